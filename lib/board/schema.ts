@@ -1,0 +1,120 @@
+import * as Y from 'yjs';
+import type { Seat } from '../protocol/http';
+
+/**
+ * The shape of a couple's board doc. Every entry is a Y.Map in `entries`
+ * (keyed by a random id) holding its metadata and one Y.Text, so two people
+ * typing into different entries never touch the same sequence. Links from a
+ * need to a partner's "bring" live in `links` (need id → bring id).
+ */
+export const ENTRIES_KEY = 'entries';
+export const LINKS_KEY = 'links';
+
+export type Column = 'bring' | 'need';
+export const COLUMNS: readonly Column[] = ['bring', 'need'];
+
+export interface EntryMeta {
+  id: string;
+  exercise: string;
+  column: Column;
+  author: Seat;
+  createdAt: number;
+}
+
+export interface EntryView extends EntryMeta {
+  text: Y.Text;
+}
+
+const entriesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ENTRIES_KEY);
+const linksOf = (doc: Y.Doc) => doc.getMap<string>(LINKS_KEY);
+
+export function addEntry(doc: Y.Doc, meta: EntryMeta, initialText = ''): Y.Text {
+  const entry = new Y.Map<unknown>();
+  const text = new Y.Text(initialText);
+  doc.transact(() => {
+    entry.set('exercise', meta.exercise);
+    entry.set('column', meta.column);
+    entry.set('author', meta.author);
+    entry.set('createdAt', meta.createdAt);
+    entry.set('text', text);
+    entriesOf(doc).set(meta.id, entry);
+  });
+  return text;
+}
+
+/** Deletes an entry and any link that starts or ends at it. */
+export function deleteEntry(doc: Y.Doc, id: string): void {
+  const links = linksOf(doc);
+  doc.transact(() => {
+    entriesOf(doc).delete(id);
+    links.delete(id);
+    for (const [needId, bringId] of links) if (bringId === id) links.delete(needId);
+  });
+}
+
+/** Reads an entry defensively: a doc written by a buggy or hostile client may hold anything. */
+function readEntry(id: string, value: unknown): EntryView | null {
+  if (!(value instanceof Y.Map)) return null;
+  const text = value.get('text');
+  const column = value.get('column');
+  const author = value.get('author');
+  const exercise = value.get('exercise');
+  const createdAt = value.get('createdAt');
+  if (!(text instanceof Y.Text)) return null;
+  if (column !== 'bring' && column !== 'need') return null;
+  if (author !== 'a' && author !== 'b') return null;
+  if (typeof exercise !== 'string') return null;
+  return { id, exercise, column, author, createdAt: typeof createdAt === 'number' ? createdAt : 0, text };
+}
+
+/** Entries of one exercise, oldest first (ties broken by id so every replica agrees). */
+export function listEntries(doc: Y.Doc, exercise: string): EntryView[] {
+  const out: EntryView[] = [];
+  for (const [id, value] of entriesOf(doc)) {
+    const entry = readEntry(id, value);
+    if (entry && entry.exercise === exercise) out.push(entry);
+  }
+  return out.sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/** Entries with some written text, across all exercises: the figure the facilitator sees. */
+export function countWrittenEntries(doc: Y.Doc): number {
+  let count = 0;
+  for (const [id, value] of entriesOf(doc)) {
+    const entry = readEntry(id, value);
+    if (entry && entry.text.toString().trim().length > 0) count++;
+  }
+  return count;
+}
+
+export function countAllEntries(doc: Y.Doc): number {
+  return entriesOf(doc).size;
+}
+
+/** Links one of my needs to one of my partner's "brings"; null removes the link. */
+export function setLink(doc: Y.Doc, needId: string, bringId: string | null): void {
+  if (bringId === null) linksOf(doc).delete(needId);
+  else linksOf(doc).set(needId, bringId);
+}
+
+/** need id → bring id, only where both entries still exist. */
+export function readLinks(doc: Y.Doc): Map<string, string> {
+  const entries = entriesOf(doc);
+  const out = new Map<string, string>();
+  for (const [needId, bringId] of linksOf(doc)) {
+    if (typeof bringId === 'string' && entries.has(needId) && entries.has(bringId)) out.set(needId, bringId);
+  }
+  return out;
+}
+
+/** Subscribes to any change of entries, their text, or links. Returns the unsubscribe function. */
+export function observeBoard(doc: Y.Doc, onChange: () => void): () => void {
+  const entries = entriesOf(doc);
+  const links = linksOf(doc);
+  entries.observeDeep(onChange);
+  links.observe(onChange);
+  return () => {
+    entries.unobserveDeep(onChange);
+    links.unobserve(onChange);
+  };
+}

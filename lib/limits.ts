@@ -1,0 +1,6 @@
+/** Size limits shared by the UI (to warn early) and the server (to enforce). */
+export const MAX_NAME_CHARS = 40;
+export const MAX_TITLE_CHARS = 120;
+export const MAX_ENTRY_CHARS = 2_000;
+export const MAX_ENTRIES_PER_BOARD = 400;
+export const MAX_JSON_BODY_BYTES = 16 * 1024;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { isPairCode, isRoomCode, normalizeCode } from '../codes';
+import { MAX_NAME_CHARS, MAX_TITLE_CHARS } from '../limits';
+
+/** Trims and collapses whitespace; rejects control characters (they have no place in a name). */
+const humanText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(max, `must be at most ${max} characters`)
+        // eslint-disable-next-line no-control-regex
+        .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters'),
+    );
+
+export const roomCodeSchema = z
+  .string()
+  .max(32)
+  .transform(normalizeCode)
+  .refine(isRoomCode, 'is not a room code (8 letters and digits)');
+
+export const pairCodeSchema = z
+  .string()
+  .max(32)
+  .transform(normalizeCode)
+  .refine(isPairCode, 'is not a pair code (6 letters and digits)');
+
+export const createWorkshopBody = z.strictObject({ title: humanText(MAX_TITLE_CHARS) });
+export const joinWorkshopBody = z.strictObject({ name: humanText(MAX_NAME_CHARS) });
+export const joinCoupleBody = z.strictObject({ pairCode: pairCodeSchema });
+
+export type Seat = 'a' | 'b';
+
+export interface CreateWorkshopResponse {
+  code: string;
+  title: string;
+  hostKey: string;
+  /** Page a participant opens to join (also what the QR code encodes). */
+  joinUrl: string;
+  /** Private console link; the host key travels in the fragment, never to server logs. */
+  hostUrl: string;
+}
+
+export interface WorkshopPublic {
+  code: string;
+  title: string;
+  status: 'open' | 'ended';
+}
+
+export interface JoinWorkshopResponse {
+  participantId: string;
+  token: string;
+  name: string;
+  workshop: WorkshopPublic;
+}
+
+export interface CoupleResponse {
+  coupleId: string;
+  pairCode: string;
+  seat: Seat;
+  /** Link that pre-fills the pair code; shown to the partner as a QR. */
+  pairUrl: string;
+}
+
+/** Exactly what the stock y-websocket provider takes: new WebsocketProvider(serverUrl, docName, doc, { params }). */
+export interface BoardAccess {
+  serverUrl: string;
+  docName: string;
+  params: Record<string, string>;
+}
+
+export interface MeResponse {
+  participant: { id: string; name: string; seat: Seat | null };
+  workshop: WorkshopPublic;
+  couple: {
+    id: string;
+    pairCode: string;
+    pairUrl: string;
+    partner: { id: string; name: string; seat: Seat } | null;
+  } | null;
+  board: BoardAccess | null;
+}

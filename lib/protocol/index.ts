@@ -1,0 +1,6 @@
+export * from './version';
+export * from './errors';
+export * from './closeCodes';
+export * from './http';
+export * from './events';
+export * from './boardDoc';

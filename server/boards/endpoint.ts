@@ -1,0 +1,120 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { CLOSE_CODES, coupleIdFromDocName, type CloseCode } from '../../lib/protocol';
+import type { Limits } from '../config';
+import type { Log } from '../log';
+import type { WorkshopService } from '../workshops';
+import type { BoardConnection, LiveBoard } from './liveBoard';
+import type { BoardRegistry } from './registry';
+
+export const YJS_PATH_PREFIX = '/yjs/';
+/** Frames a client may send while its board is still loading. */
+const MAX_FRAMES_BEFORE_READY = 64;
+/** A client that cannot keep up with this much queued output is dropped; it resyncs on reconnect. */
+const MAX_BUFFERED_BYTES = 8 << 20;
+
+type Verdict = { ok: true; docName: string; participantId: string } | { ok: false; code: CloseCode; reason: string };
+
+/**
+ * The Yjs endpoint, /yjs/<docName>?token=…, speaking the y-websocket protocol.
+ * The token is checked during the upgrade, before a single sync byte is sent;
+ * a refusal completes the handshake only to close with a documented code.
+ */
+export function createBoardEndpoint(deps: { registry: BoardRegistry; workshops: WorkshopService; limits: Limits; log: Log }) {
+  const { registry, workshops, limits, log } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxYjsMessageBytes, perMessageDeflate: false });
+
+  async function authorize(req: IncomingMessage): Promise<Verdict> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let docName: string;
+    try {
+      docName = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length));
+    } catch {
+      return { ok: false, code: CLOSE_CODES.badRequest, reason: 'bad doc name' };
+    }
+    const coupleId = coupleIdFromDocName(docName);
+    if (!coupleId) return { ok: false, code: CLOSE_CODES.badRequest, reason: 'bad doc name' };
+    const token = url.searchParams.get('token');
+    const participant = token && token.length <= 128 ? await workshops.authenticate(token) : null;
+    if (!participant) return { ok: false, code: CLOSE_CODES.unauthorized, reason: 'unknown token' };
+    if (participant.coupleId !== coupleId) return { ok: false, code: CLOSE_CODES.forbidden, reason: 'not your board' };
+    return { ok: true, docName, participantId: participant.id };
+  }
+
+  function accept(ws: WebSocket, docName: string, participantId: string): void {
+    let board: LiveBoard | null = null;
+    let early: Uint8Array[] | null = [];
+    let closed = false;
+    const conn: BoardConnection = {
+      participantId,
+      awarenessIds: new Set(),
+      send(data) {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
+        ws.send(data);
+      },
+      close(code, reason) {
+        if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+      },
+    };
+    ws.on('message', (data: RawData) => {
+      const bytes = toBytes(data);
+      if (board) return board.receive(conn, bytes);
+      if (!early || early.length >= MAX_FRAMES_BEFORE_READY) return conn.close(CLOSE_CODES.rateLimited, 'too many frames before sync');
+      early.push(bytes);
+    });
+    ws.on('close', () => {
+      closed = true;
+      if (!board) return;
+      board.remove(conn);
+      registry.release(docName);
+    });
+    registry.acquire(docName).then(
+      (loaded) => {
+        if (closed) return registry.release(docName);
+        board = loaded;
+        loaded.add(conn);
+        for (const bytes of early ?? []) loaded.receive(conn, bytes);
+        early = null;
+      },
+      (err) => {
+        log.error(`board ${docName} failed to load`, err);
+        conn.close(CLOSE_CODES.internalError, 'board failed to load');
+      },
+    );
+  }
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      socket.on('error', () => socket.destroy());
+      authorize(req)
+        .catch((err): Verdict => {
+          log.error('board authorization failed', err);
+          return { ok: false, code: CLOSE_CODES.internalError, reason: 'server error' };
+        })
+        .then((verdict) => {
+          if (socket.destroyed) return;
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
+            if (!verdict.ok) return ws.close(verdict.code, verdict.reason);
+            accept(ws, verdict.docName, verdict.participantId);
+          });
+        });
+    },
+    /** Open /yjs sockets, for health figures and tests. */
+    get connectionCount(): number {
+      return wss.clients.size;
+    },
+    close(): void {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,230 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
+import { countWrittenEntries } from '../../lib/board/schema';
+import type { Limits, Timing } from '../config';
+import type { Log } from '../log';
+import type { Store } from '../store/types';
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
+
+/** One client socket on a board, as the board sees it. */
+export interface BoardConnection {
+  readonly participantId: string;
+  /** Awareness client ids this connection has announced; removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+  send(data: Uint8Array): void;
+  close(code: CloseCode, reason: string): void;
+}
+
+export interface BoardDeps {
+  store: Store;
+  limits: Limits;
+  timing: Timing;
+  log: Log;
+  /** Called (throttled) when the board's written-entry count or activity time may have changed. */
+  onActivity(entryCount: number): void;
+}
+
+const STATS_THROTTLE_MS = 300;
+
+/**
+ * A board loaded in memory: its Y.Doc, awareness and connections. Every
+ * message of a board is handled in arrival order on one promise chain, and an
+ * update is relayed (to every connection, its sender too: the echo tells the
+ * sender it is saved) only after the store has it.
+ */
+export class LiveBoard {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly conns = new Set<BoardConnection>();
+  private chain: Promise<void> = Promise.resolve();
+  /** Effective updates produced by the apply in progress (Yjs emits them synchronously). */
+  private produced: Uint8Array[] = [];
+  private approxBytes = 0;
+  private updatesSinceCompaction = 0;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private statsTimer: NodeJS.Timeout | null = null;
+  private destroyed = false;
+
+  private constructor(
+    readonly docName: string,
+    private readonly deps: BoardDeps,
+  ) {
+    this.awareness.setLocalState(null); // the server itself is not a participant
+    this.doc.on('update', (update: Uint8Array) => this.produced.push(update));
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  static async load(docName: string, deps: BoardDeps): Promise<LiveBoard> {
+    const board = new LiveBoard(docName, deps);
+    const stored = await deps.store.loadDoc(docName);
+    Y.transact(board.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(board.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(board.doc, update);
+    });
+    board.produced = [];
+    board.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+    board.updatesSinceCompaction = stored.updates.length;
+    return board;
+  }
+
+  get connectionCount(): number {
+    return this.conns.size;
+  }
+
+  /** Starts the sync handshake: our state vector, then everyone's presence. */
+  add(conn: BoardConnection): void {
+    this.conns.add(conn);
+    conn.send(encodeSyncStep1(this.doc));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) conn.send(encodeAwareness(this.awareness, present));
+  }
+
+  remove(conn: BoardConnection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+  }
+
+  /** Queues one raw frame from `conn`; frames are handled strictly in order. */
+  receive(conn: BoardConnection, data: Uint8Array): void {
+    let message: IncomingMessage;
+    try {
+      message = decodeMessage(data);
+    } catch {
+      conn.close(CLOSE_CODES.badRequest, 'malformed message');
+      return;
+    }
+    this.chain = this.chain
+      .then(() => this.handle(conn, message))
+      .catch((err) => {
+        this.deps.log.error(`board ${this.docName}: message failed`, err);
+        conn.close(CLOSE_CODES.internalError, 'server error');
+      });
+  }
+
+  private async handle(conn: BoardConnection, message: IncomingMessage): Promise<void> {
+    if (this.destroyed || !this.conns.has(conn)) return;
+    switch (message.kind) {
+      case 'syncStep1': {
+        let reply: Uint8Array;
+        try {
+          reply = encodeSyncStep2(this.doc, message.stateVector);
+        } catch {
+          return conn.close(CLOSE_CODES.badRequest, 'malformed state vector');
+        }
+        return conn.send(reply);
+      }
+      case 'update':
+        return this.applyClientUpdate(conn, message.update);
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        } catch {
+          conn.close(CLOSE_CODES.badRequest, 'malformed awareness update');
+        }
+        return;
+      case 'queryAwareness':
+        return conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+    }
+  }
+
+  private async applyClientUpdate(conn: BoardConnection, update: Uint8Array): Promise<void> {
+    if (this.approxBytes + update.length > this.deps.limits.maxBoardBytes) {
+      return conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
+    }
+    this.produced = [];
+    let malformed = false;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch {
+      malformed = true;
+    }
+    // Whatever Yjs integrated (even from an update that failed halfway) is in the doc now: store it, then relay it.
+    const produced = this.produced;
+    this.produced = [];
+    if (produced.length > 0) {
+      const effective = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
+      await this.deps.store.appendUpdate(this.docName, effective);
+      this.approxBytes += effective.length;
+      this.updatesSinceCompaction++;
+      const message = encodeUpdate(effective);
+      for (const c of this.conns) c.send(message);
+      this.scheduleCompaction();
+      this.scheduleStats();
+    }
+    if (malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const conn = origin as BoardConnection | null;
+    if (conn && this.conns.has(conn)) {
+      for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
+      for (const id of removed) conn.awarenessIds.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0 || this.conns.size === 0) return;
+    const message = encodeAwareness(this.awareness, changed);
+    for (const c of this.conns) c.send(message);
+  };
+
+  private scheduleCompaction(): void {
+    if (this.updatesSinceCompaction >= this.deps.timing.compactMaxUpdates) {
+      void this.enqueue(() => this.compact());
+      return;
+    }
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => void this.enqueue(() => this.compact()), this.deps.timing.compactIdleMs);
+    this.compactTimer.unref();
+  }
+
+  private scheduleStats(): void {
+    if (this.statsTimer) return;
+    this.statsTimer = setTimeout(() => {
+      this.statsTimer = null;
+      if (!this.destroyed) this.deps.onActivity(countWrittenEntries(this.doc));
+    }, STATS_THROTTLE_MS);
+    this.statsTimer.unref();
+  }
+
+  /** Runs `task` on the board's chain, after every message received before it. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(task);
+    this.chain = run.catch((err) => this.deps.log.error(`board ${this.docName}: task failed`, err));
+    return this.chain;
+  }
+
+  /**
+   * Folds the update log into one snapshot. The id is read first: every stored
+   * update up to it is already in the doc (updates are applied before they are
+   * stored), so the snapshot taken after covers all the rows it replaces.
+   */
+  private async compact(): Promise<void> {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    if (this.updatesSinceCompaction === 0) return;
+    const upToId = await this.deps.store.lastUpdateId(this.docName);
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.deps.store.compactDoc(this.docName, snapshot, upToId);
+    this.approxBytes = snapshot.length;
+    this.updatesSinceCompaction = 0;
+  }
+
+  /** Compacts, stops timers, closes connections and frees the doc. */
+  async close(closeCode: CloseCode = CLOSE_CODES.goingAway): Promise<void> {
+    await this.enqueue(() => this.compact());
+    if (this.statsTimer) {
+      clearTimeout(this.statsTimer);
+      this.statsTimer = null;
+      this.deps.onActivity(countWrittenEntries(this.doc));
+    }
+    this.destroyed = true;
+    for (const c of this.conns) c.close(closeCode, 'board closed');
+    this.conns.clear();
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,81 @@
+import type { Timing } from '../config';
+import { LiveBoard, type BoardDeps } from './liveBoard';
+
+interface Entry {
+  loading: Promise<LiveBoard>;
+  refs: number;
+  unloadTimer: NodeJS.Timeout | null;
+  /** Set while the board is flushing and closing; a new acquire waits for it, then loads afresh. */
+  closing: Promise<void> | null;
+}
+
+/**
+ * Boards in memory. A doc is loaded once however many clients arrive together
+ * (they share the loading promise), and unloaded — compacted, its awareness
+ * and doc destroyed — a while after its last client leaves.
+ */
+export class BoardRegistry {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly timing: Timing,
+    private readonly depsFor: (docName: string) => BoardDeps,
+  ) {}
+
+  /** Boards currently in memory: the figure that must return to 0 when a room empties. */
+  get liveCount(): number {
+    return this.entries.size;
+  }
+
+  async acquire(docName: string): Promise<LiveBoard> {
+    for (;;) {
+      const existing = this.entries.get(docName);
+      if (existing?.closing) {
+        await existing.closing;
+        continue;
+      }
+      const entry = existing ?? this.startLoading(docName);
+      entry.refs++;
+      if (entry.unloadTimer) {
+        clearTimeout(entry.unloadTimer);
+        entry.unloadTimer = null;
+      }
+      return entry.loading;
+    }
+  }
+
+  release(docName: string): void {
+    const entry = this.entries.get(docName);
+    if (!entry || entry.closing) return;
+    entry.refs--;
+    if (entry.refs > 0) return;
+    entry.unloadTimer = setTimeout(() => this.unload(docName, entry), this.timing.docUnloadDelayMs);
+    entry.unloadTimer.unref();
+  }
+
+  /** Flushes and closes every board (SIGTERM, tests). */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.entries.entries()].map(([name, entry]) => this.unload(name, entry)));
+  }
+
+  private startLoading(docName: string): Entry {
+    const entry: Entry = { loading: LiveBoard.load(docName, this.depsFor(docName)), refs: 0, unloadTimer: null, closing: null };
+    this.entries.set(docName, entry);
+    entry.loading.catch(() => {
+      if (this.entries.get(docName) === entry) this.entries.delete(docName);
+    });
+    return entry;
+  }
+
+  private unload(docName: string, entry: Entry): Promise<void> {
+    if (entry.closing) return entry.closing;
+    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    entry.closing = entry.loading
+      .then((board) => board.close())
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.entries.get(docName) === entry) this.entries.delete(docName);
+      });
+    return entry.closing;
+  }
+}

@@ -1,0 +1,153 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  createWorkshopBody,
+  ERROR_CODES,
+  joinCoupleBody,
+  joinWorkshopBody,
+  roomCodeSchema,
+  type CoupleResponse,
+  type CreateWorkshopResponse,
+  type JoinWorkshopResponse,
+  type MeResponse,
+} from '../../lib/protocol';
+import type { Log } from '../log';
+import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/types';
+import { seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshops';
+import { createGuessLimiter } from './guessLimiter';
+import { PublicUrls } from './publicUrls';
+import { bearer, clientIp, HttpError, readBody, sendError, sendJson } from './respond';
+import { Router, type RouteContext } from './router';
+
+export interface ApiDeps {
+  workshops: WorkshopService;
+  publicUrl: string | null;
+  log: Log;
+}
+
+const WRONG_CODES_PER_MINUTE = 20;
+
+/** The HTTP API under /api (see docs/API.md). Returns a handler for Node's `request` event. */
+export function createApi({ workshops, publicUrl, log }: ApiDeps) {
+  const guesses = createGuessLimiter(WRONG_CODES_PER_MINUTE);
+  const urls = (ctx: RouteContext) => new PublicUrls(publicUrl, ctx.req);
+
+  /** A room code from the path; wrong codes count against the caller's address. */
+  async function workshopFromPath(ctx: RouteContext): Promise<WorkshopRow> {
+    const ip = clientIp(ctx.req);
+    await guesses.check(ip);
+    const parsed = roomCodeSchema.safeParse(ctx.params.code);
+    const workshop = parsed.success ? await workshops.getWorkshop(parsed.data) : null;
+    if (!workshop) {
+      await guesses.miss(ip);
+      throw new HttpError(ERROR_CODES.workshopNotFound, 'No workshop has this code. Check the code on the screen.');
+    }
+    return workshop;
+  }
+
+  async function participantFromToken(ctx: RouteContext): Promise<ParticipantRow> {
+    const token = bearer(ctx.req);
+    const participant = token ? await workshops.authenticate(token) : null;
+    if (!participant) throw new HttpError(ERROR_CODES.unauthorized, 'A valid participant token is required.');
+    return participant;
+  }
+
+  async function seatedCouple(ctx: RouteContext, result: SeatResult, status: number): Promise<void> {
+    if (!result.ok) throw seatError(result.reason);
+    const u = urls(ctx);
+    const body: CoupleResponse = {
+      coupleId: result.couple.id,
+      pairCode: result.couple.pairCode,
+      seat: result.seat,
+      pairUrl: u.pair(result.couple.workshopCode, result.couple.pairCode),
+    };
+    sendJson(ctx.res, status, body);
+  }
+
+  const router = new Router()
+    .add('GET', '/api/health', async ({ res }) => sendJson(res, 200, { ok: true }))
+    .add('POST', '/api/workshops', async (ctx) => {
+      const { title } = await readBody(ctx.req, createWorkshopBody);
+      const { workshop, hostKey } = await workshops.createWorkshop(title);
+      const u = urls(ctx);
+      const body: CreateWorkshopResponse = {
+        code: workshop.code,
+        title: workshop.title,
+        hostKey,
+        joinUrl: u.join(workshop.code),
+        hostUrl: u.host(workshop.code, hostKey),
+      };
+      sendJson(ctx.res, 201, body);
+    })
+    .add('GET', '/api/workshops/:code', async (ctx) => {
+      sendJson(ctx.res, 200, toPublic(await workshopFromPath(ctx)));
+    })
+    .add('POST', '/api/workshops/:code/participants', async (ctx) => {
+      const workshop = await workshopFromPath(ctx);
+      const { name } = await readBody(ctx.req, joinWorkshopBody);
+      const { participant, token } = await workshops.join(workshop.code, name);
+      const body: JoinWorkshopResponse = { participantId: participant.id, token, name, workshop: toPublic(workshop) };
+      sendJson(ctx.res, 201, body);
+    })
+    .add('POST', '/api/workshops/:code/couples', async (ctx) => {
+      const workshop = await workshopFromPath(ctx);
+      const participant = await participantFromToken(ctx);
+      if (participant.workshopCode !== workshop.code) throw otherWorkshop();
+      await seatedCouple(ctx, await workshops.startCouple(participant), 201);
+    })
+    .add('POST', '/api/workshops/:code/couples/join', async (ctx) => {
+      const workshop = await workshopFromPath(ctx);
+      const participant = await participantFromToken(ctx);
+      if (participant.workshopCode !== workshop.code) throw otherWorkshop();
+      const { pairCode } = await readBody(ctx.req, joinCoupleBody);
+      const guessKey = `pair:${participant.id}`;
+      await guesses.check(guessKey);
+      const result = await workshops.joinCouple(participant, pairCode);
+      if (!result.ok && result.reason === 'not_found') await guesses.miss(guessKey);
+      await seatedCouple(ctx, result, 200);
+    })
+    .add('GET', '/api/me', async (ctx) => {
+      const token = bearer(ctx.req);
+      const participant = await participantFromToken(ctx);
+      const workshop = await workshops.getWorkshop(participant.workshopCode);
+      if (!workshop) throw new HttpError(ERROR_CODES.workshopNotFound, 'This workshop no longer exists.');
+      const u = urls(ctx);
+      const roster = participant.coupleId ? await workshops.coupleRoster(participant.coupleId) : null;
+      const partner = roster?.members.find((m) => m.id !== participant.id) ?? null;
+      const body: MeResponse = {
+        participant: { id: participant.id, name: participant.name, seat: participant.seat },
+        workshop: toPublic(workshop),
+        couple: roster
+          ? {
+              id: roster.couple.id,
+              pairCode: roster.couple.pairCode,
+              pairUrl: u.pair(workshop.code, roster.couple.pairCode),
+              partner: partner ? { id: partner.id, name: partner.name, seat: partner.seat as 'a' | 'b' } : null,
+            }
+          : null,
+        board: roster ? u.board(roster.couple.id, token as string) : null,
+      };
+      sendJson(ctx.res, 200, body);
+    });
+
+  return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const found = router.match(req.method ?? 'GET', url.pathname);
+    try {
+      if (found === null) throw new HttpError(ERROR_CODES.notFound, `No API route ${url.pathname}.`);
+      if (found === 'method') throw new HttpError(ERROR_CODES.badRequest, `${req.method} is not allowed here.`);
+      await found.handler({ req, res, params: found.params, url });
+    } catch (err) {
+      if (res.headersSent) return;
+      if (err instanceof HttpError) return sendError(res, err);
+      log.error(`API ${req.method} ${url.pathname} failed`, err);
+      sendError(res, new HttpError(ERROR_CODES.internal, 'Something went wrong on the server.'));
+    }
+  };
+}
+
+const otherWorkshop = () => new HttpError(ERROR_CODES.forbidden, 'This token belongs to another workshop.');
+
+function seatError(reason: SeatRefusal): HttpError {
+  const { code, message } = seatRefusal(reason);
+  return new HttpError(code, message);
+}

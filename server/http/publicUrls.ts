@@ -1,0 +1,33 @@
+import type { IncomingMessage } from 'node:http';
+import { boardDocName } from '../../lib/protocol';
+
+/** Links handed to clients, built from PUBLIC_URL or else from the request's own host. */
+export class PublicUrls {
+  readonly origin: string;
+
+  constructor(publicUrl: string | null, req: IncomingMessage) {
+    if (publicUrl) {
+      this.origin = publicUrl;
+    } else {
+      const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim();
+      const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
+      this.origin = `${proto}://${req.headers.host ?? 'localhost'}`;
+    }
+  }
+
+  join(code: string): string {
+    return `${this.origin}/join/${code}`;
+  }
+  host(code: string, hostKey: string): string {
+    return `${this.origin}/host/${code}#key=${hostKey}`;
+  }
+  pair(code: string, pairCode: string): string {
+    return `${this.origin}/join/${code}?pair=${pairCode}`;
+  }
+  yjs(): string {
+    return `${this.origin.replace(/^http/, 'ws')}/yjs`;
+  }
+  board(coupleId: string, token: string) {
+    return { serverUrl: this.yjs(), docName: boardDocName(coupleId), params: { token } };
+  }
+}

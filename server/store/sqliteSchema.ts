@@ -1,0 +1,43 @@
+/** Schema of the embedded store. `user_version` marks what has been applied. */
+export const SQLITE_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE workshops (
+    code TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    host_key_hash TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open',
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE couples (
+    id TEXT PRIMARY KEY,
+    workshop_code TEXT NOT NULL REFERENCES workshops(code) ON DELETE CASCADE,
+    pair_code TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    entry_count INTEGER NOT NULL DEFAULT 0,
+    last_activity_at INTEGER,
+    UNIQUE (workshop_code, pair_code)
+  );
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    workshop_code TEXT NOT NULL REFERENCES workshops(code) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    couple_id TEXT REFERENCES couples(id) ON DELETE SET NULL,
+    seat TEXT CHECK (seat IN ('a', 'b')),
+    created_at INTEGER NOT NULL,
+    UNIQUE (couple_id, seat)
+  );
+  CREATE INDEX participants_by_workshop ON participants(workshop_code);
+  CREATE INDEX couples_by_workshop ON couples(workshop_code);
+  CREATE TABLE doc_updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_name TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_by_doc ON doc_updates(doc_name, id);
+  CREATE TABLE doc_snapshots (
+    doc_name TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+  );
+  `,
+];

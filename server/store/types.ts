@@ -1,0 +1,76 @@
+import type { Seat } from '../../lib/protocol';
+
+export interface WorkshopRow {
+  code: string;
+  title: string;
+  hostKeyHash: string;
+  status: 'open' | 'ended';
+  createdAt: number;
+}
+
+export interface ParticipantRow {
+  id: string;
+  workshopCode: string;
+  name: string;
+  tokenHash: string;
+  coupleId: string | null;
+  seat: Seat | null;
+  createdAt: number;
+}
+
+export interface CoupleRow {
+  id: string;
+  workshopCode: string;
+  pairCode: string;
+  createdAt: number;
+  entryCount: number;
+  lastActivityAt: number | null;
+}
+
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Id of the newest update read; compaction deletes up to it. */
+  lastUpdateId: number;
+}
+
+/** Outcome of seating a participant in a couple: the store checks seats in one transaction. */
+export type SeatResult =
+  | { ok: true; couple: CoupleRow; seat: Seat }
+  | { ok: false; reason: 'not_found' | 'couple_full' | 'already_paired' | 'cannot_pair_self' };
+
+/**
+ * Everything Twofold keeps. One interface so the embedded SQLite store and a
+ * scaled-out backend are interchangeable; methods are async for that reason.
+ */
+export interface Store {
+  createWorkshop(row: WorkshopRow): Promise<void>;
+  getWorkshop(code: string): Promise<WorkshopRow | null>;
+
+  createParticipant(row: ParticipantRow): Promise<void>;
+  getParticipant(id: string): Promise<ParticipantRow | null>;
+  getParticipantByTokenHash(tokenHash: string): Promise<ParticipantRow | null>;
+  listParticipants(workshopCode: string): Promise<ParticipantRow[]>;
+
+  /** Creates a couple with `participantId` in seat a. Fails if they already sit in one. */
+  createCouple(couple: CoupleRow, participantId: string): Promise<SeatResult>;
+  /** Seats `participantId` in the free seat of the couple with this pair code. */
+  joinCoupleByPairCode(workshopCode: string, pairCode: string, participantId: string): Promise<SeatResult>;
+  /** Facilitator pairs two unpaired participants: a new couple with both seats taken. */
+  pairParticipants(couple: CoupleRow, participantIds: [string, string]): Promise<SeatResult>;
+  getCouple(id: string): Promise<CoupleRow | null>;
+  /** Who sits in a couple, seat a first. */
+  listCoupleMembers(coupleId: string): Promise<ParticipantRow[]>;
+  listCouples(workshopCode: string): Promise<CoupleRow[]>;
+  recordBoardActivity(coupleId: string, entryCount: number, at: number): Promise<void>;
+
+  loadDoc(docName: string): Promise<StoredDoc>;
+  /** Durable when the promise resolves: the caller relays the update only after. */
+  appendUpdate(docName: string, update: Uint8Array): Promise<void>;
+  /** Replaces updates up to `upToId` with one snapshot, atomically. */
+  compactDoc(docName: string, snapshot: Uint8Array, upToId: number): Promise<void>;
+  /** Id of the newest stored update of a doc (0 if none). */
+  lastUpdateId(docName: string): Promise<number>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,123 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBoardEndpoint } from './boards/endpoint';
+import { BoardRegistry } from './boards/registry';
+import type { Config } from './config';
+import { createControlPlane } from './control/controlPlane';
+import { createApi } from './http/api';
+import { sendJson } from './http/respond';
+import { createLog } from './log';
+import { RoomEvents } from './roomEvents';
+import { setSecurityHeaders } from './securityHeaders';
+import { openSqliteStore } from './store/sqliteStore';
+import { createUpgradeRouter } from './upgrades';
+import { coupleIdFromDocName } from '../lib/protocol';
+import { WorkshopService } from './workshops';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunningServer {
+  /** http://host:port the server listens on. */
+  url: string;
+  port: number;
+  boards: BoardRegistry;
+  /** Flushes every board, closes sockets and the store. */
+  close(): Promise<void>;
+}
+
+/** The composition root: config → store → service → API, control plane, boards, pages, on one port. */
+export async function startTwofold(config: Config): Promise<RunningServer> {
+  const log = createLog(config.logLevel);
+  const store = openSqliteStore(config.dataDir);
+  const events = new RoomEvents();
+  const workshops = new WorkshopService(store, events);
+  const api = createApi({ workshops, publicUrl: config.publicUrl, log });
+
+  const pages = config.withPages ? await prepareNext(config) : null;
+
+  const httpServer: HttpServer = createServer((req, res) => {
+    setSecurityHeaders(res);
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/api' || pathname.startsWith('/api/')) return void api(req, res);
+    if (pages) return void pages.handle(req, res);
+    sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
+  });
+
+  const boards = new BoardRegistry(config.timing, (docName) => ({
+    store,
+    limits: config.limits,
+    timing: config.timing,
+    log,
+    onActivity(entryCount) {
+      const coupleId = coupleIdFromDocName(docName);
+      if (!coupleId) return;
+      void recordActivity(coupleId, entryCount);
+    },
+  }));
+  async function recordActivity(coupleId: string, entryCount: number): Promise<void> {
+    try {
+      await store.recordBoardActivity(coupleId, entryCount, Date.now());
+      const couple = await store.getCouple(coupleId);
+      if (couple) events.emit('boardActivity', couple.workshopCode, coupleId);
+    } catch (err) {
+      log.error('recording board activity failed', err);
+    }
+  }
+
+  const endpoint = createBoardEndpoint({ registry: boards, workshops, limits: config.limits, log });
+  const control = createControlPlane({ httpServer, store, workshops, events, config, log });
+  httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null }));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${port}`;
+  log.info(`listening on ${url} (data in ${config.dataDir})`);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    boards,
+    close() {
+      closing ??= (async () => {
+        endpoint.close();
+        await boards.closeAll();
+        httpServer.closeAllConnections();
+        await control.close(); // also closes the HTTP server
+        await pages?.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Next.js gets a private emitter as its `httpServer`: otherwise it attaches its
+ * own upgrade listener and ends sockets on paths it considers its routes.
+ */
+async function prepareNext(config: Config) {
+  const { default: next } = await import('next');
+  const upgrades = new EventEmitter();
+  const app = next({
+    dev: config.dev,
+    dir: PROJECT_ROOT,
+    hostname: config.host,
+    port: config.port,
+    httpServer: upgrades as unknown as HttpServer,
+  });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  return {
+    handle: (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) => handle(req, res),
+    upgrades,
+    close: () => app.close(),
+  };
+}
