@@ -1,0 +1,51 @@
+import type { MeResponse } from '../../lib/protocol';
+
+/**
+ * Everything this app keeps in localStorage, in one place. Reads and writes
+ * never throw: storage can be disabled (private browsing, strict settings),
+ * and losing it only means typing a name again, not losing the board.
+ */
+const keys = {
+  token: (code: string) => `twofold:token:${code}`,
+  hostKey: (code: string) => `twofold:host:${code}`,
+  me: (code: string) => `twofold:me:${code}`,
+};
+
+function read(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
+  } catch {
+    // Storage unavailable: the session still works until the tab closes.
+  }
+}
+
+export const readToken = (code: string) => read(keys.token(code));
+export const saveToken = (code: string, token: string) => write(keys.token(code), token);
+export function forgetParticipant(code: string): void {
+  write(keys.token(code), null);
+  write(keys.me(code), null);
+}
+
+export const readHostKey = (code: string) => read(keys.hostKey(code));
+export const saveHostKey = (code: string, hostKey: string) => write(keys.hostKey(code), hostKey);
+
+/** The last /api/me answer, so a reload without network can still open the board from IndexedDB. */
+export function readCachedMe(code: string): MeResponse | null {
+  const raw = read(keys.me(code));
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as MeResponse;
+  } catch {
+    return null;
+  }
+}
+export const cacheMe = (code: string, me: MeResponse) => write(keys.me(code), JSON.stringify(me));

@@ -1,0 +1,53 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../lib/protocol';
+
+export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type ControlStatus =
+  | { kind: 'connecting' }
+  | { kind: 'connected' }
+  | { kind: 'reconnecting' }
+  /** The server said no (bad key, unknown token, old protocol): retrying would not help. */
+  | { kind: 'refused'; code: string; message: string };
+
+/**
+ * One Socket.IO connection to the control plane for as long as the caller is
+ * mounted with the same credentials. Pass null to stay disconnected (e.g.
+ * while the credentials are still being read from storage).
+ */
+export function useControlSocket(auth: HandshakeAuth | null): { socket: ControlSocket | null; status: ControlStatus } {
+  const [socket, setSocket] = useState<ControlSocket | null>(null);
+  const [status, setStatus] = useState<ControlStatus>({ kind: 'connecting' });
+  // Credentials are compared by value, so a fresh object with the same fields does not reconnect.
+  const authKey = auth ? JSON.stringify(auth) : null;
+
+  useEffect(() => {
+    if (!authKey) return;
+    const s: ControlSocket = io({ path: '/socket.io', auth: JSON.parse(authKey) as HandshakeAuth });
+    setStatus({ kind: 'connecting' });
+    setSocket(s);
+
+    s.on('connect', () => setStatus({ kind: 'connected' }));
+    s.on('disconnect', (reason) => {
+      // The server hung up on purpose: socket.io will not retry by itself, but a restart deserves one.
+      if (reason === 'io server disconnect') s.connect();
+      setStatus({ kind: 'reconnecting' });
+    });
+    s.on('connect_error', (err: Error & { data?: { message?: string } }) => {
+      // `active` is false when the server's middleware refused us; otherwise it is a network blip.
+      if (s.active) setStatus({ kind: 'reconnecting' });
+      else setStatus({ kind: 'refused', code: err.message, message: err.data?.message ?? 'The server refused the connection.' });
+    });
+
+    return () => {
+      s.removeAllListeners();
+      s.disconnect();
+      setSocket(null);
+    };
+  }, [authKey]);
+
+  return { socket, status };
+}
