@@ -3,4 +3,5 @@ export const MAX_NAME_CHARS = 40;
 export const MAX_TITLE_CHARS = 120;
 export const MAX_ENTRY_CHARS = 2_000;
 export const MAX_ENTRIES_PER_BOARD = 400;
-export const MAX_JSON_BODY_BYTES = 16 * 1024;
+/** Enough for a full agenda of custom exercises. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;

@@ -7,6 +7,14 @@ import { EventEmitter } from 'node:events';
 interface RoomEventMap {
   /** Someone joined, a couple formed or changed seats. */
   roster: [workshopCode: string, coupleIds: string[]];
+  /** The facilitator moved the room on: step, timer, lock, reveal, end. */
+  workshopState: [workshopCode: string, couplesAffected: string[] | 'all'];
+  /** Something was proposed, agreed, approved or taken down on the room wall. */
+  wall: [workshopCode: string, coupleId: string];
+  /** The facilitator removed a participant; their sockets must close. */
+  removed: [workshopCode: string, participantId: string];
+  /** The facilitator unpaired a couple; its board sockets must close. */
+  unpaired: [workshopCode: string, coupleId: string, memberIds: string[]];
   /** A board's entry count or last activity changed. */
   boardActivity: [workshopCode: string, coupleId: string];
 }

@@ -16,6 +16,9 @@ import { openSqliteStore } from './store/sqliteStore';
 import { createUpgradeRouter } from './upgrades';
 import { coupleIdFromDocName } from '../lib/protocol';
 import { WorkshopService } from './workshops';
+import { WorkshopStates } from './live/workshopStates';
+import { WallService } from './wall';
+import { entryText } from '../lib/board/schema';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,8 +36,7 @@ export async function startTwofold(config: Config): Promise<RunningServer> {
   const log = createLog(config.logLevel);
   const store = openSqliteStore(config.dataDir);
   const events = new RoomEvents();
-  const workshops = new WorkshopService(store, events);
-  const api = createApi({ workshops, publicUrl: config.publicUrl, log });
+  const states = new WorkshopStates(store, events);
 
   const pages = config.withPages ? await prepareNext(config) : null;
 
@@ -51,15 +53,14 @@ export async function startTwofold(config: Config): Promise<RunningServer> {
     limits: config.limits,
     timing: config.timing,
     log,
-    onActivity(entryCount) {
-      const coupleId = coupleIdFromDocName(docName);
-      if (!coupleId) return;
-      void recordActivity(coupleId, entryCount);
-    },
+    onActivity: (counts) => void recordActivity(docName, counts),
   }));
-  async function recordActivity(coupleId: string, entryCount: number): Promise<void> {
+  /** Figures only (entries per exercise), for the console: never the content. */
+  async function recordActivity(docName: string, counts: Record<string, number>): Promise<void> {
+    const coupleId = coupleIdFromDocName(docName);
+    if (!coupleId) return;
     try {
-      await store.recordBoardActivity(coupleId, entryCount, Date.now());
+      await store.recordDocStats({ docName, coupleId, counts, updatedAt: Date.now() });
       const couple = await store.getCouple(coupleId);
       if (couple) events.emit('boardActivity', couple.workshopCode, coupleId);
     } catch (err) {
@@ -67,8 +68,11 @@ export async function startTwofold(config: Config): Promise<RunningServer> {
     }
   }
 
-  const endpoint = createBoardEndpoint({ registry: boards, workshops, limits: config.limits, log });
-  const control = createControlPlane({ httpServer, store, workshops, events, config, log });
+  const workshops = new WorkshopService(store, events, boards);
+  const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
+  const api = createApi({ workshops, states, publicUrl: config.publicUrl, log });
+  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, log });
+  const control = createControlPlane({ httpServer, store, workshops, states, wall, events, config, log });
   httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null }));
 
   await new Promise<void>((resolve, reject) => {

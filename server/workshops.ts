@@ -2,11 +2,17 @@ import { PAIR_CODE_LENGTH, ROOM_CODE_LENGTH } from '../lib/codes';
 import { ERROR_CODES, type ErrorCode, type Seat, type WorkshopPublic } from '../lib/protocol';
 import type { RoomEvents } from './roomEvents';
 import { hashSecret, newCode, newId, newSecret } from './secrets';
+import type { AgendaItem } from '../lib/workshop/agenda';
+import { initialWorkshopState, type WorkshopState } from '../lib/workshop/state';
 import type { CoupleRow, ParticipantRow, SeatResult, Store, WorkshopRow } from './store/types';
 
 const MAX_CODE_ATTEMPTS = 8;
 
-export const toPublic = (w: WorkshopRow): WorkshopPublic => ({ code: w.code, title: w.title, status: w.status });
+export const toPublic = (w: Pick<WorkshopRow, 'code' | 'title' | 'state'>): WorkshopPublic => ({
+  code: w.code,
+  title: w.title,
+  status: w.state.phase === 'ended' ? 'ended' : 'open',
+});
 
 /**
  * Workshops, participants and couples: the rules of who sits where. HTTP
@@ -17,17 +23,30 @@ export class WorkshopService {
   constructor(
     private readonly store: Store,
     private readonly events: RoomEvents,
+    private readonly boards: { discardCouple(coupleId: string): Promise<void> },
     private readonly now: () => number = Date.now,
   ) {}
 
-  async createWorkshop(title: string): Promise<{ workshop: WorkshopRow; hostKey: string }> {
+  /**
+   * Deletes a couple and everything it wrote. Rows go first (no new
+   * connection can authorize), then loaded boards are closed without saving,
+   * then the doc rows once more, in case an edit landed in between.
+   */
+  private async deleteCouple(coupleId: string): Promise<void> {
+    await this.store.deleteCouple(coupleId);
+    await this.boards.discardCouple(coupleId);
+    await this.store.deleteCouple(coupleId);
+  }
+
+  async createWorkshop(title: string, agenda: AgendaItem[]): Promise<{ workshop: WorkshopRow; hostKey: string }> {
     const hostKey = newSecret();
     for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
       const workshop: WorkshopRow = {
         code: newCode(ROOM_CODE_LENGTH),
         title,
         hostKeyHash: hashSecret(hostKey),
-        status: 'open',
+        agenda,
+        state: initialWorkshopState(),
         createdAt: this.now(),
       };
       if (await this.store.getWorkshop(workshop.code)) continue;
@@ -46,6 +65,7 @@ export class WorkshopService {
     return workshop && workshop.hostKeyHash === hashSecret(hostKey) ? workshop : null;
   }
 
+  /** Callers check first that the room takes joins (see `joinRefusal`). */
   async join(workshopCode: string, name: string): Promise<{ participant: ParticipantRow; token: string }> {
     const token = newSecret();
     const participant: ParticipantRow = {
@@ -105,6 +125,28 @@ export class WorkshopService {
     throw new Error('could not find a free pair code');
   }
 
+  /** Facilitator removes someone (a duplicate, a stranger): their token stops working at once. */
+  async removeParticipant(workshopCode: string, participantId: string): Promise<boolean> {
+    const participant = await this.store.getParticipant(participantId);
+    if (!participant || participant.workshopCode !== workshopCode) return false;
+    await this.store.deleteParticipant(participantId);
+    if (participant.coupleId && !(await this.store.getCouple(participant.coupleId))) await this.boards.discardCouple(participant.coupleId);
+    this.events.emit('roster', workshopCode, participant.coupleId ? [participant.coupleId] : []);
+    this.events.emit('removed', workshopCode, participantId);
+    return true;
+  }
+
+  /** Facilitator undoes a wrong pairing: both seats are freed and the couple's boards are deleted. */
+  async unpair(workshopCode: string, coupleId: string): Promise<string[] | null> {
+    const couple = await this.store.getCouple(coupleId);
+    if (!couple || couple.workshopCode !== workshopCode) return null;
+    const members = await this.store.listCoupleMembers(coupleId);
+    await this.deleteCouple(coupleId);
+    this.events.emit('roster', workshopCode, []);
+    this.events.emit('unpaired', workshopCode, coupleId, members.map((m) => m.id));
+    return members.map((m) => m.id);
+  }
+
   /** A couple and whoever sits in it (one or two people), or null if it is gone. */
   async coupleRoster(coupleId: string): Promise<{ couple: CoupleRow; members: ParticipantRow[] } | null> {
     const couple = await this.store.getCouple(coupleId);
@@ -118,7 +160,6 @@ export class WorkshopService {
       workshopCode,
       pairCode: newCode(PAIR_CODE_LENGTH),
       createdAt: this.now(),
-      entryCount: 0,
       lastActivityAt: null,
     };
   }
@@ -143,4 +184,11 @@ export function seatRefusal(reason: SeatRefusal): { code: ErrorCode; message: st
     case 'cannot_pair_self':
       return { code: ERROR_CODES.cannotPairSelf, message: 'Pick two different people.' };
   }
+}
+
+/** Why a room does not take new people right now, or null if it does. */
+export function joinRefusal(state: WorkshopState): { code: ErrorCode; message: string } | null {
+  if (state.phase === 'ended') return { code: ERROR_CODES.workshopEnded, message: 'This workshop has ended.' };
+  if (!state.joinsOpen) return { code: ERROR_CODES.joinsClosed, message: 'The facilitator has closed this room to new people.' };
+  return null;
 }

@@ -9,13 +9,18 @@ import type { Seat } from '../protocol/http';
  */
 export const ENTRIES_KEY = 'entries';
 export const LINKS_KEY = 'links';
+export const MARKERS_KEY = 'markers';
 
+/** The two columns of the first exercise. Entries of other exercises carry any column or question id. */
 export type Column = 'bring' | 'need';
+/** The two columns of "What I bring / What I need" (the first exercise). */
 export const COLUMNS: readonly Column[] = ['bring', 'need'];
 
 export interface EntryMeta {
   id: string;
+  /** The agenda item key the entry belongs to. */
   exercise: string;
+  /** A column id of a columns exercise, or a question id of a prompts exercise. */
   column: Column;
   author: Seat;
   createdAt: number;
@@ -61,10 +66,10 @@ function readEntry(id: string, value: unknown): EntryView | null {
   const exercise = value.get('exercise');
   const createdAt = value.get('createdAt');
   if (!(text instanceof Y.Text)) return null;
-  if (column !== 'bring' && column !== 'need') return null;
+  if (typeof column !== 'string') return null; // any column or question id; typed as the first exercise's for now
   if (author !== 'a' && author !== 'b') return null;
   if (typeof exercise !== 'string') return null;
-  return { id, exercise, column, author, createdAt: typeof createdAt === 'number' ? createdAt : 0, text };
+  return { id, exercise, column: column as Column, author, createdAt: typeof createdAt === 'number' ? createdAt : 0, text };
 }
 
 /** Entries of one exercise, oldest first (ties broken by id so every replica agrees). */
@@ -91,6 +96,61 @@ export function countAllEntries(doc: Y.Doc): number {
   return entriesOf(doc).size;
 }
 
+/** Written entries and placed markers per agenda item key: the figures the console sees. */
+export function countByExercise(doc: Y.Doc): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [id, value] of entriesOf(doc)) {
+    const entry = readEntry(id, value);
+    if (entry && entry.text.toString().trim().length > 0) counts[entry.exercise] = (counts[entry.exercise] ?? 0) + 1;
+  }
+  for (const marker of readMarkers(doc)) counts[marker.exercise] = (counts[marker.exercise] ?? 0) + 1;
+  return counts;
+}
+
+/** The one answer of `seat` to a question: a fixed id, so two devices of one person never make two. */
+export const answerEntryId = (exercise: string, question: string, seat: Seat): string => `${exercise}~${question}~${seat}`;
+
+/** Returns the Y.Text of an answer, creating the entry on first use. */
+export function answerText(doc: Y.Doc, exercise: string, question: string, seat: Seat, now: number): Y.Text {
+  const id = answerEntryId(exercise, question, seat);
+  const existing = readEntry(id, entriesOf(doc).get(id));
+  if (existing) return existing.text;
+  return addEntry(doc, { id, exercise, column: question as Column, author: seat, createdAt: now });
+}
+
+export interface Marker {
+  exercise: string;
+  area: string;
+  seat: Seat;
+  /** Position on the line, 0 (first stop) to 1 (last stop). */
+  position: number;
+}
+
+const markerKey = (exercise: string, area: string, seat: Seat) => `${exercise}~${area}~${seat}`;
+
+/** Places (or with null, removes) a partner's marker on one area's line. */
+export function setMarker(doc: Y.Doc, exercise: string, area: string, seat: Seat, position: number | null): void {
+  const markers = doc.getMap<number>(MARKERS_KEY);
+  if (position === null) markers.delete(markerKey(exercise, area, seat));
+  else markers.set(markerKey(exercise, area, seat), Math.min(1, Math.max(0, position)));
+}
+
+export function readMarkers(doc: Y.Doc): Marker[] {
+  const out: Marker[] = [];
+  for (const [key, position] of doc.getMap<number>(MARKERS_KEY)) {
+    const [exercise, area, seat] = key.split('~');
+    if (typeof position !== 'number' || !Number.isFinite(position) || (seat !== 'a' && seat !== 'b') || !area) continue;
+    out.push({ exercise, area, seat, position: Math.min(1, Math.max(0, position)) });
+  }
+  return out;
+}
+
+/** The text of one entry, or null: used to copy an entry to the room wall. */
+export function entryText(doc: Y.Doc, id: string): { exercise: string; author: Seat; text: string } | null {
+  const entry = readEntry(id, entriesOf(doc).get(id));
+  return entry ? { exercise: entry.exercise, author: entry.author, text: entry.text.toString() } : null;
+}
+
 /** Links one of my needs to one of my partner's "brings"; null removes the link. */
 export function setLink(doc: Y.Doc, needId: string, bringId: string | null): void {
   if (bringId === null) linksOf(doc).delete(needId);
@@ -111,10 +171,13 @@ export function readLinks(doc: Y.Doc): Map<string, string> {
 export function observeBoard(doc: Y.Doc, onChange: () => void): () => void {
   const entries = entriesOf(doc);
   const links = linksOf(doc);
+  const markers = doc.getMap(MARKERS_KEY);
   entries.observeDeep(onChange);
   links.observe(onChange);
+  markers.observe(onChange);
   return () => {
     entries.unobserveDeep(onChange);
     links.unobserve(onChange);
+    markers.unobserve(onChange);
   };
 }

@@ -18,7 +18,7 @@ export const CLOSE_CODES = {
   unauthorized: 4401,
   /** The token is valid but this doc belongs to another couple. */
   forbidden: 4403,
-  /** The doc name is well-formed but no such board exists. */
+  /** The board no longer exists (deleted by the couple or by retention). */
   notFound: 4404,
   /** The board reached its size limit; further edits are refused. */
   boardTooLarge: 4413,

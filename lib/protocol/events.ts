@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { Ack } from './errors';
 import type { Seat, WorkshopPublic } from './http';
 import { roomCodeSchema } from './http';
+import { hostCommandSchema, readyPayloadSchema, type HostCommand } from '../workshop/commands';
+import type { AgendaItem, PublicAgendaItem } from '../workshop/agenda';
+import type { Phase, Timer } from '../workshop/state';
+
+export { hostCommandSchema, readyPayloadSchema, type HostCommand };
 
 /**
  * The Socket.IO control plane: one typed event map for client and server.
@@ -15,12 +20,69 @@ const secret = z.string().min(16).max(128);
 export const handshakeAuthSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('participant'), protocol: z.number().int(), token: secret }),
   z.strictObject({ role: z.literal('host'), protocol: z.number().int(), code: roomCodeSchema, hostKey: secret }),
+  /** The projector knows only the room code, which is on the wall anyway: it gets nothing private. */
+  z.strictObject({ role: z.literal('projector'), protocol: z.number().int(), code: roomCodeSchema }),
 ]);
 export type HandshakeAuth = z.input<typeof handshakeAuthSchema>;
 
 const participantId = z.string().min(1).max(64);
+const id = z.string().min(1).max(64);
 export const hostPairPayload = z.strictObject({ participantIds: z.tuple([participantId, participantId]) });
 export type HostPairPayload = z.infer<typeof hostPairPayload>;
+export const hostUnpairPayload = z.strictObject({ coupleId: id });
+export const hostRemovePayload = z.strictObject({ participantId });
+export const hostWallPayload = z.strictObject({ id, action: z.enum(['approve', 'remove']) });
+export const shareProposePayload = z.strictObject({ docName: z.string().min(1).max(120), entryId: z.string().min(1).max(64) });
+export const shareAnswerPayload = z.strictObject({ id, agree: z.boolean() });
+
+/** What everyone in the room may know: phones, projector and console alike. */
+export interface PublicWorkshopState {
+  code: string;
+  title: string;
+  status: 'open' | 'ended';
+  phase: Phase;
+  step: number;
+  agenda: PublicAgendaItem[];
+  timer: Timer | null;
+  locked: boolean;
+  joinsOpen: boolean;
+  /** The server's clock when this was sent: phones count down against it, not their own clock. */
+  serverNow: number;
+  version: number;
+}
+
+/** Per agenda step, for one couple. */
+export interface CoupleStepView {
+  ready: Record<Seat, boolean>;
+  revealed: boolean;
+}
+
+/** A share with the room, as the couple sees it. */
+export interface ShareView {
+  id: string;
+  entryId: string;
+  itemKey: string;
+  text: string;
+  proposedBy: Seat;
+  status: 'proposed' | 'declined' | 'queued' | 'approved' | 'removed';
+}
+
+/** A shared entry as the facilitator moderates it: no names, no couple. */
+export interface WallEntry {
+  id: string;
+  itemKey: string;
+  text: string;
+  status: 'queued' | 'approved' | 'removed';
+  at: number;
+}
+
+export interface ProjectorState {
+  couples: number;
+  people: number;
+  /** Couples where both partners tapped "ready" for the exercise on screen. */
+  readyCouples: number;
+  wall: { id: string; text: string; itemKey: string }[];
+}
 
 export interface Member {
   id: string;
@@ -34,7 +96,14 @@ export interface SelfState {
   participantId: string;
   name: string;
   workshop: WorkshopPublic;
-  couple: { id: string; pairCode: string; members: Member[] } | null;
+  couple: {
+    id: string;
+    pairCode: string;
+    members: Member[];
+    /** One per agenda item: who is ready, and whether private entries are revealed to the couple. */
+    steps: CoupleStepView[];
+    shares: ShareView[];
+  } | null;
 }
 
 /** One couple as the facilitator sees it: names, presence and counts, never what they wrote. */
@@ -44,6 +113,12 @@ export interface CoupleSummary {
   entryCount: number;
   /** Epoch ms of the last board edit or join, null before any. */
   lastActivityAt: number | null;
+  /** Entries written per agenda item key. */
+  entriesByItem: Record<string, number>;
+  /** The exercise on screen: entries, who is ready, revealed or not. */
+  current: { entries: number; ready: Record<Seat, boolean>; revealed: boolean } | null;
+  /** Why the facilitator might look in on this couple, or null. */
+  attention: 'partner_offline' | 'both_offline' | 'waiting_for_partner' | 'quiet' | null;
 }
 
 export interface ParticipantSummary {
@@ -58,20 +133,38 @@ export interface HostSnapshot {
   couples: CoupleSummary[];
   /** Joined the room but not yet in a couple: the facilitator can pair them by hand. */
   unpaired: ParticipantSummary[];
+  /** The full agenda, facilitator's notes included. */
+  agenda: AgendaItem[];
+  /** Shared entries waiting for moderation, on the wall, or taken down. */
+  wall: WallEntry[];
   /** Rises with every snapshot so a client can drop stale ones. */
   version: number;
 }
 
 export interface ServerToClientEvents {
+  'workshop:state': (state: PublicWorkshopState) => void;
   'self:state': (state: SelfState) => void;
   'host:snapshot': (snapshot: HostSnapshot) => void;
+  'projector:state': (state: ProjectorState) => void;
+  /** This seat was removed by the facilitator, or its couple unpaired: the phone should start over. */
+  'self:removed': (info: { reason: 'removed' | 'unpaired' }) => void;
 }
 
+type AckFn<T = object> = (result: Ack<T>) => void;
+
 export interface ClientToServerEvents {
-  'host:pair': (payload: HostPairPayload, ack: (result: Ack<{ coupleId: string }>) => void) => void;
+  'host:command': (command: HostCommand, ack: AckFn<{ version: number }>) => void;
+  'host:pair': (payload: HostPairPayload, ack: AckFn<{ coupleId: string }>) => void;
+  'host:unpair': (payload: z.infer<typeof hostUnpairPayload>, ack: AckFn) => void;
+  'host:remove': (payload: z.infer<typeof hostRemovePayload>, ack: AckFn) => void;
+  'host:wall': (payload: z.infer<typeof hostWallPayload>, ack: AckFn) => void;
+  ready: (payload: z.infer<typeof readyPayloadSchema>, ack: AckFn) => void;
+  'share:propose': (payload: z.infer<typeof shareProposePayload>, ack: AckFn<{ id: string }>) => void;
+  'share:answer': (payload: z.infer<typeof shareAnswerPayload>, ack: AckFn) => void;
 }
 
 /** Data the server attaches to an authenticated socket. */
 export type SocketData =
   | { role: 'participant'; participantId: string; code: string }
-  | { role: 'host'; code: string };
+  | { role: 'host'; code: string }
+  | { role: 'projector'; code: string };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isPairCode, isRoomCode, normalizeCode } from '../codes';
 import { MAX_NAME_CHARS, MAX_TITLE_CHARS } from '../limits';
+import { agendaInputSchema } from '../workshop/agenda';
 
 /** Trims and collapses whitespace; rejects control characters (they have no place in a name). */
 const humanText = (max: number) =>
@@ -28,7 +29,11 @@ export const pairCodeSchema = z
   .transform(normalizeCode)
   .refine(isPairCode, 'is not a pair code (6 letters and digits)');
 
-export const createWorkshopBody = z.strictObject({ title: humanText(MAX_TITLE_CHARS) });
+export const createWorkshopBody = z.strictObject({
+  title: humanText(MAX_TITLE_CHARS),
+  /** The exercises, in order; the whole library when left out. */
+  agenda: agendaInputSchema.optional(),
+});
 export const joinWorkshopBody = z.strictObject({ name: humanText(MAX_NAME_CHARS) });
 export const joinCoupleBody = z.strictObject({ pairCode: pairCodeSchema });
 

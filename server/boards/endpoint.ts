@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { CLOSE_CODES, coupleIdFromDocName, type CloseCode } from '../../lib/protocol';
+import { CLOSE_CODES, parseDocName, type CloseCode } from '../../lib/protocol';
+import { isRevealed } from '../../lib/workshop/state';
+import type { WorkshopStates } from '../live/workshopStates';
+import type { RoomEvents } from '../roomEvents';
 import type { Limits } from '../config';
 import type { Log } from '../log';
 import type { WorkshopService } from '../workshops';
@@ -14,15 +17,26 @@ const MAX_FRAMES_BEFORE_READY = 64;
 /** A client that cannot keep up with this much queued output is dropped; it resyncs on reconnect. */
 const MAX_BUFFERED_BYTES = 8 << 20;
 
-type Verdict = { ok: true; docName: string; participantId: string } | { ok: false; code: CloseCode; reason: string };
+type Verdict =
+  | { ok: true; docName: string; participantId: string; workshopCode: string; mode: 'write' | 'read' }
+  | { ok: false; code: CloseCode; reason: string };
 
 /**
  * The Yjs endpoint, /yjs/<docName>?token=…, speaking the y-websocket protocol.
  * The token is checked during the upgrade, before a single sync byte is sent;
  * a refusal completes the handshake only to close with a documented code.
  */
-export function createBoardEndpoint(deps: { registry: BoardRegistry; workshops: WorkshopService; limits: Limits; log: Log }) {
-  const { registry, workshops, limits, log } = deps;
+export function createBoardEndpoint(deps: {
+  registry: BoardRegistry;
+  workshops: WorkshopService;
+  states: WorkshopStates;
+  events: RoomEvents;
+  limits: Limits;
+  log: Log;
+}) {
+  const { registry, workshops, states, events, limits, log } = deps;
+  /** Open board sockets per participant, so removing someone cuts them off at once. */
+  const byParticipant = new Map<string, Set<WebSocket>>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxYjsMessageBytes, perMessageDeflate: false });
 
   async function authorize(req: IncomingMessage): Promise<Verdict> {
@@ -33,22 +47,37 @@ export function createBoardEndpoint(deps: { registry: BoardRegistry; workshops: 
     } catch {
       return { ok: false, code: CLOSE_CODES.badRequest, reason: 'bad doc name' };
     }
-    const coupleId = coupleIdFromDocName(docName);
-    if (!coupleId) return { ok: false, code: CLOSE_CODES.badRequest, reason: 'bad doc name' };
+    const ref = parseDocName(docName);
+    if (!ref) return { ok: false, code: CLOSE_CODES.badRequest, reason: 'bad doc name' };
     const token = url.searchParams.get('token');
     const participant = token && token.length <= 128 ? await workshops.authenticate(token) : null;
     if (!participant) return { ok: false, code: CLOSE_CODES.unauthorized, reason: 'unknown token' };
-    if (participant.coupleId !== coupleId) return { ok: false, code: CLOSE_CODES.forbidden, reason: 'not your board' };
-    return { ok: true, docName, participantId: participant.id };
+    const forbidden: Verdict = { ok: false, code: CLOSE_CODES.forbidden, reason: 'not your board' };
+    if (participant.coupleId !== ref.coupleId) return forbidden;
+    const live = await states.get(participant.workshopCode);
+    if (!live) return { ok: false, code: CLOSE_CODES.notFound, reason: 'workshop gone' };
+    const granted = { ok: true as const, docName, participantId: participant.id, workshopCode: participant.workshopCode };
+    if (ref.kind === 'board' || ref.seat === participant.seat) return { ...granted, mode: 'write' };
+    // The partner's private entries: not one byte before the couple's reveal, read-only after.
+    const step = live.agenda.findIndex((item) => item.key === ref.itemKey);
+    return step >= 0 && isRevealed(live.state, ref.coupleId, step) ? { ...granted, mode: 'read' } : forbidden;
   }
 
-  function accept(ws: WebSocket, docName: string, participantId: string): void {
+  function accept(ws: WebSocket, verdict: Extract<Verdict, { ok: true }>): void {
+    const { docName, participantId, workshopCode, mode } = verdict;
+    const mine = byParticipant.get(participantId) ?? new Set();
+    mine.add(ws);
+    byParticipant.set(participantId, mine);
     let board: LiveBoard | null = null;
     let early: Uint8Array[] | null = [];
     let closed = false;
     const conn: BoardConnection = {
       participantId,
       awarenessIds: new Set(),
+      canWrite() {
+        const state = states.peek(workshopCode);
+        return mode === 'write' && !!state && !state.locked && state.phase !== 'ended';
+      },
       send(data) {
         if (ws.readyState !== WebSocket.OPEN) return;
         if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
@@ -66,6 +95,8 @@ export function createBoardEndpoint(deps: { registry: BoardRegistry; workshops: 
     });
     ws.on('close', () => {
       closed = true;
+      mine.delete(ws);
+      if (mine.size === 0) byParticipant.delete(participantId);
       if (!board) return;
       board.remove(conn);
       registry.release(docName);
@@ -85,6 +116,10 @@ export function createBoardEndpoint(deps: { registry: BoardRegistry; workshops: 
     );
   }
 
+  events.on('removed', (_code, participantId) => {
+    for (const ws of byParticipant.get(participantId) ?? []) ws.close(CLOSE_CODES.unauthorized, 'removed from the workshop');
+  });
+
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy());
@@ -98,7 +133,7 @@ export function createBoardEndpoint(deps: { registry: BoardRegistry; workshops: 
           wss.handleUpgrade(req, socket, head, (ws) => {
             ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
             if (!verdict.ok) return ws.close(verdict.code, verdict.reason);
-            accept(ws, verdict.docName, verdict.participantId);
+            accept(ws, verdict);
           });
         });
     },

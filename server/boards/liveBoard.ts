@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
-import { countWrittenEntries } from '../../lib/board/schema';
+import { countByExercise } from '../../lib/board/schema';
 import type { Limits, Timing } from '../config';
 import type { Log } from '../log';
 import type { Store } from '../store/types';
@@ -10,6 +10,8 @@ import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encod
 /** One client socket on a board, as the board sees it. */
 export interface BoardConnection {
   readonly participantId: string;
+  /** Asked for every update: false for a reader (the partner of a revealed private doc), a locked or ended workshop. */
+  canWrite(): boolean;
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
   send(data: Uint8Array): void;
@@ -21,8 +23,8 @@ export interface BoardDeps {
   limits: Limits;
   timing: Timing;
   log: Log;
-  /** Called (throttled) when the board's written-entry count or activity time may have changed. */
-  onActivity(entryCount: number): void;
+  /** Called (throttled) with written entries per agenda item when the board changed. */
+  onActivity(counts: Record<string, number>): void;
 }
 
 const STATS_THROTTLE_MS = 300;
@@ -129,6 +131,8 @@ export class LiveBoard {
   }
 
   private async applyClientUpdate(conn: BoardConnection, update: Uint8Array): Promise<void> {
+    // Read-only is the server's decision: the update is dropped, stored nowhere, relayed to no one.
+    if (!conn.canWrite()) return;
     if (this.approxBytes + update.length > this.deps.limits.maxBoardBytes) {
       return conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
     }
@@ -184,7 +188,7 @@ export class LiveBoard {
     if (this.statsTimer) return;
     this.statsTimer = setTimeout(() => {
       this.statsTimer = null;
-      if (!this.destroyed) this.deps.onActivity(countWrittenEntries(this.doc));
+      if (!this.destroyed) this.deps.onActivity(countByExercise(this.doc));
     }, STATS_THROTTLE_MS);
     this.statsTimer.unref();
   }
@@ -212,13 +216,17 @@ export class LiveBoard {
     this.updatesSinceCompaction = 0;
   }
 
-  /** Compacts, stops timers, closes connections and frees the doc. */
-  async close(closeCode: CloseCode = CLOSE_CODES.goingAway): Promise<void> {
-    await this.enqueue(() => this.compact());
+  /**
+   * Compacts (unless the board was deleted: then nothing may be written
+   * back), stops timers, closes connections and frees the doc.
+   */
+  async close(closeCode: CloseCode = CLOSE_CODES.goingAway, save = true): Promise<void> {
+    if (save) await this.enqueue(() => this.compact());
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     if (this.statsTimer) {
       clearTimeout(this.statsTimer);
       this.statsTimer = null;
-      this.deps.onActivity(countWrittenEntries(this.doc));
+      if (save) this.deps.onActivity(countByExercise(this.doc));
     }
     this.destroyed = true;
     for (const c of this.conns) c.close(closeCode, 'board closed');

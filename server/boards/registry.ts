@@ -1,3 +1,4 @@
+import { CLOSE_CODES, parseDocName, type CloseCode } from '../../lib/protocol';
 import type { Timing } from '../config';
 import { LiveBoard, type BoardDeps } from './liveBoard';
 
@@ -44,6 +45,16 @@ export class BoardRegistry {
     }
   }
 
+  /** Reads something from a board, loading it for the moment if no client has it open. */
+  async read<T>(docName: string, read: (doc: LiveBoard['doc']) => T): Promise<T> {
+    const board = await this.acquire(docName);
+    try {
+      return read(board.doc);
+    } finally {
+      this.release(docName);
+    }
+  }
+
   release(docName: string): void {
     const entry = this.entries.get(docName);
     if (!entry || entry.closing) return;
@@ -51,6 +62,12 @@ export class BoardRegistry {
     if (entry.refs > 0) return;
     entry.unloadTimer = setTimeout(() => this.unload(docName, entry), this.timing.docUnloadDelayMs);
     entry.unloadTimer.unref();
+  }
+
+  /** Closes, without saving anything back, every loaded board of a couple whose content is being deleted. */
+  async discardCouple(coupleId: string): Promise<void> {
+    const doomed = [...this.entries.entries()].filter(([name]) => parseDocName(name)?.coupleId === coupleId);
+    await Promise.all(doomed.map(([name, entry]) => this.unload(name, entry, CLOSE_CODES.notFound, false)));
   }
 
   /** Flushes and closes every board (SIGTERM, tests). */
@@ -67,11 +84,11 @@ export class BoardRegistry {
     return entry;
   }
 
-  private unload(docName: string, entry: Entry): Promise<void> {
+  private unload(docName: string, entry: Entry, closeCode: CloseCode = CLOSE_CODES.goingAway, save = true): Promise<void> {
     if (entry.closing) return entry.closing;
     if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
     entry.closing = entry.loading
-      .then((board) => board.close())
+      .then((board) => board.close(closeCode, save))
       .catch(() => undefined)
       .finally(() => {
         if (this.entries.get(docName) === entry) this.entries.delete(docName);

@@ -1,40 +1,42 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import {
-  ERROR_CODES,
-  handshakeAuthSchema,
-  hostPairPayload,
-  PROTOCOL_VERSION,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SocketData,
-} from '../../lib/protocol';
+import { Server } from 'socket.io';
+import { ERROR_CODES, handshakeAuthSchema, PROTOCOL_VERSION } from '../../lib/protocol';
 import type { Config } from '../config';
+import type { WorkshopStates } from '../live/workshopStates';
 import type { Log } from '../log';
 import type { RoomEvents } from '../roomEvents';
 import type { Store } from '../store/types';
-import { seatRefusal, type WorkshopService } from '../workshops';
+import type { WallService } from '../wall';
+import type { WorkshopService } from '../workshops';
+import { registerHostHandlers } from './hostHandlers';
+import { registerParticipantHandlers } from './participantHandlers';
 import { Presence } from './presence';
-import { buildHostSnapshot, buildSelfState } from './views';
-
-type TwofoldServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type TwofoldSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-const hostRoom = (code: string) => `host:${code}`;
-const participantRoom = (id: string) => `p:${id}`;
+import { rooms, type TwofoldServer, type TwofoldSocket } from './types';
+import { buildHostSnapshot, buildProjectorState, buildSelfState, publicWorkshopState } from './views';
 
 /** A connect error the client can read: `err.message` is the code, `err.data.message` explains. */
 function refusal(code: string, message: string): Error {
   return Object.assign(new Error(code), { data: { code, message } });
 }
 
+export interface ControlDeps {
+  httpServer: HttpServer;
+  store: Store;
+  workshops: WorkshopService;
+  states: WorkshopStates;
+  wall: WallService;
+  events: RoomEvents;
+  config: Config;
+  log: Log;
+}
+
 /**
- * The control plane on Socket.IO: who is online, the facilitator's console
- * and commands. It sends names, presence and counts; board content never
- * passes through here.
+ * The control plane on Socket.IO: workshop state, presence, the console and
+ * commands. It sends public state, names, presence and counts; board content
+ * never passes through here (only what a couple agreed to share).
  */
-export function createControlPlane(deps: { httpServer: HttpServer; store: Store; workshops: WorkshopService; events: RoomEvents; config: Config; log: Log }) {
-  const { httpServer, store, workshops, events, config, log } = deps;
+export function createControlPlane(deps: ControlDeps) {
+  const { httpServer, store, workshops, states, events, config, log } = deps;
   const io: TwofoldServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -43,7 +45,7 @@ export function createControlPlane(deps: { httpServer: HttpServer; store: Store;
     cors: { origin: false },
   });
   const presence = new Presence();
-  const snapshotTimers = new Map<string, NodeJS.Timeout>();
+  const throttled = new Map<string, NodeJS.Timeout>();
   let snapshotVersion = 0;
 
   io.use(async (socket, next) => {
@@ -53,12 +55,16 @@ export function createControlPlane(deps: { httpServer: HttpServer; store: Store;
       return next(refusal(ERROR_CODES.protocolMismatch, `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`));
     }
     try {
-      if (auth.data.role === 'host') {
-        const workshop = await workshops.authenticateHost(auth.data.code, auth.data.hostKey);
+      const a = auth.data;
+      if (a.role === 'host') {
+        const workshop = await workshops.authenticateHost(a.code, a.hostKey);
         if (!workshop) return next(refusal(ERROR_CODES.unauthorized, 'This host link is not valid.'));
         socket.data = { role: 'host', code: workshop.code };
+      } else if (a.role === 'projector') {
+        if (!(await states.get(a.code))) return next(refusal(ERROR_CODES.workshopNotFound, 'No workshop has this code.'));
+        socket.data = { role: 'projector', code: a.code };
       } else {
-        const participant = await workshops.authenticate(auth.data.token);
+        const participant = await workshops.authenticate(a.token);
         if (!participant) return next(refusal(ERROR_CODES.unauthorized, 'This seat is not known here.'));
         socket.data = { role: 'participant', participantId: participant.id, code: participant.workshopCode };
       }
@@ -70,30 +76,24 @@ export function createControlPlane(deps: { httpServer: HttpServer; store: Store;
   });
 
   io.on('connection', (socket) => {
-    if (socket.data.role === 'host') onHost(socket, socket.data.code);
-    else onParticipant(socket, socket.data.participantId, socket.data.code);
+    const data = socket.data;
+    void socket.join(rooms.workshop(data.code));
+    void sendWorkshopState(data.code, socket);
+    if (data.role === 'host') {
+      void socket.join(rooms.host(data.code));
+      void sendHostSnapshot(data.code, socket);
+      registerHostHandlers(socket, data.code, deps);
+    } else if (data.role === 'projector') {
+      void socket.join(rooms.projector(data.code));
+      void sendProjectorState(data.code, socket);
+    } else {
+      onParticipant(socket, data.participantId, data.code);
+    }
   });
 
-  function onHost(socket: TwofoldSocket, code: string): void {
-    void socket.join(hostRoom(code));
-    void sendHostSnapshot(code, socket);
-    socket.on('host:pair', async (payload, ack) => {
-      if (typeof ack !== 'function') return;
-      const parsed = hostPairPayload.safeParse(payload);
-      if (!parsed.success) return ack({ ok: false, code: ERROR_CODES.invalidBody, message: 'Choose two people to pair.' });
-      try {
-        const result = await workshops.pair(code, parsed.data.participantIds);
-        if (!result.ok) return ack({ ok: false, ...seatRefusal(result.reason) });
-        ack({ ok: true, coupleId: result.couple.id });
-      } catch (err) {
-        log.error('host:pair failed', err);
-        ack({ ok: false, code: ERROR_CODES.internal, message: 'Something went wrong on the server.' });
-      }
-    });
-  }
-
   function onParticipant(socket: TwofoldSocket, participantId: string, code: string): void {
-    void socket.join(participantRoom(participantId));
+    void socket.join(rooms.participant(participantId));
+    registerParticipantHandlers(socket, participantId, deps);
     const cameOnline = presence.add(participantId);
     void sendSelfState(participantId);
     if (cameOnline) void presenceChanged(participantId, code);
@@ -106,12 +106,20 @@ export function createControlPlane(deps: { httpServer: HttpServer; store: Store;
   async function presenceChanged(participantId: string, code: string): Promise<void> {
     const participant = await store.getParticipant(participantId);
     if (participant?.coupleId) await sendCoupleStates(participant.coupleId);
-    scheduleHostSnapshot(code);
+    schedule('host', code);
+  }
+
+  async function sendWorkshopState(code: string, to?: TwofoldSocket): Promise<void> {
+    const live = await states.get(code);
+    const workshop = await store.getWorkshop(code);
+    if (!live || !workshop) return;
+    const state = publicWorkshopState(code, workshop.title, live, Date.now());
+    (to ?? io.to(rooms.workshop(code))).emit('workshop:state', state);
   }
 
   async function sendSelfState(participantId: string): Promise<void> {
-    const state = await buildSelfState(store, presence, participantId);
-    if (state) io.to(participantRoom(participantId)).emit('self:state', state);
+    const state = await buildSelfState(store, presence, participantId, (code) => states.get(code));
+    if (state) io.to(rooms.participant(participantId)).emit('self:state', state);
   }
 
   async function sendCoupleStates(coupleId: string): Promise<void> {
@@ -120,35 +128,65 @@ export function createControlPlane(deps: { httpServer: HttpServer; store: Store;
   }
 
   async function sendHostSnapshot(code: string, to?: TwofoldSocket): Promise<void> {
-    const snapshot = await buildHostSnapshot(store, presence, code, ++snapshotVersion);
-    if (!snapshot) return;
-    if (to) to.emit('host:snapshot', snapshot);
-    else io.to(hostRoom(code)).emit('host:snapshot', snapshot);
+    const live = await states.get(code);
+    const snapshot = live && (await buildHostSnapshot(store, presence, code, live, ++snapshotVersion, Date.now()));
+    if (snapshot) (to ?? io.to(rooms.host(code))).emit('host:snapshot', snapshot);
   }
 
-  /** Coalesces bursts (a room typing at once) into one snapshot per throttle window. */
-  function scheduleHostSnapshot(code: string): void {
-    if (snapshotTimers.has(code)) return;
-    if (!io.sockets.adapter.rooms.get(hostRoom(code))?.size) return; // nobody is watching
-    const timer = setTimeout(() => {
-      snapshotTimers.delete(code);
-      sendHostSnapshot(code).catch((err) => log.error('host snapshot failed', err));
-    }, config.timing.hostSnapshotThrottleMs);
-    snapshotTimers.set(code, timer);
+  async function sendProjectorState(code: string, to?: TwofoldSocket): Promise<void> {
+    const live = await states.get(code);
+    if (live) (to ?? io.to(rooms.projector(code))).emit('projector:state', await buildProjectorState(store, code, live));
   }
+
+  /** Coalesces bursts (a room typing at once) into one console or projector update per throttle window. */
+  function schedule(audience: 'host' | 'projector', code: string): void {
+    const key = `${audience}:${code}`;
+    if (throttled.has(key)) return;
+    const room = audience === 'host' ? rooms.host(code) : rooms.projector(code);
+    if (!io.sockets.adapter.rooms.get(room)?.size) return; // nobody is watching
+    const timer = setTimeout(() => {
+      throttled.delete(key);
+      const send = audience === 'host' ? sendHostSnapshot(code) : sendProjectorState(code);
+      send.catch((err) => log.error(`${audience} update failed`, err));
+    }, config.timing.hostSnapshotThrottleMs);
+    throttled.set(key, timer);
+  }
+
+  const logged = (p: Promise<unknown>) => p.catch((err) => log.error('control broadcast failed', err));
 
   events.on('roster', (code, coupleIds) => {
-    scheduleHostSnapshot(code);
-    for (const id of coupleIds) sendCoupleStates(id).catch((err) => log.error('couple state failed', err));
+    schedule('host', code);
+    schedule('projector', code);
+    for (const id of coupleIds) logged(sendCoupleStates(id));
   });
-  events.on('boardActivity', (code) => scheduleHostSnapshot(code));
+  events.on('boardActivity', (code) => schedule('host', code));
+  events.on('workshopState', (code, affected) => {
+    logged(sendWorkshopState(code));
+    schedule('host', code);
+    schedule('projector', code);
+    if (affected === 'all') logged(store.listParticipants(code).then((ps) => Promise.all(ps.map((p) => sendSelfState(p.id)))));
+    else for (const id of affected) logged(sendCoupleStates(id));
+  });
+  events.on('wall', (code, coupleId) => {
+    schedule('host', code);
+    schedule('projector', code);
+    logged(sendCoupleStates(coupleId));
+  });
+  events.on('removed', (_code, participantId) => {
+    io.to(rooms.participant(participantId)).emit('self:removed', { reason: 'removed' });
+    io.in(rooms.participant(participantId)).disconnectSockets(true);
+  });
+  events.on('unpaired', (_code, _coupleId, memberIds) => {
+    for (const id of memberIds) logged(sendSelfState(id));
+    for (const id of memberIds) io.to(rooms.participant(id)).emit('self:removed', { reason: 'unpaired' });
+  });
 
   return {
     io,
     presence,
     async close(): Promise<void> {
-      for (const timer of snapshotTimers.values()) clearTimeout(timer);
-      snapshotTimers.clear();
+      for (const timer of throttled.values()) clearTimeout(timer);
+      throttled.clear();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

@@ -1,12 +1,34 @@
-import type { CoupleSummary, HostSnapshot, Member, ParticipantSummary, SelfState } from '../../lib/protocol';
-import type { ParticipantRow, Store } from '../store/types';
+import type {
+  CoupleSummary,
+  HostSnapshot,
+  Member,
+  ParticipantSummary,
+  ProjectorState,
+  PublicWorkshopState,
+  SelfState,
+  ShareView,
+  WallEntry,
+} from '../../lib/protocol';
+import { publicItem, type AgendaItem } from '../../lib/workshop/agenda';
+import { coupleStep, isRevealed, type WorkshopState } from '../../lib/workshop/state';
+import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/types';
 import { toPublic } from '../workshops';
 import type { Presence } from './presence';
 
 /**
  * What each audience is sent. These builders are the privacy boundary of the
- * control plane: they read rows, never board docs, so no content can leak.
+ * control plane: they read rows and figures, never board docs. The only text
+ * of a couple's that leaves here is what both partners agreed to share, and
+ * the console sees it without names.
  */
+interface Live {
+  agenda: AgendaItem[];
+  state: WorkshopState;
+}
+
+/** A step running this long with nothing written on a connected couple's board earns a look. */
+const QUIET_AFTER_MS = 3 * 60_000;
+
 const member = (p: ParticipantRow, presence: Presence): Member => ({
   id: p.id,
   name: p.name,
@@ -14,10 +36,53 @@ const member = (p: ParticipantRow, presence: Presence): Member => ({
   online: presence.isOnline(p.id),
 });
 
-export async function buildHostSnapshot(store: Store, presence: Presence, code: string, version: number): Promise<HostSnapshot | null> {
+export function publicWorkshopState(code: string, title: string, live: Live, now: number): PublicWorkshopState {
+  const { state } = live;
+  return {
+    ...toPublic({ code, title, state }),
+    phase: state.phase,
+    step: state.step,
+    agenda: live.agenda.map(publicItem),
+    timer: state.timer,
+    locked: state.locked,
+    joinsOpen: state.joinsOpen,
+    serverNow: now,
+    version: state.version,
+  };
+}
+
+function countsByCouple(stats: DocStatsRow[]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const row of stats) {
+    const counts = out.get(row.coupleId) ?? {};
+    for (const [key, n] of Object.entries(row.counts)) counts[key] = (counts[key] ?? 0) + n;
+    out.set(row.coupleId, counts);
+  }
+  return out;
+}
+
+function attention(members: Member[], currentEntries: number | null, stepStartedAt: number | null, now: number): CoupleSummary['attention'] {
+  if (members.length < 2) return 'waiting_for_partner';
+  const offline = members.filter((m) => !m.online).length;
+  if (offline === 2) return 'both_offline';
+  if (offline === 1) return 'partner_offline';
+  if (currentEntries === 0 && stepStartedAt !== null && now - stepStartedAt > QUIET_AFTER_MS) return 'quiet';
+  return null;
+}
+
+export async function buildHostSnapshot(store: Store, presence: Presence, code: string, live: Live, version: number, now: number): Promise<HostSnapshot | null> {
   const workshop = await store.getWorkshop(code);
   if (!workshop) return null;
-  const [couples, participants] = await Promise.all([store.listCouples(code), store.listParticipants(code)]);
+  const [couples, participants, stats, wall] = await Promise.all([
+    store.listCouples(code),
+    store.listParticipants(code),
+    store.listDocStats(code),
+    store.listWallItems(code),
+  ]);
+  const { state, agenda } = live;
+  const currentKey = state.phase === 'exercise' ? agenda[state.step]?.key : undefined;
+  const stepStartedAt = state.stepLog.at(-1)?.endedAt === null ? (state.stepLog.at(-1)?.startedAt ?? null) : null;
+  const counts = countsByCouple(stats);
   const byCouple = new Map<string, ParticipantRow[]>();
   const unpaired: ParticipantSummary[] = [];
   for (const p of participants) {
@@ -25,29 +90,71 @@ export async function buildHostSnapshot(store: Store, presence: Presence, code: 
     else unpaired.push({ id: p.id, name: p.name, online: presence.isOnline(p.id), joinedAt: p.createdAt });
   }
   const summaries: CoupleSummary[] = couples.map((c) => {
-    const members = (byCouple.get(c.id) ?? []).sort((x, y) => (x.seat ?? '').localeCompare(y.seat ?? ''));
-    const joinedAt = Math.max(...members.map((m) => m.createdAt), c.createdAt);
+    const rows = (byCouple.get(c.id) ?? []).sort((x, y) => (x.seat ?? '').localeCompare(y.seat ?? ''));
+    const members = rows.map((m) => member(m, presence));
+    const entriesByItem = counts.get(c.id) ?? {};
+    const currentEntries = currentKey ? (entriesByItem[currentKey] ?? 0) : null;
+    const step = coupleStep(state, c.id, state.step);
     return {
       id: c.id,
-      members: members.map((m) => member(m, presence)),
-      entryCount: c.entryCount,
-      lastActivityAt: c.lastActivityAt ?? joinedAt,
+      members,
+      entryCount: Object.values(entriesByItem).reduce((n, x) => n + x, 0),
+      lastActivityAt: c.lastActivityAt ?? Math.max(c.createdAt, ...rows.map((m) => m.createdAt)),
+      entriesByItem,
+      current: currentKey ? { entries: currentEntries ?? 0, ready: step.ready, revealed: isRevealed(state, c.id, state.step) } : null,
+      attention: attention(members, currentEntries, stepStartedAt, now),
     };
   });
-  return { workshop: toPublic(workshop), couples: summaries, unpaired, version };
+  return { workshop: toPublic({ ...workshop, state }), couples: summaries, unpaired, agenda, wall: wall.flatMap(toWallEntry), version };
 }
 
-export async function buildSelfState(store: Store, presence: Presence, participantId: string): Promise<SelfState | null> {
+function toWallEntry(item: WallItemRow): WallEntry[] {
+  if (item.status !== 'queued' && item.status !== 'approved' && item.status !== 'removed') return [];
+  return [{ id: item.id, itemKey: item.itemKey, text: item.text, status: item.status, at: item.updatedAt }];
+}
+
+const toShare = (item: WallItemRow): ShareView => ({
+  id: item.id,
+  entryId: item.entryRef.split('#')[1] ?? '',
+  itemKey: item.itemKey,
+  text: item.text,
+  proposedBy: item.proposedBy,
+  status: item.status,
+});
+
+export async function buildSelfState(store: Store, presence: Presence, participantId: string, live: (code: string) => Promise<Live | null>): Promise<SelfState | null> {
   const participant = await store.getParticipant(participantId);
   if (!participant) return null;
   const workshop = await store.getWorkshop(participant.workshopCode);
-  if (!workshop) return null;
+  const current = await live(participant.workshopCode);
+  if (!workshop || !current) return null;
   const couple = participant.coupleId ? await store.getCouple(participant.coupleId) : null;
   const members = couple ? await store.listCoupleMembers(couple.id) : [];
+  const shares = couple ? (await store.listWallItems(workshop.code)).filter((w) => w.coupleId === couple.id) : [];
   return {
     participantId: participant.id,
     name: participant.name,
-    workshop: toPublic(workshop),
-    couple: couple ? { id: couple.id, pairCode: couple.pairCode, members: members.map((m) => member(m, presence)) } : null,
+    workshop: toPublic({ ...workshop, state: current.state }),
+    couple: couple
+      ? {
+          id: couple.id,
+          pairCode: couple.pairCode,
+          members: members.map((m) => member(m, presence)),
+          steps: current.agenda.map((_, i) => ({ ready: coupleStep(current.state, couple.id, i).ready, revealed: isRevealed(current.state, couple.id, i) })),
+          shares: shares.map(toShare),
+        }
+      : null,
+  };
+}
+
+export async function buildProjectorState(store: Store, code: string, live: Live): Promise<ProjectorState> {
+  const [couples, participants, wall] = await Promise.all([store.listCouples(code), store.listParticipants(code), store.listWallItems(code)]);
+  const { state } = live;
+  const readyCouples = state.phase === 'exercise' ? couples.filter((c) => { const s = coupleStep(state, c.id, state.step); return s.ready.a && s.ready.b; }).length : 0;
+  return {
+    couples: couples.length,
+    people: participants.length,
+    readyCouples,
+    wall: wall.filter((w) => w.status === 'approved').map((w) => ({ id: w.id, text: w.text, itemKey: w.itemKey })),
   };
 }

@@ -12,7 +12,9 @@ import {
 } from '../../lib/protocol';
 import type { Log } from '../log';
 import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/types';
-import { seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshops';
+import { joinRefusal, seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshops';
+import type { WorkshopStates } from '../live/workshopStates';
+import { buildAgenda } from '../../lib/workshop/agenda';
 import { createGuessLimiter } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
 import { bearer, clientIp, HttpError, readBody, sendError, sendJson } from './respond';
@@ -20,6 +22,7 @@ import { Router, type RouteContext } from './router';
 
 export interface ApiDeps {
   workshops: WorkshopService;
+  states: WorkshopStates;
   publicUrl: string | null;
   log: Log;
 }
@@ -27,7 +30,7 @@ export interface ApiDeps {
 const WRONG_CODES_PER_MINUTE = 20;
 
 /** The HTTP API under /api (see docs/API.md). Returns a handler for Node's `request` event. */
-export function createApi({ workshops, publicUrl, log }: ApiDeps) {
+export function createApi({ workshops, states, publicUrl, log }: ApiDeps) {
   const guesses = createGuessLimiter(WRONG_CODES_PER_MINUTE);
   const urls = (ctx: RouteContext) => new PublicUrls(publicUrl, ctx.req);
 
@@ -51,6 +54,10 @@ export function createApi({ workshops, publicUrl, log }: ApiDeps) {
     return participant;
   }
 
+  async function refuseIfEnded(code: string): Promise<void> {
+    if ((await states.get(code))?.state.phase === 'ended') throw new HttpError(ERROR_CODES.workshopEnded, 'This workshop has ended.');
+  }
+
   async function seatedCouple(ctx: RouteContext, result: SeatResult, status: number): Promise<void> {
     if (!result.ok) throw seatError(result.reason);
     const u = urls(ctx);
@@ -66,8 +73,8 @@ export function createApi({ workshops, publicUrl, log }: ApiDeps) {
   const router = new Router()
     .add('GET', '/api/health', async ({ res }) => sendJson(res, 200, { ok: true }))
     .add('POST', '/api/workshops', async (ctx) => {
-      const { title } = await readBody(ctx.req, createWorkshopBody);
-      const { workshop, hostKey } = await workshops.createWorkshop(title);
+      const { title, agenda } = await readBody(ctx.req, createWorkshopBody);
+      const { workshop, hostKey } = await workshops.createWorkshop(title, buildAgenda(agenda));
       const u = urls(ctx);
       const body: CreateWorkshopResponse = {
         code: workshop.code,
@@ -84,6 +91,8 @@ export function createApi({ workshops, publicUrl, log }: ApiDeps) {
     .add('POST', '/api/workshops/:code/participants', async (ctx) => {
       const workshop = await workshopFromPath(ctx);
       const { name } = await readBody(ctx.req, joinWorkshopBody);
+      const refused = joinRefusal((await states.get(workshop.code))?.state ?? workshop.state);
+      if (refused) throw new HttpError(refused.code, refused.message);
       const { participant, token } = await workshops.join(workshop.code, name);
       const body: JoinWorkshopResponse = { participantId: participant.id, token, name, workshop: toPublic(workshop) };
       sendJson(ctx.res, 201, body);
@@ -92,12 +101,14 @@ export function createApi({ workshops, publicUrl, log }: ApiDeps) {
       const workshop = await workshopFromPath(ctx);
       const participant = await participantFromToken(ctx);
       if (participant.workshopCode !== workshop.code) throw otherWorkshop();
+      await refuseIfEnded(workshop.code);
       await seatedCouple(ctx, await workshops.startCouple(participant), 201);
     })
     .add('POST', '/api/workshops/:code/couples/join', async (ctx) => {
       const workshop = await workshopFromPath(ctx);
       const participant = await participantFromToken(ctx);
       if (participant.workshopCode !== workshop.code) throw otherWorkshop();
+      await refuseIfEnded(workshop.code);
       const { pairCode } = await readBody(ctx.req, joinCoupleBody);
       const guessKey = `pair:${participant.id}`;
       await guesses.check(guessKey);

@@ -5,7 +5,8 @@ export const SQLITE_MIGRATIONS: string[] = [
     code TEXT PRIMARY KEY,
     title TEXT NOT NULL,
     host_key_hash TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'open',
+    agenda TEXT NOT NULL,
+    state TEXT NOT NULL,
     created_at INTEGER NOT NULL
   );
   CREATE TABLE couples (
@@ -13,7 +14,6 @@ export const SQLITE_MIGRATIONS: string[] = [
     workshop_code TEXT NOT NULL REFERENCES workshops(code) ON DELETE CASCADE,
     pair_code TEXT NOT NULL,
     created_at INTEGER NOT NULL,
-    entry_count INTEGER NOT NULL DEFAULT 0,
     last_activity_at INTEGER,
     UNIQUE (workshop_code, pair_code)
   );
@@ -28,7 +28,28 @@ export const SQLITE_MIGRATIONS: string[] = [
     UNIQUE (couple_id, seat)
   );
   CREATE INDEX participants_by_workshop ON participants(workshop_code);
+  CREATE INDEX participants_by_couple ON participants(couple_id);
   CREATE INDEX couples_by_workshop ON couples(workshop_code);
+  CREATE TABLE doc_stats (
+    doc_name TEXT PRIMARY KEY,
+    couple_id TEXT NOT NULL REFERENCES couples(id) ON DELETE CASCADE,
+    counts TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX doc_stats_by_couple ON doc_stats(couple_id);
+  CREATE TABLE wall_items (
+    id TEXT PRIMARY KEY,
+    workshop_code TEXT NOT NULL REFERENCES workshops(code) ON DELETE CASCADE,
+    couple_id TEXT NOT NULL REFERENCES couples(id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    entry_ref TEXT NOT NULL,
+    text TEXT NOT NULL,
+    proposed_by TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX wall_items_by_workshop ON wall_items(workshop_code, created_at);
   CREATE TABLE doc_updates (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     doc_name TEXT NOT NULL,

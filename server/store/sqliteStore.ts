@@ -2,58 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Seat } from '../../lib/protocol';
+import {
+  fromWorkshop,
+  toCouple,
+  toDocStats,
+  toParticipant,
+  toWallItem,
+  toWorkshop,
+  type CoupleRecord,
+  type DocStatsRecord,
+  type ParticipantRecord,
+  type WallItemRecord,
+  type WorkshopRecord,
+} from './sqliteRows';
 import { SQLITE_MIGRATIONS } from './sqliteSchema';
-import type { CoupleRow, ParticipantRow, SeatResult, Store, StoredDoc, WorkshopRow } from './types';
-
-interface ParticipantRecord {
-  id: string;
-  workshop_code: string;
-  name: string;
-  token_hash: string;
-  couple_id: string | null;
-  seat: Seat | null;
-  created_at: number;
-}
-interface CoupleRecord {
-  id: string;
-  workshop_code: string;
-  pair_code: string;
-  created_at: number;
-  entry_count: number;
-  last_activity_at: number | null;
-}
-interface WorkshopRecord {
-  code: string;
-  title: string;
-  host_key_hash: string;
-  status: 'open' | 'ended';
-  created_at: number;
-}
-
-const toWorkshop = (r: WorkshopRecord): WorkshopRow => ({
-  code: r.code,
-  title: r.title,
-  hostKeyHash: r.host_key_hash,
-  status: r.status,
-  createdAt: r.created_at,
-});
-const toParticipant = (r: ParticipantRecord): ParticipantRow => ({
-  id: r.id,
-  workshopCode: r.workshop_code,
-  name: r.name,
-  tokenHash: r.token_hash,
-  coupleId: r.couple_id,
-  seat: r.seat,
-  createdAt: r.created_at,
-});
-const toCouple = (r: CoupleRecord): CoupleRow => ({
-  id: r.id,
-  workshopCode: r.workshop_code,
-  pairCode: r.pair_code,
-  createdAt: r.created_at,
-  entryCount: r.entry_count,
-  lastActivityAt: r.last_activity_at,
-});
+import type { CoupleRow, SeatResult, Store, StoredDoc } from './types';
 
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is
@@ -72,29 +35,39 @@ export function openSqliteStore(dataDir: string): Store {
 
   const q = {
     insertWorkshop: db.prepare(
-      'INSERT INTO workshops (code, title, host_key_hash, status, created_at) VALUES (@code, @title, @hostKeyHash, @status, @createdAt)',
+      'INSERT INTO workshops (code, title, host_key_hash, agenda, state, created_at) VALUES (@code, @title, @hostKeyHash, @agenda, @state, @createdAt)',
     ),
     getWorkshop: db.prepare<[string], WorkshopRecord>('SELECT * FROM workshops WHERE code = ?'),
+    saveState: db.prepare('UPDATE workshops SET state = ? WHERE code = ?'),
     insertParticipant: db.prepare(
       'INSERT INTO participants (id, workshop_code, name, token_hash, couple_id, seat, created_at) VALUES (@id, @workshopCode, @name, @tokenHash, @coupleId, @seat, @createdAt)',
     ),
     getParticipant: db.prepare<[string], ParticipantRecord>('SELECT * FROM participants WHERE id = ?'),
     getParticipantByToken: db.prepare<[string], ParticipantRecord>('SELECT * FROM participants WHERE token_hash = ?'),
-    listParticipants: db.prepare<[string], ParticipantRecord>(
-      'SELECT * FROM participants WHERE workshop_code = ? ORDER BY created_at, id',
-    ),
+    listParticipants: db.prepare<[string], ParticipantRecord>('SELECT * FROM participants WHERE workshop_code = ? ORDER BY created_at, id'),
+    deleteParticipant: db.prepare('DELETE FROM participants WHERE id = ?'),
     seat: db.prepare('UPDATE participants SET couple_id = ?, seat = ? WHERE id = ? AND couple_id IS NULL'),
     insertCouple: db.prepare(
-      'INSERT INTO couples (id, workshop_code, pair_code, created_at, entry_count, last_activity_at) VALUES (@id, @workshopCode, @pairCode, @createdAt, @entryCount, @lastActivityAt)',
+      'INSERT INTO couples (id, workshop_code, pair_code, created_at, last_activity_at) VALUES (@id, @workshopCode, @pairCode, @createdAt, @lastActivityAt)',
     ),
     getCouple: db.prepare<[string], CoupleRecord>('SELECT * FROM couples WHERE id = ?'),
-    getCoupleByPairCode: db.prepare<[string, string], CoupleRecord>(
-      'SELECT * FROM couples WHERE workshop_code = ? AND pair_code = ?',
-    ),
+    getCoupleByPairCode: db.prepare<[string, string], CoupleRecord>('SELECT * FROM couples WHERE workshop_code = ? AND pair_code = ?'),
     listCouples: db.prepare<[string], CoupleRecord>('SELECT * FROM couples WHERE workshop_code = ? ORDER BY created_at, id'),
     coupleMembers: db.prepare<[string], ParticipantRecord>('SELECT * FROM participants WHERE couple_id = ? ORDER BY seat'),
-    seatsTaken: db.prepare<[string], { seat: Seat }>('SELECT seat FROM participants WHERE couple_id = ?'),
-    recordActivity: db.prepare('UPDATE couples SET entry_count = ?, last_activity_at = ? WHERE id = ?'),
+    deleteCouple: db.prepare('DELETE FROM couples WHERE id = ?'),
+    touchCouple: db.prepare('UPDATE couples SET last_activity_at = ? WHERE id = ?'),
+    upsertStats: db.prepare(
+      'INSERT INTO doc_stats (doc_name, couple_id, counts, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(doc_name) DO UPDATE SET counts = excluded.counts, updated_at = excluded.updated_at',
+    ),
+    listStats: db.prepare<[string], DocStatsRecord>(
+      'SELECT s.* FROM doc_stats s JOIN couples c ON c.id = s.couple_id WHERE c.workshop_code = ?',
+    ),
+    insertWall: db.prepare(
+      'INSERT INTO wall_items (id, workshop_code, couple_id, item_key, entry_ref, text, proposed_by, status, created_at, updated_at) VALUES (@id, @workshopCode, @coupleId, @itemKey, @entryRef, @text, @proposedBy, @status, @createdAt, @updatedAt)',
+    ),
+    getWall: db.prepare<[string], WallItemRecord>('SELECT * FROM wall_items WHERE id = ?'),
+    setWallStatus: db.prepare('UPDATE wall_items SET status = ?, updated_at = ? WHERE id = ?'),
+    listWall: db.prepare<[string], WallItemRecord>('SELECT * FROM wall_items WHERE workshop_code = ? ORDER BY created_at, id'),
     snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc_name = ?'),
     updates: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM doc_updates WHERE doc_name = ? ORDER BY id'),
     appendUpdate: db.prepare('INSERT INTO doc_updates (doc_name, data) VALUES (?, ?)'),
@@ -103,6 +76,13 @@ export function openSqliteStore(dataDir: string): Store {
       'INSERT INTO doc_snapshots (doc_name, data) VALUES (?, ?) ON CONFLICT(doc_name) DO UPDATE SET data = excluded.data',
     ),
     deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?'),
+    // A couple's docs are `board.<id>` and `private.<id>.…`; a range on the name uses the index ('/' follows '.').
+    deleteCoupleUpdates: db.prepare(
+      "DELETE FROM doc_updates WHERE doc_name = 'board.' || ?1 OR (doc_name >= 'private.' || ?1 || '.' AND doc_name < 'private.' || ?1 || '/')",
+    ),
+    deleteCoupleSnapshots: db.prepare(
+      "DELETE FROM doc_snapshots WHERE doc_name = 'board.' || ?1 OR (doc_name >= 'private.' || ?1 || '.' AND doc_name < 'private.' || ?1 || '/')",
+    ),
   };
 
   const participantFree = (id: string, workshopCode: string): SeatResult | null => {
@@ -123,12 +103,12 @@ export function openSqliteStore(dataDir: string): Store {
   const joinByPairCode = db.transaction((workshopCode: string, pairCode: string, participantId: string): SeatResult => {
     const record = q.getCoupleByPairCode.get(workshopCode, pairCode);
     if (!record) return { ok: false, reason: 'not_found' };
-    const taken = q.seatsTaken.all(record.id).map((r) => r.seat);
-    const me = q.getParticipant.get(participantId);
-    if (me?.couple_id === record.id) return { ok: true, couple: toCouple(record), seat: me.seat as Seat };
+    const members = q.coupleMembers.all(record.id);
+    const mine = members.find((m) => m.id === participantId);
+    if (mine) return { ok: true, couple: toCouple(record), seat: mine.seat as Seat };
     const refused = participantFree(participantId, workshopCode);
     if (refused) return refused;
-    const free: Seat | undefined = (['a', 'b'] as const).find((s) => !taken.includes(s));
+    const free = (['a', 'b'] as const).find((s) => !members.some((m) => m.seat === s));
     if (!free) return { ok: false, reason: 'couple_full' };
     q.seat.run(record.id, free, participantId);
     return { ok: true, couple: toCouple(record), seat: free };
@@ -144,18 +124,40 @@ export function openSqliteStore(dataDir: string): Store {
     return { ok: true, couple, seat: 'a' };
   });
 
+  const deleteCouple = db.transaction((coupleId: string) => {
+    q.deleteCouple.run(coupleId); // seats are freed by ON DELETE SET NULL; stats and wall items cascade
+    q.deleteCoupleUpdates.run(coupleId);
+    q.deleteCoupleSnapshots.run(coupleId);
+  });
+
+  const deleteParticipant = db.transaction((id: string) => {
+    const p = q.getParticipant.get(id);
+    if (!p) return;
+    q.deleteParticipant.run(id);
+    if (p.couple_id && q.coupleMembers.all(p.couple_id).length === 0) deleteCouple(p.couple_id);
+  });
+
   const compact = db.transaction((docName: string, snapshot: Uint8Array, upToId: number) => {
     q.upsertSnapshot.run(docName, snapshot);
     q.deleteUpdatesUpTo.run(docName, upToId);
   });
 
+  const recordStats = db.transaction((docName: string, coupleId: string, counts: string, at: number) => {
+    if (!q.getCouple.get(coupleId)) return; // deleted meanwhile: nothing to record
+    q.upsertStats.run(docName, coupleId, counts, at);
+    q.touchCouple.run(at, coupleId);
+  });
+
   return {
     async createWorkshop(row) {
-      q.insertWorkshop.run(row);
+      q.insertWorkshop.run(fromWorkshop(row));
     },
     async getWorkshop(code) {
       const r = q.getWorkshop.get(code);
       return r ? toWorkshop(r) : null;
+    },
+    async saveWorkshopState(code, state) {
+      q.saveState.run(JSON.stringify(state), code);
     },
     async createParticipant(row) {
       q.insertParticipant.run(row);
@@ -170,6 +172,9 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async listParticipants(code) {
       return q.listParticipants.all(code).map(toParticipant);
+    },
+    async deleteParticipant(id) {
+      deleteParticipant(id);
     },
     async createCouple(couple, participantId) {
       return createCouple(couple, participantId);
@@ -190,8 +195,27 @@ export function openSqliteStore(dataDir: string): Store {
     async listCouples(code) {
       return q.listCouples.all(code).map(toCouple);
     },
-    async recordBoardActivity(coupleId, entryCount, at) {
-      q.recordActivity.run(entryCount, at, coupleId);
+    async deleteCouple(coupleId) {
+      deleteCouple(coupleId);
+    },
+    async recordDocStats(row) {
+      recordStats(row.docName, row.coupleId, JSON.stringify(row.counts), row.updatedAt);
+    },
+    async listDocStats(code) {
+      return q.listStats.all(code).map(toDocStats);
+    },
+    async createWallItem(row) {
+      q.insertWall.run(row);
+    },
+    async getWallItem(id) {
+      const r = q.getWall.get(id);
+      return r ? toWallItem(r) : null;
+    },
+    async setWallStatus(id, status, at) {
+      q.setWallStatus.run(status, at, id);
+    },
+    async listWallItems(code) {
+      return q.listWall.all(code).map(toWallItem);
     },
     async loadDoc(docName): Promise<StoredDoc> {
       const snap = q.snapshot.get(docName);

@@ -1,10 +1,13 @@
 import type { Seat } from '../../lib/protocol';
+import type { AgendaItem } from '../../lib/workshop/agenda';
+import type { WorkshopState } from '../../lib/workshop/state';
 
 export interface WorkshopRow {
   code: string;
   title: string;
   hostKeyHash: string;
-  status: 'open' | 'ended';
+  agenda: AgendaItem[];
+  state: WorkshopState;
   createdAt: number;
 }
 
@@ -23,8 +26,31 @@ export interface CoupleRow {
   workshopCode: string;
   pairCode: string;
   createdAt: number;
-  entryCount: number;
   lastActivityAt: number | null;
+}
+
+/** Figures about one board doc, never its content: written entries per agenda item. */
+export interface DocStatsRow {
+  docName: string;
+  coupleId: string;
+  counts: Record<string, number>;
+  updatedAt: number;
+}
+
+export type WallStatus = 'proposed' | 'declined' | 'queued' | 'approved' | 'removed';
+
+/** An entry a couple chose to share with the room; `text` is a copy taken when it was proposed. */
+export interface WallItemRow {
+  id: string;
+  workshopCode: string;
+  coupleId: string;
+  itemKey: string;
+  entryRef: string;
+  text: string;
+  proposedBy: Seat;
+  status: WallStatus;
+  createdAt: number;
+  updatedAt: number;
 }
 
 export interface StoredDoc {
@@ -46,11 +72,14 @@ export type SeatResult =
 export interface Store {
   createWorkshop(row: WorkshopRow): Promise<void>;
   getWorkshop(code: string): Promise<WorkshopRow | null>;
+  saveWorkshopState(code: string, state: WorkshopState): Promise<void>;
 
   createParticipant(row: ParticipantRow): Promise<void>;
   getParticipant(id: string): Promise<ParticipantRow | null>;
   getParticipantByTokenHash(tokenHash: string): Promise<ParticipantRow | null>;
   listParticipants(workshopCode: string): Promise<ParticipantRow[]>;
+  /** Removes a participant; a couple left empty is deleted with its boards. */
+  deleteParticipant(id: string): Promise<void>;
 
   /** Creates a couple with `participantId` in seat a. Fails if they already sit in one. */
   createCouple(couple: CoupleRow, participantId: string): Promise<SeatResult>;
@@ -62,7 +91,16 @@ export interface Store {
   /** Who sits in a couple, seat a first. */
   listCoupleMembers(coupleId: string): Promise<ParticipantRow[]>;
   listCouples(workshopCode: string): Promise<CoupleRow[]>;
-  recordBoardActivity(coupleId: string, entryCount: number, at: number): Promise<void>;
+  /** Frees both seats and deletes the couple with its boards, stats and wall items. */
+  deleteCouple(coupleId: string): Promise<void>;
+
+  recordDocStats(row: DocStatsRow): Promise<void>;
+  listDocStats(workshopCode: string): Promise<DocStatsRow[]>;
+
+  createWallItem(row: WallItemRow): Promise<void>;
+  getWallItem(id: string): Promise<WallItemRow | null>;
+  setWallStatus(id: string, status: WallStatus, at: number): Promise<void>;
+  listWallItems(workshopCode: string): Promise<WallItemRow[]>;
 
   loadDoc(docName: string): Promise<StoredDoc>;
   /** Durable when the promise resolves: the caller relays the update only after. */

@@ -96,7 +96,7 @@ describe('HTTP API', () => {
     const empty = await api.request<ApiError>('POST', '/api/workshops', { title: '  ' });
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toMatch(/title/);
-    const huge = await api.request<ApiError>('POST', '/api/workshops', { title: 'x'.repeat(20_000) });
+    const huge = await api.request<ApiError>('POST', '/api/workshops', { title: 'x'.repeat(70_000) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('body_too_large');
     const wrongMethod = await api.request<ApiError>('DELETE', '/api/health');

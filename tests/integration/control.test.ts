@@ -107,6 +107,24 @@ describe('control plane (Socket.IO)', () => {
     }
   });
 
+  it('[R17] coalesces a burst of changes into a few console snapshots', async () => {
+    const workshop = await api.createWorkshop();
+    const host = connectControl(server.url, hostAuth(workshop.code, workshop.hostKey));
+    try {
+      await eventually(() => expect(host.latest.snapshot).not.toBeNull());
+      const before = host.latest.raw.length;
+      const started = Date.now();
+      await Promise.all(Array.from({ length: 40 }, (_, i) => api.join(workshop.code, `Guest ${i}`)));
+      await eventually(() => expect(host.latest.snapshot!.unpaired).toHaveLength(40));
+      const windows = Math.ceil((Date.now() - started) / 250) + 1;
+      const snapshots = host.latest.raw.length - before;
+      expect(snapshots).toBeLessThanOrEqual(windows);
+      expect(snapshots).toBeLessThan(40);
+    } finally {
+      host.close();
+    }
+  });
+
   it('[R3][R20] refuses a wrong host key, a participant token as host key, and an old protocol', async () => {
     const workshop = await api.createWorkshop();
     const p = await api.join(workshop.code, 'Gus');

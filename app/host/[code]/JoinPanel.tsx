@@ -1,0 +1,46 @@
+'use client';
+
+import { useState } from 'react';
+import { formatRoomCode } from '../../../lib/codes';
+import { Button } from '../../_components/Button';
+import { QrCode } from '../../_components/QrCode';
+import { ProjectorView } from './ProjectorView';
+
+/** How couples get in: the room code, a QR of the join link, and a full-screen view for the projector. */
+export function JoinPanel({ code, title, joinUrl }: { code: string; title: string; joinUrl: string }) {
+  const [projecting, setProjecting] = useState(false);
+  const display = joinUrl.replace(/^https?:\/\//, '');
+  return (
+    <section aria-labelledby="join-panel-heading" className="flex flex-col gap-5 rounded-3xl border border-line bg-card p-6 shadow-sm">
+      <h2 id="join-panel-heading" className="text-lg font-semibold">
+        Join the room
+      </h2>
+      <div>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Room code</p>
+        <p className="font-mono text-4xl font-bold tracking-[0.06em] whitespace-nowrap lg:text-5xl">{formatRoomCode(code)}</p>
+      </div>
+      {joinUrl && <QrCode value={joinUrl} label={`QR code for joining: ${display}`} className="w-56 max-w-full self-center border border-line" />}
+      <p className="text-base">
+        <span className="text-muted">Or open </span>
+        <JoinLinkText display={display} />
+      </p>
+      <Button variant="secondary" onClick={() => setProjecting(true)}>
+        Show full screen
+      </Button>
+      {projecting && <ProjectorView code={code} title={title} joinUrl={joinUrl} onClose={() => setProjecting(false)} />}
+    </section>
+  );
+}
+
+/** "host/join/CODE", allowed to wrap only before "/join" so the code never splits. */
+function JoinLinkText({ display }: { display: string }) {
+  const at = display.indexOf('/join/');
+  if (at < 0) return <span className="font-semibold break-all">{display}</span>;
+  return (
+    <span className="font-semibold">
+      <span className="break-all">{display.slice(0, at)}</span>
+      <wbr />
+      <span className="whitespace-nowrap">{display.slice(at)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import { useCallback, useMemo } from 'react';
+import { PROTOCOL_VERSION, type HandshakeAuth, type HostSnapshot } from '../../../lib/protocol';
+import { useControlSocket } from '../../_lib/useControlSocket';
+import { useLatestEvent } from '../../_lib/useSocketEvent';
+
+/** Snapshots can overtake each other on a reconnect; only ever move forward. */
+const newer = (next: HostSnapshot, current: HostSnapshot | null) => !current || next.version > current.version;
+
+export type PairResult = { ok: true } | { ok: false; message: string };
+
+/** The console's live view of the room and its one command, over the host socket. */
+export function useHostConsole(code: string, hostKey: string | null | undefined) {
+  const auth = useMemo<HandshakeAuth | null>(
+    () => (hostKey ? { role: 'host', protocol: PROTOCOL_VERSION, code, hostKey } : null),
+    [code, hostKey],
+  );
+  const { socket, status } = useControlSocket(auth);
+  const snapshot = useLatestEvent(socket, 'host:snapshot', newer);
+
+  const pair = useCallback(
+    async (a: string, b: string): Promise<PairResult> => {
+      if (!socket?.connected) return { ok: false, message: 'Not connected right now. Try again in a moment.' };
+      try {
+        const result = await socket.timeout(5000).emitWithAck('host:pair', { participantIds: [a, b] });
+        return result.ok ? { ok: true } : { ok: false, message: result.message };
+      } catch {
+        return { ok: false, message: 'The server did not answer in time. Try again.' };
+      }
+    },
+    [socket],
+  );
+
+  return { snapshot, status, pair };
+}

@@ -1,0 +1,85 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { PairCodeForm } from './PairCodeForm';
+
+interface ChoiceStepProps {
+  name: string;
+  /** Pair code to pre-fill (from a partner's QR link), and why using it failed, if it did. */
+  pairCode: string;
+  pairError: string | null;
+  onStart: () => Promise<string | null>;
+  onJoin: (pairCode: string) => Promise<string | null>;
+}
+
+/** Step 2: one partner starts the couple's board, the other joins it with the pair code. */
+export function ChoiceStep({ name, pairCode, pairError, onStart, onJoin }: ChoiceStepProps) {
+  const [joining, setJoining] = useState(pairCode !== '' || pairError !== null);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | null>(null);
+  const startHint = useId();
+  const joinHint = useId();
+  const formId = useId();
+
+  async function start() {
+    setStarting(true);
+    setStartError(null);
+    const problem = await onStart();
+    if (problem) {
+      setStartError(problem);
+      setStarting(false);
+    }
+  }
+
+  const choice =
+    'flex min-h-20 w-full flex-col items-start gap-1 rounded-2xl border-2 px-5 py-4 text-left transition-colors disabled:opacity-60';
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h2 className="text-2xl font-semibold tracking-tight">Hi {name}. Who goes first?</h2>
+        <p className="mt-2 text-lg leading-relaxed text-muted">One of you starts your board; the other joins it.</p>
+      </div>
+
+      <div className="flex flex-col gap-3">
+        <button
+          type="button"
+          aria-label="Start our board"
+          aria-describedby={startHint}
+          onClick={start}
+          disabled={starting}
+          className={`${choice} border-accent bg-accent text-accent-ink hover:bg-accent/90`}
+        >
+          <span className="text-xl font-semibold">{starting ? 'Starting…' : 'Start our board'}</span>
+          <span id={startHint} className="text-base">
+            I&rsquo;m first. I&rsquo;ll get a code to show my partner.
+          </span>
+        </button>
+        {startError && (
+          <p role="alert" className="text-base text-warn">
+            {startError}
+          </p>
+        )}
+
+        <button
+          type="button"
+          aria-label="Join my partner"
+          aria-describedby={joinHint}
+          aria-expanded={joining}
+          aria-controls={formId}
+          onClick={() => setJoining((v) => !v)}
+          className={`${choice} border-muted bg-card text-ink hover:bg-paper`}
+        >
+          <span className="text-xl font-semibold">Join my partner</span>
+          <span id={joinHint} className="text-base text-muted">
+            My partner already started. I&rsquo;ll type the code from their phone.
+          </span>
+        </button>
+      </div>
+
+      <div id={formId} hidden={!joining} className="rounded-2xl border border-line bg-card p-5">
+        {joining && <PairCodeForm initialCode={pairCode} initialError={pairError} onSubmit={onJoin} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { PROTOCOL_VERSION, type CoupleResponse, type HandshakeAuth, type JoinWorkshopResponse, type MeResponse, type WorkshopPublic } from '../../../lib/protocol';
+import { Button } from '../../_components/Button';
+import { Notice } from '../../_components/Notice';
+import { Wordmark } from '../../_components/Wordmark';
+import { api, ApiRequestError, messageOf } from '../../_lib/api';
+import { cacheMe, forgetParticipant, readToken, saveToken } from '../../_lib/storage';
+import { useControlSocket } from '../../_lib/useControlSocket';
+import { useLatestEvent } from '../../_lib/useSocketEvent';
+import { ChoiceStep } from './ChoiceStep';
+import { NameStep } from './NameStep';
+import { WorkshopNotFound } from './WorkshopNotFound';
+
+type Step =
+  | { kind: 'checking' }
+  | { kind: 'not-found' }
+  | { kind: 'problem'; message: string }
+  | { kind: 'name' }
+  | { kind: 'choice'; name: string; token: string; pairError: string | null }
+  | { kind: 'leaving' };
+
+/**
+ * From room code to board: check the room, reuse this phone's seat if it has
+ * one, else ask for a first name, then start or join the couple's board.
+ * A `?pair=` link (the partner's QR) skips the choice and joins directly.
+ */
+export function JoinFlow({ code, pairFromLink }: { code: string; pairFromLink: string | null }) {
+  const router = useRouter();
+  const [workshop, setWorkshop] = useState<WorkshopPublic | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'checking' });
+  const [attempt, setAttempt] = useState(0);
+
+  const toBoard = useCallback(() => {
+    setStep({ kind: 'leaving' });
+    router.replace(`/w/${code}`);
+  }, [router, code]);
+
+  /** Joins the partner's couple; returns a message for people if it did not work. */
+  const joinPartner = useCallback(
+    async (token: string, pairCode: string): Promise<string | null> => {
+      try {
+        await api<CoupleResponse>(`/api/workshops/${code}/couples/join`, { method: 'POST', token, body: { pairCode } });
+        toBoard();
+        return null;
+      } catch (err) {
+        // Already in a couple (e.g. a second tap on the QR): the board is where they belong.
+        if (err instanceof ApiRequestError && err.code === 'already_paired') {
+          toBoard();
+          return null;
+        }
+        return messageOf(err);
+      }
+    },
+    [code, toBoard],
+  );
+
+  useEffect(() => {
+    const abort = new AbortController();
+    (async () => {
+      try {
+        setWorkshop(await api<WorkshopPublic>(`/api/workshops/${code}`, { signal: abort.signal }));
+      } catch (err) {
+        if (abort.signal.aborted) return;
+        if (err instanceof ApiRequestError && err.status === 404) setStep({ kind: 'not-found' });
+        else setStep({ kind: 'problem', message: messageOf(err) });
+        return;
+      }
+      const token = readToken(code);
+      if (!token) return setStep({ kind: 'name' });
+      try {
+        const me = await api<MeResponse>('/api/me', { token, signal: abort.signal });
+        cacheMe(code, me);
+        if (me.couple) return toBoard();
+        const pairError = pairFromLink ? await joinPartner(token, pairFromLink) : null;
+        if (pairFromLink && pairError === null) return;
+        setStep({ kind: 'choice', name: me.participant.name, token, pairError });
+      } catch (err) {
+        if (abort.signal.aborted) return;
+        if (err instanceof ApiRequestError && err.status === 401) {
+          forgetParticipant(code); // this seat is gone (e.g. the data was reset): start over
+          return setStep({ kind: 'name' });
+        }
+        setStep({ kind: 'problem', message: messageOf(err) });
+      }
+    })();
+    return () => abort.abort();
+  }, [code, pairFromLink, attempt, joinPartner, toBoard]);
+
+  async function submitName(name: string): Promise<string | null> {
+    try {
+      const joined = await api<JoinWorkshopResponse>(`/api/workshops/${code}/participants`, { method: 'POST', body: { name } });
+      saveToken(code, joined.token);
+      const pairError = pairFromLink ? await joinPartner(joined.token, pairFromLink) : null;
+      if (!pairFromLink || pairError !== null) setStep({ kind: 'choice', name: joined.name, token: joined.token, pairError });
+      return null;
+    } catch (err) {
+      return messageOf(err);
+    }
+  }
+
+  async function startCouple(token: string): Promise<string | null> {
+    try {
+      await api<CoupleResponse>(`/api/workshops/${code}/couples`, { method: 'POST', token });
+      toBoard();
+      return null;
+    } catch (err) {
+      return messageOf(err);
+    }
+  }
+
+  if (step.kind === 'not-found') return <WorkshopNotFound code={code} />;
+
+  return (
+    <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
+      <header>
+        <Wordmark />
+      </header>
+      <main className="flex flex-col gap-8 pt-8">
+        <div className="flex flex-col gap-1">
+          <p className="text-base font-semibold text-muted">You&rsquo;re joining</p>
+          <h1 className="text-3xl font-semibold tracking-tight break-words">{workshop?.title ?? 'Finding your workshop…'}</h1>
+        </div>
+
+        {workshop?.status === 'ended' ? (
+          <Notice title="This workshop has ended">Thank you for taking part. Ask your facilitator if you expected it to be open.</Notice>
+        ) : (
+          <>
+            {(step.kind === 'checking' || step.kind === 'leaving') && (
+              <p role="status" className="text-lg text-muted">
+                {step.kind === 'leaving' ? 'Opening your board…' : 'One moment…'}
+              </p>
+            )}
+            {step.kind === 'problem' && (
+              <div className="flex flex-col gap-4">
+                <Notice tone="problem">{step.message}</Notice>
+                <Button variant="secondary" className="self-start" onClick={() => { setStep({ kind: 'checking' }); setAttempt((n) => n + 1); }}>
+                  Try again
+                </Button>
+              </div>
+            )}
+            {step.kind === 'name' && <NameStep joiningPartner={pairFromLink !== null} onSubmit={submitName} />}
+            {step.kind === 'choice' && (
+              <>
+                <ChoiceStep
+                  name={step.name}
+                  pairCode={pairFromLink ?? ''}
+                  pairError={step.pairError}
+                  onStart={() => startCouple(step.token)}
+                  onJoin={(pairCode) => joinPartner(step.token, pairCode)}
+                />
+                <PairedByFacilitator token={step.token} onPaired={toBoard} />
+              </>
+            )}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** While choosing, the facilitator may pair this person by hand: follow them to the board when it happens. */
+function PairedByFacilitator({ token, onPaired }: { token: string; onPaired: () => void }) {
+  const auth = useMemo<HandshakeAuth>(() => ({ role: 'participant', protocol: PROTOCOL_VERSION, token }), [token]);
+  const { socket } = useControlSocket(auth);
+  const self = useLatestEvent(socket, 'self:state');
+  const paired = self?.couple != null;
+  useEffect(() => {
+    if (paired) onPaired();
+  }, [paired, onPaired]);
+  return null;
+}

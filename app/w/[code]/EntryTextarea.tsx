@@ -1,0 +1,92 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import { MAX_ENTRY_CHARS } from '../../../lib/limits';
+import { diffText, transformIndex, type DeltaOp } from '../../_lib/textDiff';
+
+/** Lets the phone's keyboard finish sliding in before we scroll, or the field ends up under it. */
+const KEYBOARD_SETTLE_MS = 300;
+
+function growToFit(el: HTMLTextAreaElement): void {
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight + 2}px`;
+}
+
+interface EntryTextareaProps {
+  text: Y.Text;
+  label: string;
+  colorClass: string;
+  autoFocus?: boolean;
+  onTyping: () => void;
+}
+
+/**
+ * A textarea bound to one entry's Y.Text. It is uncontrolled on purpose:
+ * each keystroke becomes a minimal splice on the Y.Text, and edits arriving
+ * from elsewhere rewrite the value and carry the caret through the change,
+ * so the person typing never sees it jump.
+ */
+export function EntryTextarea({ text, label, colorClass, autoFocus = false, onTyping }: EntryTextareaProps) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  // Marks our own transactions so the observer can skip echoes of them.
+  const [origin] = useState(() => ({ source: 'entry-textarea' }));
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.value = text.toString();
+    growToFit(el);
+    const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+      if (transaction.origin === origin) return;
+      const focused = document.activeElement === el;
+      const { selectionStart, selectionEnd, selectionDirection } = el;
+      const delta = event.delta as DeltaOp[];
+      el.value = text.toString();
+      if (focused) {
+        el.setSelectionRange(transformIndex(selectionStart, delta), transformIndex(selectionEnd, delta), selectionDirection ?? undefined);
+      }
+      growToFit(el);
+    };
+    text.observe(onRemote);
+    return () => text.unobserve(onRemote);
+  }, [text, origin]);
+
+  useEffect(() => {
+    if (autoFocus) ref.current?.focus();
+  }, [autoFocus]);
+
+  function onInput(e: FormEvent<HTMLTextAreaElement>) {
+    const el = e.currentTarget;
+    const change = diffText(text.toString(), el.value, el.selectionEnd);
+    if (change && text.doc) {
+      text.doc.transact(() => {
+        if (change.remove > 0) text.delete(change.index, change.remove);
+        if (change.insert) text.insert(change.index, change.insert);
+      }, origin);
+    }
+    growToFit(el);
+    onTyping();
+  }
+
+  function onFocus(e: FormEvent<HTMLTextAreaElement>) {
+    const el = e.currentTarget;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    window.setTimeout(() => {
+      if (document.activeElement === el) el.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    }, KEYBOARD_SETTLE_MS);
+  }
+
+  return (
+    <textarea
+      ref={ref}
+      aria-label={label}
+      rows={2}
+      maxLength={MAX_ENTRY_CHARS}
+      onInput={onInput}
+      onFocus={onFocus}
+      placeholder="Write here…"
+      className={`block min-h-24 w-full resize-none rounded-xl border border-muted bg-card px-4 py-3 text-lg leading-relaxed text-ink placeholder:text-muted ${colorClass}`}
+    />
+  );
+}

@@ -1,0 +1,69 @@
+import type { Seat } from '../protocol/http';
+
+/**
+ * The live state of a workshop, owned by the server. Clients send intents;
+ * `applyHostCommand` / `applyParticipantCommand` compute the next state; the
+ * server stores it and broadcasts it with a rising version.
+ */
+export type Phase = 'lobby' | 'exercise' | 'ended';
+
+/** A countdown: running (endsAt set), paused (remainingMs set), or none (null). */
+export type Timer = { state: 'running'; endsAt: number; durationMs: number } | { state: 'paused'; remainingMs: number; durationMs: number };
+
+/** Per couple, per agenda step: who tapped "ready" and whether the private entries are revealed. */
+export interface CoupleStepState {
+  ready: Record<Seat, boolean>;
+  revealed: boolean;
+}
+
+export interface WorkshopState {
+  phase: Phase;
+  /** Index into the agenda of the exercise on screen; -1 in the lobby. */
+  step: number;
+  timer: Timer | null;
+  /** Boards are read-only while locked (the server refuses edits). */
+  locked: boolean;
+  /** New participants may join while open. */
+  joinsOpen: boolean;
+  /** Agenda steps revealed for every couple at once. */
+  revealedSteps: number[];
+  /** coupleId → step → state. Only steps someone acted on are present. */
+  couples: Record<string, Record<number, CoupleStepState>>;
+  /** When each step was last started and left, for the session summary (epoch ms). */
+  stepLog: { step: number; startedAt: number; endedAt: number | null }[];
+  endedAt: number | null;
+  version: number;
+}
+
+export const initialWorkshopState = (): WorkshopState => ({
+  phase: 'lobby',
+  step: -1,
+  timer: null,
+  locked: false,
+  joinsOpen: true,
+  revealedSteps: [],
+  couples: {},
+  stepLog: [],
+  endedAt: null,
+  version: 0,
+});
+
+export const NOT_READY: CoupleStepState = { ready: { a: false, b: false }, revealed: false };
+
+export function coupleStep(state: WorkshopState, coupleId: string, step: number): CoupleStepState {
+  return state.couples[coupleId]?.[step] ?? NOT_READY;
+}
+
+/** A private-first step is revealed to a couple once both are ready, or the facilitator revealed it. */
+export function isRevealed(state: WorkshopState, coupleId: string, step: number): boolean {
+  if (state.revealedSteps.includes(step)) return true;
+  const s = coupleStep(state, coupleId, step);
+  return s.revealed || (s.ready.a && s.ready.b);
+}
+
+/** Milliseconds left on the timer at `now` (0 when run out, null without a timer). */
+export function timeLeftMs(timer: Timer | null, now: number): number | null {
+  if (!timer) return null;
+  if (timer.state === 'paused') return timer.remainingMs;
+  return Math.max(0, timer.endsAt - now);
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite, in the order that fails fastest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+bash scripts/ensure-chromium.sh
+echo "== lint";        npx eslint .
+echo "== typecheck";   npx tsc --noEmit
+echo "== unit + integration"; npx vitest run
+echo "== build";       npx next build
+echo "== end-to-end";  npx playwright test

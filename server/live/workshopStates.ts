@@ -1,0 +1,72 @@
+import type { Seat } from '../../lib/protocol';
+import { applyHostCommand, applyReady, type CommandResult, type HostCommand } from '../../lib/workshop/commands';
+import type { AgendaItem } from '../../lib/workshop/agenda';
+import type { WorkshopState } from '../../lib/workshop/state';
+import type { RoomEvents } from '../roomEvents';
+import type { Store } from '../store/types';
+
+interface Live {
+  agenda: AgendaItem[];
+  state: WorkshopState;
+}
+
+/**
+ * The live state of each workshop, cached in memory so that every board frame
+ * can ask "is this board locked?" without a query. Commands go through the
+ * pure rules in lib/workshop; an accepted one is stored before it is announced.
+ */
+export class WorkshopStates {
+  private readonly live = new Map<string, Live>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly events: RoomEvents,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Loads (once) and returns a workshop's agenda and state, or null if there is no such workshop. */
+  async get(code: string): Promise<Live | null> {
+    const cached = this.live.get(code);
+    if (cached) return cached;
+    const row = await this.store.getWorkshop(code);
+    if (!row) return null;
+    const loaded = this.live.get(code) ?? { agenda: row.agenda, state: row.state };
+    this.live.set(code, loaded);
+    return loaded;
+  }
+
+  /** The cached state, for hot paths that already loaded it (board frames). */
+  peek(code: string): WorkshopState | null {
+    return this.live.get(code)?.state ?? null;
+  }
+
+  async hostCommand(code: string, command: HostCommand): Promise<CommandResult> {
+    const live = await this.get(code);
+    if (!live) return { ok: false, code: 'workshop_not_found', message: 'No such workshop.' };
+    const affected = command.type === 'revealAll' ? 'all' : command.type === 'revealCouple' ? [command.coupleId] : [];
+    return this.commit(code, live, applyHostCommand(live.state, command, this.now(), live.agenda.length), affected);
+  }
+
+  async ready(code: string, coupleId: string, seat: Seat, ready: boolean): Promise<CommandResult> {
+    const live = await this.get(code);
+    if (!live) return { ok: false, code: 'workshop_not_found', message: 'No such workshop.' };
+    return this.commit(code, live, applyReady(live.state, coupleId, seat, ready), [coupleId]);
+  }
+
+  /** Forgets a workshop (deleted). */
+  drop(code: string): void {
+    this.live.delete(code);
+  }
+
+  /**
+   * The new state is taken in memory at once (so the next command builds on
+   * it, whatever the store's latency), stored, then announced.
+   */
+  private async commit(code: string, live: Live, result: CommandResult, affected: string[] | 'all'): Promise<CommandResult> {
+    if (!result.ok || result.state === live.state) return result;
+    live.state = result.state;
+    await this.store.saveWorkshopState(code, result.state);
+    this.events.emit('workshopState', code, affected);
+    return result;
+  }
+}
