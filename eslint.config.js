@@ -22,8 +22,13 @@ export default tseslint.config(
   {
     files: ['app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/server'], message: 'app/ talks to the server over HTTP and sockets only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/server', '!next/server'], message: 'app/ talks to the server over HTTP and sockets only.' }] }],
     },
+  },
+  {
+    // The service worker runs in its own global scope.
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', Response: 'readonly' } },
   },
   {
     files: ['lib/**/*.ts'],

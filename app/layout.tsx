@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
+import { OfflineShell } from './_components/OfflineShell';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -17,10 +19,19 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/**
+ * Every page renders per request: the server gives each one a fresh CSP nonce
+ * (server/securityHeaders.ts), which Next.js can only put on the scripts of a
+ * page it renders now, not of one built ahead of time.
+ */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en">
-      <body className="min-h-dvh bg-paper font-sans text-ink antialiased">{children}</body>
+      <body className="min-h-dvh bg-paper font-sans text-ink antialiased">
+        {children}
+        <OfflineShell />
+      </body>
     </html>
   );
 }

@@ -8,5 +8,6 @@ bash scripts/ensure-chromium.sh
 echo "== lint";        npx eslint .
 echo "== typecheck";   npx tsc --noEmit
 echo "== unit + integration"; npx vitest run
+echo "== crash (SIGKILL) harness"; npx tsx tests/crash/harness.ts --runs 3
 echo "== build";       npx next build
 echo "== end-to-end";  npx playwright test

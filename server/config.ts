@@ -5,6 +5,8 @@ import { z } from 'zod';
  * The only reader of process.env. Every setting has a default that works on a
  * laptop; a bad value stops the process at start-up with a readable message.
  */
+const DEFAULT_LIMITS_CONNECTIONS = 5_000;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -13,6 +15,11 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** Lets non-loopback callers read GET /api/metrics with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** `off` serves only the API and sockets (harnesses and benchmarks that need no build). */
+  PAGES: z.enum(['on', 'off']).default('on'),
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_LIMITS_CONNECTIONS),
 });
 
 export interface Config {
@@ -21,6 +28,7 @@ export interface Config {
   /** Folder holding twofold.sqlite (created if missing). */
   dataDir: string;
   publicUrl: string | null;
+  metricsToken: string | null;
   dev: boolean;
   /** False in tests that drive only the API and sockets: no Next.js, pages answer 404. */
   withPages: boolean;
@@ -36,6 +44,10 @@ export interface Limits {
   maxSocketIoMessageBytes: number;
   /** A board doc that grows past this refuses further updates (close 4413). */
   maxBoardBytes: number;
+  /** Presence (awareness) updates relayed per connection per second; bursts of twice that. */
+  awarenessPerSecond: number;
+  /** Open WebSockets (/yjs and Socket.IO together) from one address. A room behind one Wi-Fi shares an address. */
+  maxConnectionsPerIp: number;
 }
 
 export interface Timing {
@@ -47,12 +59,16 @@ export interface Timing {
   compactMaxUpdates: number;
   /** The console hears about entry counts and presence at most this often per workshop. */
   hostSnapshotThrottleMs: number;
+  /** How often expired workshops are looked for and deleted. */
+  retentionSweepMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxYjsMessageBytes: 1 << 20,
   maxSocketIoMessageBytes: 64 * 1024,
   maxBoardBytes: 4 << 20,
+  awarenessPerSecond: 10,
+  maxConnectionsPerIp: DEFAULT_LIMITS_CONNECTIONS,
 };
 
 export const DEFAULT_TIMING: Timing = {
@@ -60,6 +76,7 @@ export const DEFAULT_TIMING: Timing = {
   compactIdleMs: 10_000,
   compactMaxUpdates: 500,
   hostSnapshotThrottleMs: 250,
+  retentionSweepMs: 10 * 60_000,
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,10 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, '') : null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     dev: e.NODE_ENV !== 'production',
-    withPages: true,
+    withPages: e.PAGES === 'on',
     logLevel: e.LOG_LEVEL,
-    limits: DEFAULT_LIMITS,
+    limits: { ...DEFAULT_LIMITS, maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP },
     timing: DEFAULT_TIMING,
   };
 }

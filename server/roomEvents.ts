@@ -13,8 +13,10 @@ interface RoomEventMap {
   wall: [workshopCode: string, coupleId: string];
   /** The facilitator removed a participant; their sockets must close. */
   removed: [workshopCode: string, participantId: string];
-  /** The facilitator unpaired a couple; its board sockets must close. */
-  unpaired: [workshopCode: string, coupleId: string, memberIds: string[]];
+  /** A couple's board was deleted (unpaired by the facilitator, or deleted by a partner). */
+  coupleRemoved: [workshopCode: string, coupleId: string, memberIds: string[], reason: 'unpaired' | 'deleted'];
+  /** The whole workshop was deleted (by the facilitator or by retention). */
+  workshopDeleted: [workshopCode: string];
   /** A board's entry count or last activity changed. */
   boardActivity: [workshopCode: string, coupleId: string];
 }

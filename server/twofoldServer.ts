@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,15 +9,20 @@ import type { Config } from './config';
 import { createControlPlane } from './control/controlPlane';
 import { createApi } from './http/api';
 import { sendJson } from './http/respond';
+import { metricsAllowed, readMetrics } from './http/metrics';
 import { createLog } from './log';
 import { RoomEvents } from './roomEvents';
-import { setSecurityHeaders } from './securityHeaders';
+import { setPageCsp, setSecurityHeaders } from './securityHeaders';
 import { openSqliteStore } from './store/sqliteStore';
 import { createUpgradeRouter } from './upgrades';
 import { coupleIdFromDocName } from '../lib/protocol';
 import { WorkshopService } from './workshops';
 import { WorkshopStates } from './live/workshopStates';
 import { WallService } from './wall';
+import { ReviewService } from './review';
+import { createExportHandler, EXPORT_PATH } from './http/reviewRoutes';
+import { startRetentionSweeper } from './retention';
+import { ConnectionCounter } from './connectionCounter';
 import { entryText } from '../lib/board/schema';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,24 +32,33 @@ export interface RunningServer {
   url: string;
   port: number;
   boards: BoardRegistry;
+  /** Runs the retention sweep now (tests with a fake clock). */
+  sweep(): Promise<string[]>;
   /** Flushes every board, closes sockets and the store. */
   close(): Promise<void>;
 }
 
 /** The composition root: config → store → service → API, control plane, boards, pages, on one port. */
-export async function startTwofold(config: Config): Promise<RunningServer> {
+export async function startTwofold(config: Config, now: () => number = Date.now): Promise<RunningServer> {
   const log = createLog(config.logLevel);
   const store = openSqliteStore(config.dataDir);
   const events = new RoomEvents();
-  const states = new WorkshopStates(store, events);
+  const states = new WorkshopStates(store, events, now);
 
   const pages = config.withPages ? await prepareNext(config) : null;
 
+  // Handlers are defined below; requests only arrive once the server listens.
   const httpServer: HttpServer = createServer((req, res) => {
     setSecurityHeaders(res);
     const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/api/metrics') return serveMetrics(req, res);
     if (pathname === '/api' || pathname.startsWith('/api/')) return void api(req, res);
-    if (pages) return void pages.handle(req, res);
+    const download = EXPORT_PATH.exec(pathname);
+    if (download) return void exportReview(req, res, download[1], download[2] as 'md' | 'pdf');
+    if (pages) {
+      setPageCsp(req, res, config.dev);
+      return void pages.handle(req, res);
+    }
     sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
   });
 
@@ -68,12 +82,24 @@ export async function startTwofold(config: Config): Promise<RunningServer> {
     }
   }
 
-  const workshops = new WorkshopService(store, events, boards);
+  const workshops = new WorkshopService(store, events, boards, now);
   const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
-  const api = createApi({ workshops, states, publicUrl: config.publicUrl, log });
-  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, log });
-  const control = createControlPlane({ httpServer, store, workshops, states, wall, events, config, log });
+  const reviews = new ReviewService(store, workshops, states, boards);
+  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log });
+  const exportReview = createExportHandler({ reviews, log });
+  const sweeper = startRetentionSweeper({ store, workshops, log, intervalMs: config.timing.retentionSweepMs, now });
+  const connections = new ConnectionCounter(config.limits.maxConnectionsPerIp);
+  const evictor = setInterval(() => states.evictIdle(), 60_000);
+  evictor.unref();
+  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, log });
+  const control = createControlPlane({ httpServer, store, workshops, states, wall, events, connections, config, log });
   httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null }));
+
+  function serveMetrics(req: IncomingMessage, res: ServerResponse): void {
+    if (!metricsAllowed(req, config.metricsToken)) return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Metrics need the metrics token.' } });
+    const collect = (req.url ?? '').includes('gc=1');
+    sendJson(res, 200, readMetrics({ liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount }, collect));
+  }
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -89,8 +115,11 @@ export async function startTwofold(config: Config): Promise<RunningServer> {
     url,
     port,
     boards,
+    sweep: () => sweeper.sweep(),
     close() {
       closing ??= (async () => {
+        sweeper.stop();
+        clearInterval(evictor);
         endpoint.close();
         await boards.closeAll();
         httpServer.closeAllConnections();

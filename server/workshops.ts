@@ -1,17 +1,19 @@
 import { PAIR_CODE_LENGTH, ROOM_CODE_LENGTH } from '../lib/codes';
 import { ERROR_CODES, type ErrorCode, type Seat, type WorkshopPublic } from '../lib/protocol';
 import type { RoomEvents } from './roomEvents';
-import { hashSecret, newCode, newId, newSecret } from './secrets';
+import { hashSecret, newCode, newId, newSecret, reviewSecretOf } from './secrets';
+import { expiresAt } from '../lib/workshop/retention';
 import type { AgendaItem } from '../lib/workshop/agenda';
 import { initialWorkshopState, type WorkshopState } from '../lib/workshop/state';
 import type { CoupleRow, ParticipantRow, SeatResult, Store, WorkshopRow } from './store/types';
 
 const MAX_CODE_ATTEMPTS = 8;
 
-export const toPublic = (w: Pick<WorkshopRow, 'code' | 'title' | 'state'>): WorkshopPublic => ({
+export const toPublic = (w: Pick<WorkshopRow, 'code' | 'title' | 'state' | 'retentionDays'>): WorkshopPublic => ({
   code: w.code,
   title: w.title,
   status: w.state.phase === 'ended' ? 'ended' : 'open',
+  retentionDays: w.retentionDays,
 });
 
 /**
@@ -38,16 +40,20 @@ export class WorkshopService {
     await this.store.deleteCouple(coupleId);
   }
 
-  async createWorkshop(title: string, agenda: AgendaItem[]): Promise<{ workshop: WorkshopRow; hostKey: string }> {
+  async createWorkshop(title: string, agenda: AgendaItem[], retentionDays: number): Promise<{ workshop: WorkshopRow; hostKey: string }> {
     const hostKey = newSecret();
     for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
+      const createdAt = this.now();
       const workshop: WorkshopRow = {
         code: newCode(ROOM_CODE_LENGTH),
         title,
         hostKeyHash: hashSecret(hostKey),
         agenda,
         state: initialWorkshopState(),
-        createdAt: this.now(),
+        retentionDays,
+        peakOnline: 0,
+        createdAt,
+        expiresAt: expiresAt(createdAt, null, retentionDays),
       };
       if (await this.store.getWorkshop(workshop.code)) continue;
       await this.store.createWorkshop(workshop);
@@ -73,6 +79,7 @@ export class WorkshopService {
       workshopCode,
       name,
       tokenHash: hashSecret(token),
+      reviewHash: hashSecret(reviewSecretOf(token)),
       coupleId: null,
       seat: null,
       createdAt: this.now(),
@@ -84,6 +91,11 @@ export class WorkshopService {
 
   authenticate(token: string): Promise<ParticipantRow | null> {
     return this.store.getParticipantByTokenHash(hashSecret(token));
+  }
+
+  /** The participant whose personal review link carries this secret. */
+  byReviewSecret(secret: string): Promise<ParticipantRow | null> {
+    return this.store.getParticipantByReviewHash(hashSecret(secret));
   }
 
   /** Partner A: a new couple with a fresh pair code, A in seat a. */
@@ -136,15 +148,32 @@ export class WorkshopService {
     return true;
   }
 
-  /** Facilitator undoes a wrong pairing: both seats are freed and the couple's boards are deleted. */
-  async unpair(workshopCode: string, coupleId: string): Promise<string[] | null> {
+  /**
+   * Deletes a couple's board and everything it wrote: the facilitator undoing
+   * a wrong pairing ('unpaired'), or a partner deleting their board ('deleted').
+   * Both seats are freed; both phones are told.
+   */
+  async removeCouple(workshopCode: string, coupleId: string, reason: 'unpaired' | 'deleted'): Promise<string[] | null> {
     const couple = await this.store.getCouple(coupleId);
     if (!couple || couple.workshopCode !== workshopCode) return null;
     const members = await this.store.listCoupleMembers(coupleId);
     await this.deleteCouple(coupleId);
     this.events.emit('roster', workshopCode, []);
-    this.events.emit('unpaired', workshopCode, coupleId, members.map((m) => m.id));
+    this.events.emit('coupleRemoved', workshopCode, coupleId, members.map((m) => m.id), reason);
     return members.map((m) => m.id);
+  }
+
+  /** Deletes a whole workshop: its people, couples, boards and wall. Every socket of it is told and closed. */
+  async deleteWorkshop(code: string): Promise<boolean> {
+    if (!(await this.store.getWorkshop(code))) return false;
+    const couples = await this.store.listCouples(code);
+    await this.store.deleteWorkshop(code);
+    for (const couple of couples) {
+      await this.boards.discardCouple(couple.id);
+      await this.store.deleteCouple(couple.id); // an edit that landed during the discard
+    }
+    this.events.emit('workshopDeleted', code);
+    return true;
   }
 
   /** A couple and whoever sits in it (one or two people), or null if it is gone. */

@@ -1,4 +1,4 @@
-import type { MeResponse } from '../../lib/protocol';
+import type { MeResponse, PublicWorkshopState } from '../../lib/protocol';
 
 /**
  * Everything this app keeps in localStorage, in one place. Reads and writes
@@ -9,6 +9,7 @@ const keys = {
   token: (code: string) => `twofold:token:${code}`,
   hostKey: (code: string) => `twofold:host:${code}`,
   me: (code: string) => `twofold:me:${code}`,
+  workshop: (code: string) => `twofold:workshop:${code}`,
 };
 
 function read(key: string): string | null {
@@ -33,6 +34,7 @@ export const saveToken = (code: string, token: string) => write(keys.token(code)
 export function forgetParticipant(code: string): void {
   write(keys.token(code), null);
   write(keys.me(code), null);
+  write(keys.workshop(code), null);
 }
 
 export const readHostKey = (code: string) => read(keys.hostKey(code));
@@ -49,3 +51,15 @@ export function readCachedMe(code: string): MeResponse | null {
   }
 }
 export const cacheMe = (code: string, me: MeResponse) => write(keys.me(code), JSON.stringify(me));
+
+/** The last 'workshop:state' a phone saw, so a board opened without network still knows its exercise. */
+export function readCachedWorkshop(code: string): PublicWorkshopState | null {
+  const raw = read(keys.workshop(code));
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as PublicWorkshopState;
+  } catch {
+    return null;
+  }
+}
+export const cacheWorkshop = (code: string, state: PublicWorkshopState) => write(keys.workshop(code), JSON.stringify(state));

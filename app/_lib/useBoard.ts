@@ -6,16 +6,18 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { observeBoard } from '../../lib/board/schema';
 import { CLOSE_CODES, type BoardAccess } from '../../lib/protocol';
+import { addReconnectJitter, jitteredMaxBackoff } from './reconnectJitter';
 
 export type BoardConnection =
   | 'connecting'
   | 'connected'
-  /** Was connected, lost it; y-websocket keeps retrying with back-off. */
+  /** Was connected, lost it; y-websocket keeps retrying with back-off (and jitter: see reconnectJitter.ts). */
   | 'reconnecting'
   /** The server refused this board for good (see CLOSE_CODES); retrying would not help. */
   | 'closed';
 
 export interface Board {
+  docName: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
   connection: BoardConnection;
@@ -40,12 +42,23 @@ function secureIfPageIs(url: string): string {
   return window.location.protocol === 'https:' ? url.replace(/^ws:/, 'wss:') : url;
 }
 
+export interface BoardOptions {
+  /**
+   * Keep a copy in IndexedDB (default). Only for docs this phone writes into:
+   * a partner's revealed private doc is read-only here and has no business
+   * staying on this phone.
+   */
+  persist?: boolean;
+}
+
 /**
- * A couple's board: one Y.Doc per doc name, kept in IndexedDB (so nothing
- * typed offline is lost, even across a reload) and synced over y-websocket.
- * Everything is created when `access` arrives and destroyed on unmount.
+ * One board doc (the couple's shared board, or a private-first exercise's
+ * private doc): one Y.Doc per doc name, kept in IndexedDB (so nothing typed
+ * offline is lost, even across a reload) and synced over y-websocket.
+ * Everything is created when `access` arrives and destroyed on unmount or
+ * when the doc name changes.
  */
-export function useBoard(access: BoardAccess | null): Board | null {
+export function useBoard(access: BoardAccess | null, { persist = true }: BoardOptions = {}): Board | null {
   const [board, setBoard] = useState<Board | null>(null);
   const serverUrl = access?.serverUrl;
   const docName = access?.docName;
@@ -54,15 +67,18 @@ export function useBoard(access: BoardAccess | null): Board | null {
   useEffect(() => {
     if (!serverUrl || !docName || !paramsKey) return;
     const doc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(docName, doc);
+    const persistence = persist ? new IndexeddbPersistence(docName, doc) : null;
     const provider = new WebsocketProvider(secureIfPageIs(serverUrl), docName, doc, {
       params: JSON.parse(paramsKey) as Record<string, string>,
       shouldReconnect: (event) => !PERMANENT_CLOSES.has(event.code),
+      // Each phone backs off to its own ceiling, so a room does not reconnect in lockstep after a restart.
+      maxBackoffTime: jitteredMaxBackoff(),
     });
+    const stopJitter = addReconnectJitter(provider, (code) => PERMANENT_CLOSES.has(code));
     let everConnected = false;
     const update = (patch: Partial<Board>) => setBoard((b) => (b && b.doc === doc ? { ...b, ...patch } : b));
 
-    setBoard({ doc, provider, connection: 'connecting', closeCode: null, synced: false, version: 0 });
+    setBoard({ docName, doc, provider, connection: 'connecting', closeCode: null, synced: false, version: 0 });
 
     provider.on('status', ({ status }) => {
       if (status === 'connected') everConnected = true;
@@ -76,16 +92,18 @@ export function useBoard(access: BoardAccess | null): Board | null {
 
     const stopObserving = observeBoard(doc, () => setBoard((b) => (b && b.doc === doc ? { ...b, version: b.version + 1 } : b)));
     // The local copy may arrive before or after the server's; either way, re-render when it lands.
-    void persistence.whenSynced.then(() => setBoard((b) => (b && b.doc === doc ? { ...b, version: b.version + 1 } : b)));
+    void persistence?.whenSynced.then(() => setBoard((b) => (b && b.doc === doc ? { ...b, version: b.version + 1 } : b)));
 
     return () => {
       stopObserving();
+      stopJitter();
       provider.destroy();
-      void persistence.destroy();
+      void persistence?.destroy();
       doc.destroy();
       setBoard(null);
     };
-  }, [serverUrl, docName, paramsKey]);
+  }, [serverUrl, docName, paramsKey, persist]);
 
-  return board;
+  // For the one render between a new doc name and the effect above, the old doc must not pass for the new one.
+  return board && board.docName === docName ? board : null;
 }

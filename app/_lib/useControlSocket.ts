@@ -26,7 +26,9 @@ export function useControlSocket(auth: HandshakeAuth | null): { socket: ControlS
 
   useEffect(() => {
     if (!authKey) return;
-    const s: ControlSocket = io({ path: '/socket.io', auth: JSON.parse(authKey) as HandshakeAuth });
+    // Not connected yet: the server sends its state right after the handshake, and the hooks that
+    // listen for it (useLiveWorkshop, useLatestEvent) only subscribe once this socket is rendered.
+    const s: ControlSocket = io({ path: '/socket.io', auth: JSON.parse(authKey) as HandshakeAuth, autoConnect: false });
     setStatus({ kind: 'connecting' });
     setSocket(s);
 
@@ -48,6 +50,12 @@ export function useControlSocket(auth: HandshakeAuth | null): { socket: ControlS
       setSocket(null);
     };
   }, [authKey]);
+
+  // Connect in the commit that hands the socket out: every listener effect of that commit runs in the
+  // same task, before the first packet can arrive.
+  useEffect(() => {
+    socket?.connect();
+  }, [socket]);
 
   return { socket, status };
 }

@@ -11,8 +11,8 @@ export const ENTRIES_KEY = 'entries';
 export const LINKS_KEY = 'links';
 export const MARKERS_KEY = 'markers';
 
-/** The two columns of the first exercise. Entries of other exercises carry any column or question id. */
-export type Column = 'bring' | 'need';
+/** A column id of a columns exercise (e.g. 'bring', 'need') or a question id of a prompts exercise. */
+export type Column = string;
 /** The two columns of "What I bring / What I need" (the first exercise). */
 export const COLUMNS: readonly Column[] = ['bring', 'need'];
 
@@ -66,10 +66,10 @@ function readEntry(id: string, value: unknown): EntryView | null {
   const exercise = value.get('exercise');
   const createdAt = value.get('createdAt');
   if (!(text instanceof Y.Text)) return null;
-  if (typeof column !== 'string') return null; // any column or question id; typed as the first exercise's for now
+  if (typeof column !== 'string') return null;
   if (author !== 'a' && author !== 'b') return null;
   if (typeof exercise !== 'string') return null;
-  return { id, exercise, column: column as Column, author, createdAt: typeof createdAt === 'number' ? createdAt : 0, text };
+  return { id, exercise, column, author, createdAt: typeof createdAt === 'number' ? createdAt : 0, text };
 }
 
 /** Entries of one exercise, oldest first (ties broken by id so every replica agrees). */
@@ -115,7 +115,7 @@ export function answerText(doc: Y.Doc, exercise: string, question: string, seat:
   const id = answerEntryId(exercise, question, seat);
   const existing = readEntry(id, entriesOf(doc).get(id));
   if (existing) return existing.text;
-  return addEntry(doc, { id, exercise, column: question as Column, author: seat, createdAt: now });
+  return addEntry(doc, { id, exercise, column: question, author: seat, createdAt: now });
 }
 
 export interface Marker {

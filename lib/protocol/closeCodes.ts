@@ -1,7 +1,9 @@
 /**
  * WebSocket close codes used by the Yjs endpoint (/yjs/<docName>).
- * 4000–4999 is the range RFC 6455 leaves to applications; the last three
- * digits mirror the matching HTTP status so they are easy to remember.
+ * 4000–4999 is the range RFC 6455 leaves to applications. The stock
+ * y-websocket provider stops reconnecting on 4400–4499, so those are the
+ * permanent refusals (the last digits mirror the HTTP status); 43xx are
+ * "not now": the provider reconnects and the same request may succeed later.
  */
 export const CLOSE_CODES = {
   /** Normal close by the server, e.g. the board was unloaded. */
@@ -20,10 +22,16 @@ export const CLOSE_CODES = {
   forbidden: 4403,
   /** The board no longer exists (deleted by the couple or by retention). */
   notFound: 4404,
+  /**
+   * The client sent changes it may not make: the board is locked, the
+   * workshop ended, or this is the partner's revealed private doc (read-only).
+   * The stock provider reconnects; its edits are accepted once writing is allowed again.
+   */
+  readOnly: 4323,
   /** The board reached its size limit; further edits are refused. */
   boardTooLarge: 4413,
-  /** Too many connections or messages from this client. */
-  rateLimited: 4429,
+  /** Too many connections or messages from this client; retry later. */
+  rateLimited: 4329,
 } as const;
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

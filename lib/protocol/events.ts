@@ -146,8 +146,11 @@ export interface ServerToClientEvents {
   'self:state': (state: SelfState) => void;
   'host:snapshot': (snapshot: HostSnapshot) => void;
   'projector:state': (state: ProjectorState) => void;
-  /** This seat was removed by the facilitator, or its couple unpaired: the phone should start over. */
-  'self:removed': (info: { reason: 'removed' | 'unpaired' }) => void;
+  /**
+   * This seat was removed by the facilitator, its couple unpaired, or its board
+   * deleted by the partner ('deleted' also when the whole workshop was deleted).
+   */
+  'self:removed': (info: { reason: 'removed' | 'unpaired' | 'deleted' }) => void;
 }
 
 type AckFn<T = object> = (result: Ack<T>) => void;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPairCode, isRoomCode, normalizeCode } from '../codes';
 import { MAX_NAME_CHARS, MAX_TITLE_CHARS } from '../limits';
 import { agendaInputSchema } from '../workshop/agenda';
+import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS } from '../workshop/retention';
 
 /** Trims and collapses whitespace; rejects control characters (they have no place in a name). */
 const humanText = (max: number) =>
@@ -33,7 +34,11 @@ export const createWorkshopBody = z.strictObject({
   title: humanText(MAX_TITLE_CHARS),
   /** The exercises, in order; the whole library when left out. */
   agenda: agendaInputSchema.optional(),
+  /** Days to keep everything after the workshop ends. */
+  retentionDays: z.union(RETENTION_DAYS.map((d) => z.literal(d))).default(DEFAULT_RETENTION_DAYS),
 });
+
+export const deleteConfirmBody = z.strictObject({ confirm: z.literal(true) });
 export const joinWorkshopBody = z.strictObject({ name: humanText(MAX_NAME_CHARS) });
 export const joinCoupleBody = z.strictObject({ pairCode: pairCodeSchema });
 
@@ -53,6 +58,8 @@ export interface WorkshopPublic {
   code: string;
   title: string;
   status: 'open' | 'ended';
+  /** Days everything is kept after the workshop ends; shown to people when they join. */
+  retentionDays: number;
 }
 
 export interface JoinWorkshopResponse {
@@ -87,4 +94,6 @@ export interface MeResponse {
     partner: { id: string; name: string; seat: Seat } | null;
   } | null;
   board: BoardAccess | null;
+  /** This person's private review link: the couple's board to read, export or delete afterwards. */
+  reviewUrl: string;
 }

@@ -10,8 +10,11 @@ import { exerciseSchema, type Exercise } from '../catalogue/types';
  */
 export type AgendaItem = Exercise & { key: string };
 
+/** Omit that keeps a union a union (a plain Omit would drop every kind's own fields). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** What phones and the projector see of an item: everything but the facilitator's note. */
-export type PublicAgendaItem = Omit<AgendaItem, 'facilitatorNote'>;
+export type PublicAgendaItem = OmitEach<AgendaItem, 'facilitatorNote'>;
 
 export const MAX_AGENDA_ITEMS = 12;
 export const agendaInputSchema = z.array(exerciseSchema).min(1).max(MAX_AGENDA_ITEMS);

@@ -9,6 +9,8 @@ import type { Limits } from '../config';
 import type { Log } from '../log';
 import type { WorkshopService } from '../workshops';
 import type { BoardConnection, LiveBoard } from './liveBoard';
+import { TokenBucket } from './tokenBucket';
+import type { ConnectionCounter } from '../connectionCounter';
 import type { BoardRegistry } from './registry';
 
 export const YJS_PATH_PREFIX = '/yjs/';
@@ -32,9 +34,10 @@ export function createBoardEndpoint(deps: {
   states: WorkshopStates;
   events: RoomEvents;
   limits: Limits;
+  connections: ConnectionCounter;
   log: Log;
 }) {
-  const { registry, workshops, states, events, limits, log } = deps;
+  const { registry, workshops, states, events, limits, connections, log } = deps;
   /** Open board sockets per participant, so removing someone cuts them off at once. */
   const byParticipant = new Map<string, Set<WebSocket>>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxYjsMessageBytes, perMessageDeflate: false });
@@ -74,6 +77,7 @@ export function createBoardEndpoint(deps: {
     const conn: BoardConnection = {
       participantId,
       awarenessIds: new Set(),
+      awarenessBudget: new TokenBucket(limits.awarenessPerSecond, limits.awarenessPerSecond * 2),
       canWrite() {
         const state = states.peek(workshopCode);
         return mode === 'write' && !!state && !state.locked && state.phase !== 'ended';
@@ -123,7 +127,11 @@ export function createBoardEndpoint(deps: {
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy());
-      authorize(req)
+      const address = req.socket.remoteAddress ?? 'unknown';
+      const admitted = connections.tryOpen(address);
+      if (admitted) socket.once('close', () => connections.close(address));
+      const verdict: Promise<Verdict> = admitted ? authorize(req) : Promise.resolve({ ok: false, code: CLOSE_CODES.rateLimited, reason: 'too many connections' });
+      verdict
         .catch((err): Verdict => {
           log.error('board authorization failed', err);
           return { ok: false, code: CLOSE_CODES.internalError, reason: 'server error' };

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
+import { enforceBoardLimits } from '../../lib/board/limits';
 import { countByExercise } from '../../lib/board/schema';
 import type { Limits, Timing } from '../config';
 import type { Log } from '../log';
@@ -14,6 +15,8 @@ export interface BoardConnection {
   canWrite(): boolean;
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** Presence updates this connection may still send now; past it they are dropped. */
+  readonly awarenessBudget: { take(): boolean };
   send(data: Uint8Array): void;
   close(code: CloseCode, reason: string): void;
 }
@@ -119,6 +122,7 @@ export class LiveBoard {
       case 'update':
         return this.applyClientUpdate(conn, message.update);
       case 'awareness':
+        if (!conn.awarenessBudget.take()) return; // presence is best-effort: a flood is simply not relayed
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
         } catch {
@@ -131,18 +135,29 @@ export class LiveBoard {
   }
 
   private async applyClientUpdate(conn: BoardConnection, update: Uint8Array): Promise<void> {
-    // Read-only is the server's decision: the update is dropped, stored nowhere, relayed to no one.
-    if (!conn.canWrite()) return;
+    // Read-only is the server's decision. A sync that brings nothing new is fine; real changes are
+    // refused by closing the connection: silently dropping them would leave every later update of
+    // that client waiting on the missing ones, on the server and on the partner's phone.
+    if (!conn.canWrite()) {
+      if (!addsSomething(this.doc, update)) return;
+      return conn.close(CLOSE_CODES.readOnly, 'read-only');
+    }
     if (this.approxBytes + update.length > this.deps.limits.maxBoardBytes) {
       return conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
     }
     this.produced = [];
     let malformed = false;
+    const changed = new Map<Y.AbstractType<unknown>, Set<string | null>>();
+    const collect = (tr: Y.Transaction) => tr.changed.forEach((keys, type) => changed.set(type as Y.AbstractType<unknown>, keys));
+    this.doc.on('afterTransaction', collect);
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch {
       malformed = true;
+    } finally {
+      this.doc.off('afterTransaction', collect);
     }
+    if (changed.size > 0) enforceBoardLimits(this.doc, changed);
     // Whatever Yjs integrated (even from an update that failed halfway) is in the doc now: store it, then relay it.
     const produced = this.produced;
     this.produced = [];
@@ -235,4 +250,36 @@ export class LiveBoard {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/**
+ * True if applying `update` would change `doc` (or it cannot be read). New
+ * structs are found by diffing against the doc's state vector; deletions are
+ * new only where the doc does not already have them deleted (a mirror's sync
+ * always carries the whole delete set).
+ */
+function addsSomething(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    const decoded = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
+    if (decoded.structs.length > 0) return true;
+    if (decoded.ds.clients.size === 0) return false;
+    const known = Y.createDeleteSetFromStructStore(doc.store);
+    for (const [client, ranges] of decoded.ds.clients) {
+      for (const range of ranges) if (!covered(known.clients.get(client) ?? [], range.clock, range.clock + range.len)) return true;
+    }
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Whether [from, to) lies inside the union of sorted, merged delete ranges. */
+function covered(ranges: { clock: number; len: number }[], from: number, to: number): boolean {
+  let at = from;
+  for (const r of ranges) {
+    if (r.clock > at) break;
+    if (r.clock + r.len > at) at = r.clock + r.len;
+    if (at >= to) return true;
+  }
+  return at >= to;
 }

@@ -1,4 +1,5 @@
 import { CLOSE_CODES, parseDocName, type CloseCode } from '../../lib/protocol';
+import type * as Y from 'yjs';
 import type { Timing } from '../config';
 import { LiveBoard, type BoardDeps } from './liveBoard';
 
@@ -46,12 +47,23 @@ export class BoardRegistry {
   }
 
   /** Reads something from a board, loading it for the moment if no client has it open. */
-  async read<T>(docName: string, read: (doc: LiveBoard['doc']) => T): Promise<T> {
-    const board = await this.acquire(docName);
+  async read<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.readMany([docName], (docs) => read(docs.get(docName)!));
+  }
+
+  /** Reads across several boards at once (a couple's whole board for its review). */
+  async readMany<T>(docNames: string[], read: (docs: Map<string, Y.Doc>) => T): Promise<T> {
+    const acquired: string[] = [];
     try {
-      return read(board.doc);
+      const docs = new Map<string, Y.Doc>();
+      for (const name of docNames) {
+        const board = await this.acquire(name);
+        acquired.push(name);
+        docs.set(name, board.doc);
+      }
+      return read(docs);
     } finally {
-      this.release(docName);
+      for (const name of acquired) this.release(name);
     }
   }
 

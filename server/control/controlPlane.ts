@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { ERROR_CODES, handshakeAuthSchema, PROTOCOL_VERSION } from '../../lib/protocol';
 import type { Config } from '../config';
+import type { ConnectionCounter } from '../connectionCounter';
 import type { WorkshopStates } from '../live/workshopStates';
 import type { Log } from '../log';
 import type { RoomEvents } from '../roomEvents';
@@ -26,6 +27,7 @@ export interface ControlDeps {
   states: WorkshopStates;
   wall: WallService;
   events: RoomEvents;
+  connections: ConnectionCounter;
   config: Config;
   log: Log;
 }
@@ -36,7 +38,7 @@ export interface ControlDeps {
  * never passes through here (only what a couple agreed to share).
  */
 export function createControlPlane(deps: ControlDeps) {
-  const { httpServer, store, workshops, states, events, config, log } = deps;
+  const { httpServer, store, workshops, states, events, connections, config, log } = deps;
   const io: TwofoldServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -47,6 +49,14 @@ export function createControlPlane(deps: ControlDeps) {
   const presence = new Presence();
   const throttled = new Map<string, NodeJS.Timeout>();
   let snapshotVersion = 0;
+
+  // Checked before authentication, counted once connected: a socket refused later never connects, so never disconnects.
+  io.use((socket, next) => {
+    if (connections.count(socket.handshake.address) >= config.limits.maxConnectionsPerIp) {
+      return next(refusal(ERROR_CODES.rateLimited, 'Too many connections from this address.'));
+    }
+    next();
+  });
 
   io.use(async (socket, next) => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
@@ -76,6 +86,16 @@ export function createControlPlane(deps: ControlDeps) {
   });
 
   io.on('connection', (socket) => {
+    const address = socket.handshake.address;
+    connections.tryOpen(address);
+    socket.once('disconnect', () => connections.close(address));
+    // An event this socket's role has no handler for still gets an answer, not silence.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (socket.listeners(event as never).length === 0 && typeof ack === 'function') {
+        ack({ ok: false, code: ERROR_CODES.badRequest, message: `No such command here: ${String(event).slice(0, 40)}` });
+      }
+    });
     const data = socket.data;
     void socket.join(rooms.workshop(data.code));
     void sendWorkshopState(data.code, socket);
@@ -97,6 +117,7 @@ export function createControlPlane(deps: ControlDeps) {
     const cameOnline = presence.add(participantId);
     void sendSelfState(participantId);
     if (cameOnline) void presenceChanged(participantId, code);
+    if (cameOnline) logged(notePeak(code));
     socket.on('disconnect', () => {
       if (presence.remove(participantId)) void presenceChanged(participantId, code);
     });
@@ -107,6 +128,12 @@ export function createControlPlane(deps: ControlDeps) {
     const participant = await store.getParticipant(participantId);
     if (participant?.coupleId) await sendCoupleStates(participant.coupleId);
     schedule('host', code);
+  }
+
+  /** Remembers the most people online at once, for the session summary. */
+  async function notePeak(code: string): Promise<void> {
+    const people = await store.listParticipants(code);
+    await store.notePeakOnline(code, people.filter((p) => presence.isOnline(p.id)).length);
   }
 
   async function sendWorkshopState(code: string, to?: TwofoldSocket): Promise<void> {
@@ -176,9 +203,14 @@ export function createControlPlane(deps: ControlDeps) {
     io.to(rooms.participant(participantId)).emit('self:removed', { reason: 'removed' });
     io.in(rooms.participant(participantId)).disconnectSockets(true);
   });
-  events.on('unpaired', (_code, _coupleId, memberIds) => {
+  events.on('coupleRemoved', (_code, _coupleId, memberIds, reason) => {
     for (const id of memberIds) logged(sendSelfState(id));
-    for (const id of memberIds) io.to(rooms.participant(id)).emit('self:removed', { reason: 'unpaired' });
+    for (const id of memberIds) io.to(rooms.participant(id)).emit('self:removed', { reason });
+  });
+  events.on('workshopDeleted', (code) => {
+    states.drop(code);
+    io.to(rooms.workshop(code)).emit('self:removed', { reason: 'deleted' });
+    io.in(rooms.workshop(code)).disconnectSockets(true);
   });
 
   return {
@@ -187,7 +219,8 @@ export function createControlPlane(deps: ControlDeps) {
     async close(): Promise<void> {
       for (const timer of throttled.values()) clearTimeout(timer);
       throttled.clear();
-      io.disconnectSockets(true);
+      // No disconnectSockets(): a server-initiated disconnect tells clients not to come back; a closed
+      // transport makes them reconnect (with Socket.IO's jittered backoff) to the restarted server.
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

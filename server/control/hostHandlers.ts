@@ -31,7 +31,7 @@ export function registerHostHandlers(socket: TwofoldSocket, code: string, deps: 
   socket.on(
     'host:unpair',
     command(log, 'host:unpair', hostUnpairPayload, async ({ coupleId }) => {
-      const members = await workshops.unpair(code, coupleId);
+      const members = await workshops.removeCouple(code, coupleId, 'unpaired');
       return members ? { ok: true } : { ok: false, code: ERROR_CODES.notFound, message: 'No such couple in this room.' };
     }),
   );

@@ -24,6 +24,7 @@ import type { Presence } from './presence';
 interface Live {
   agenda: AgendaItem[];
   state: WorkshopState;
+  retentionDays: number;
 }
 
 /** A step running this long with nothing written on a connected couple's board earns a look. */
@@ -39,7 +40,7 @@ const member = (p: ParticipantRow, presence: Presence): Member => ({
 export function publicWorkshopState(code: string, title: string, live: Live, now: number): PublicWorkshopState {
   const { state } = live;
   return {
-    ...toPublic({ code, title, state }),
+    ...toPublic({ code, title, state, retentionDays: live.retentionDays }),
     phase: state.phase,
     step: state.step,
     agenda: live.agenda.map(publicItem),

@@ -19,28 +19,43 @@ import { createGuessLimiter } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
 import { bearer, clientIp, HttpError, readBody, sendError, sendJson } from './respond';
 import { Router, type RouteContext } from './router';
+import { reviewSecretOf } from '../secrets';
+import type { ReviewService } from '../review';
+import type { Store } from '../store/types';
+import { addHostRoutes } from './hostRoutes';
+import { addReviewRoutes } from './reviewRoutes';
 
 export interface ApiDeps {
+  store: Store;
   workshops: WorkshopService;
   states: WorkshopStates;
+  reviews: ReviewService;
   publicUrl: string | null;
   log: Log;
 }
 
+/** Wrong room or pair codes one address (or one participant) may try per minute. */
 const WRONG_CODES_PER_MINUTE = 20;
+/** Wrong room codes per minute from everyone together: the ceiling for a guesser with many addresses. */
+const WRONG_CODES_PER_MINUTE_OVERALL = 600;
+const OVERALL = 'all';
 
 /** The HTTP API under /api (see docs/API.md). Returns a handler for Node's `request` event. */
-export function createApi({ workshops, states, publicUrl, log }: ApiDeps) {
+export function createApi(deps: ApiDeps) {
+  const { workshops, states, publicUrl, log } = deps;
   const guesses = createGuessLimiter(WRONG_CODES_PER_MINUTE);
+  const overall = createGuessLimiter(WRONG_CODES_PER_MINUTE_OVERALL);
   const urls = (ctx: RouteContext) => new PublicUrls(publicUrl, ctx.req);
 
   /** A room code from the path; wrong codes count against the caller's address. */
   async function workshopFromPath(ctx: RouteContext): Promise<WorkshopRow> {
     const ip = clientIp(ctx.req);
     await guesses.check(ip);
+    await overall.check(OVERALL);
     const parsed = roomCodeSchema.safeParse(ctx.params.code);
     const workshop = parsed.success ? await workshops.getWorkshop(parsed.data) : null;
     if (!workshop) {
+      await overall.miss(OVERALL).catch(() => undefined); // the caller's own limit below decides this answer
       await guesses.miss(ip);
       throw new HttpError(ERROR_CODES.workshopNotFound, 'No workshop has this code. Check the code on the screen.');
     }
@@ -73,8 +88,8 @@ export function createApi({ workshops, states, publicUrl, log }: ApiDeps) {
   const router = new Router()
     .add('GET', '/api/health', async ({ res }) => sendJson(res, 200, { ok: true }))
     .add('POST', '/api/workshops', async (ctx) => {
-      const { title, agenda } = await readBody(ctx.req, createWorkshopBody);
-      const { workshop, hostKey } = await workshops.createWorkshop(title, buildAgenda(agenda));
+      const { title, agenda, retentionDays } = await readBody(ctx.req, createWorkshopBody);
+      const { workshop, hostKey } = await workshops.createWorkshop(title, buildAgenda(agenda), retentionDays);
       const u = urls(ctx);
       const body: CreateWorkshopResponse = {
         code: workshop.code,
@@ -136,9 +151,13 @@ export function createApi({ workshops, states, publicUrl, log }: ApiDeps) {
             }
           : null,
         board: roster ? u.board(roster.couple.id, token as string) : null,
+        reviewUrl: u.review(reviewSecretOf(token as string)),
       };
       sendJson(ctx.res, 200, body);
     });
+
+  addReviewRoutes(router, deps);
+  addHostRoutes(router, deps);
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -24,6 +24,9 @@ export class PublicUrls {
   pair(code: string, pairCode: string): string {
     return `${this.origin}/join/${code}?pair=${pairCode}`;
   }
+  review(secret: string): string {
+    return `${this.origin}/review/${secret}`;
+  }
   yjs(): string {
     return `${this.origin.replace(/^http/, 'ws')}/yjs`;
   }

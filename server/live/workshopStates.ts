@@ -2,13 +2,21 @@ import type { Seat } from '../../lib/protocol';
 import { applyHostCommand, applyReady, type CommandResult, type HostCommand } from '../../lib/workshop/commands';
 import type { AgendaItem } from '../../lib/workshop/agenda';
 import type { WorkshopState } from '../../lib/workshop/state';
+import { expiresAt } from '../../lib/workshop/retention';
 import type { RoomEvents } from '../roomEvents';
 import type { Store } from '../store/types';
 
 interface Live {
   agenda: AgendaItem[];
   state: WorkshopState;
+  createdAt: number;
+  retentionDays: number;
+  /** Last time anyone asked: idle workshops leave memory (see evictIdle). */
+  usedAt: number;
 }
+
+/** A workshop nobody asked about for this long is dropped from memory; the next question reloads it. */
+const IDLE_EVICT_MS = 30 * 60_000;
 
 /**
  * The live state of each workshop, cached in memory so that every board frame
@@ -27,17 +35,42 @@ export class WorkshopStates {
   /** Loads (once) and returns a workshop's agenda and state, or null if there is no such workshop. */
   async get(code: string): Promise<Live | null> {
     const cached = this.live.get(code);
-    if (cached) return cached;
+    if (cached) {
+      cached.usedAt = Date.now();
+      return cached;
+    }
     const row = await this.store.getWorkshop(code);
     if (!row) return null;
-    const loaded = this.live.get(code) ?? { agenda: row.agenda, state: row.state };
+    const loaded = this.live.get(code) ?? { agenda: row.agenda, state: row.state, createdAt: row.createdAt, retentionDays: row.retentionDays, usedAt: Date.now() };
     this.live.set(code, loaded);
     return loaded;
   }
 
-  /** The cached state, for hot paths that already loaded it (board frames). */
+  /**
+   * The cached state, for hot paths that already loaded it (board frames).
+   * Null once evicted: a board then refuses the write (4323) and the client's
+   * reconnect, which loads the workshop again, lets it through.
+   */
   peek(code: string): WorkshopState | null {
-    return this.live.get(code)?.state ?? null;
+    const cached = this.live.get(code);
+    if (cached) cached.usedAt = Date.now();
+    return cached?.state ?? null;
+  }
+
+  /** Drops workshops idle for a while, so a long-running server does not keep every workshop it ever saw. */
+  evictIdle(now = Date.now()): number {
+    let dropped = 0;
+    for (const [code, live] of this.live) {
+      if (now - live.usedAt > IDLE_EVICT_MS) {
+        this.live.delete(code);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  get cachedCount(): number {
+    return this.live.size;
   }
 
   async hostCommand(code: string, command: HostCommand): Promise<CommandResult> {
@@ -65,7 +98,7 @@ export class WorkshopStates {
   private async commit(code: string, live: Live, result: CommandResult, affected: string[] | 'all'): Promise<CommandResult> {
     if (!result.ok || result.state === live.state) return result;
     live.state = result.state;
-    await this.store.saveWorkshopState(code, result.state);
+    await this.store.saveWorkshopState(code, result.state, expiresAt(live.createdAt, result.state.endedAt, live.retentionDays));
     this.events.emit('workshopState', code, affected);
     return result;
   }

@@ -8,13 +8,17 @@ export interface WorkshopRecord {
   host_key_hash: string;
   agenda: string;
   state: string;
+  retention_days: number;
+  peak_online: number;
   created_at: number;
+  expires_at: number;
 }
 export interface ParticipantRecord {
   id: string;
   workshop_code: string;
   name: string;
   token_hash: string;
+  review_hash: string;
   couple_id: string | null;
   seat: Seat | null;
   created_at: number;
@@ -51,7 +55,10 @@ export const toWorkshop = (r: WorkshopRecord): WorkshopRow => ({
   hostKeyHash: r.host_key_hash,
   agenda: JSON.parse(r.agenda),
   state: JSON.parse(r.state),
+  retentionDays: r.retention_days,
+  peakOnline: r.peak_online,
   createdAt: r.created_at,
+  expiresAt: r.expires_at,
 });
 export const fromWorkshop = (w: WorkshopRow) => ({
   code: w.code,
@@ -59,13 +66,17 @@ export const fromWorkshop = (w: WorkshopRow) => ({
   hostKeyHash: w.hostKeyHash,
   agenda: JSON.stringify(w.agenda),
   state: JSON.stringify(w.state),
+  retentionDays: w.retentionDays,
+  peakOnline: w.peakOnline,
   createdAt: w.createdAt,
+  expiresAt: w.expiresAt,
 });
 export const toParticipant = (r: ParticipantRecord): ParticipantRow => ({
   id: r.id,
   workshopCode: r.workshop_code,
   name: r.name,
   tokenHash: r.token_hash,
+  reviewHash: r.review_hash,
   coupleId: r.couple_id,
   seat: r.seat,
   createdAt: r.created_at,

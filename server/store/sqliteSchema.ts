@@ -7,8 +7,13 @@ export const SQLITE_MIGRATIONS: string[] = [
     host_key_hash TEXT NOT NULL,
     agenda TEXT NOT NULL,
     state TEXT NOT NULL,
-    created_at INTEGER NOT NULL
+    retention_days INTEGER NOT NULL,
+    peak_online INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    -- When everything of this workshop is deleted: retention after the end (see WorkshopService).
+    expires_at INTEGER NOT NULL
   );
+  CREATE INDEX workshops_by_expiry ON workshops(expires_at);
   CREATE TABLE couples (
     id TEXT PRIMARY KEY,
     workshop_code TEXT NOT NULL REFERENCES workshops(code) ON DELETE CASCADE,
@@ -22,6 +27,7 @@ export const SQLITE_MIGRATIONS: string[] = [
     workshop_code TEXT NOT NULL REFERENCES workshops(code) ON DELETE CASCADE,
     name TEXT NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
+    review_hash TEXT NOT NULL UNIQUE,
     couple_id TEXT REFERENCES couples(id) ON DELETE SET NULL,
     seat TEXT CHECK (seat IN ('a', 'b')),
     created_at INTEGER NOT NULL,

@@ -27,6 +27,10 @@ import type { CoupleRow, SeatResult, Store, StoredDoc } from './types';
 export function openSqliteStore(dataDir: string): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'twofold.sqlite'));
+  // Deletion must really delete ([R35]): freed content is overwritten with zeros, and free pages can be
+  // given back to the file system (auto_vacuum takes effect only on a new database, before any table).
+  db.pragma('auto_vacuum = INCREMENTAL');
+  db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -35,15 +39,20 @@ export function openSqliteStore(dataDir: string): Store {
 
   const q = {
     insertWorkshop: db.prepare(
-      'INSERT INTO workshops (code, title, host_key_hash, agenda, state, created_at) VALUES (@code, @title, @hostKeyHash, @agenda, @state, @createdAt)',
+      'INSERT INTO workshops (code, title, host_key_hash, agenda, state, retention_days, peak_online, created_at, expires_at) VALUES (@code, @title, @hostKeyHash, @agenda, @state, @retentionDays, @peakOnline, @createdAt, @expiresAt)',
     ),
     getWorkshop: db.prepare<[string], WorkshopRecord>('SELECT * FROM workshops WHERE code = ?'),
-    saveState: db.prepare('UPDATE workshops SET state = ? WHERE code = ?'),
+    saveState: db.prepare('UPDATE workshops SET state = ?, expires_at = ? WHERE code = ?'),
+    notePeak: db.prepare('UPDATE workshops SET peak_online = MAX(peak_online, ?) WHERE code = ?'),
+    expired: db.prepare<[number], { code: string }>('SELECT code FROM workshops WHERE expires_at <= ? ORDER BY expires_at'),
+    deleteWorkshop: db.prepare('DELETE FROM workshops WHERE code = ?'),
+    coupleIdsOf: db.prepare<[string], { id: string }>('SELECT id FROM couples WHERE workshop_code = ?'),
     insertParticipant: db.prepare(
-      'INSERT INTO participants (id, workshop_code, name, token_hash, couple_id, seat, created_at) VALUES (@id, @workshopCode, @name, @tokenHash, @coupleId, @seat, @createdAt)',
+      'INSERT INTO participants (id, workshop_code, name, token_hash, review_hash, couple_id, seat, created_at) VALUES (@id, @workshopCode, @name, @tokenHash, @reviewHash, @coupleId, @seat, @createdAt)',
     ),
     getParticipant: db.prepare<[string], ParticipantRecord>('SELECT * FROM participants WHERE id = ?'),
     getParticipantByToken: db.prepare<[string], ParticipantRecord>('SELECT * FROM participants WHERE token_hash = ?'),
+    getParticipantByReview: db.prepare<[string], ParticipantRecord>('SELECT * FROM participants WHERE review_hash = ?'),
     listParticipants: db.prepare<[string], ParticipantRecord>('SELECT * FROM participants WHERE workshop_code = ? ORDER BY created_at, id'),
     deleteParticipant: db.prepare('DELETE FROM participants WHERE id = ?'),
     seat: db.prepare('UPDATE participants SET couple_id = ?, seat = ? WHERE id = ? AND couple_id IS NULL'),
@@ -78,10 +87,10 @@ export function openSqliteStore(dataDir: string): Store {
     deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?'),
     // A couple's docs are `board.<id>` and `private.<id>.…`; a range on the name uses the index ('/' follows '.').
     deleteCoupleUpdates: db.prepare(
-      "DELETE FROM doc_updates WHERE doc_name = 'board.' || ?1 OR (doc_name >= 'private.' || ?1 || '.' AND doc_name < 'private.' || ?1 || '/')",
+      "DELETE FROM doc_updates WHERE doc_name = 'board.' || @id OR (doc_name >= 'private.' || @id || '.' AND doc_name < 'private.' || @id || '/')",
     ),
     deleteCoupleSnapshots: db.prepare(
-      "DELETE FROM doc_snapshots WHERE doc_name = 'board.' || ?1 OR (doc_name >= 'private.' || ?1 || '.' AND doc_name < 'private.' || ?1 || '/')",
+      "DELETE FROM doc_snapshots WHERE doc_name = 'board.' || @id OR (doc_name >= 'private.' || @id || '.' AND doc_name < 'private.' || @id || '/')",
     ),
   };
 
@@ -124,17 +133,29 @@ export function openSqliteStore(dataDir: string): Store {
     return { ok: true, couple, seat: 'a' };
   });
 
-  const deleteCouple = db.transaction((coupleId: string) => {
+  const deleteCoupleRows = (coupleId: string) => {
     q.deleteCouple.run(coupleId); // seats are freed by ON DELETE SET NULL; stats and wall items cascade
-    q.deleteCoupleUpdates.run(coupleId);
-    q.deleteCoupleSnapshots.run(coupleId);
+    q.deleteCoupleUpdates.run({ id: coupleId });
+    q.deleteCoupleSnapshots.run({ id: coupleId });
+  };
+  const deleteCouple = db.transaction(deleteCoupleRows);
+
+  const deleteWorkshop = db.transaction((code: string) => {
+    for (const { id } of q.coupleIdsOf.all(code)) deleteCoupleRows(id);
+    q.deleteWorkshop.run(code); // participants and wall items cascade
   });
+
+  /** Gives freed pages back and empties the WAL, so no copy of deleted content stays in any file. */
+  const reclaim = () => {
+    db.pragma('incremental_vacuum');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  };
 
   const deleteParticipant = db.transaction((id: string) => {
     const p = q.getParticipant.get(id);
     if (!p) return;
     q.deleteParticipant.run(id);
-    if (p.couple_id && q.coupleMembers.all(p.couple_id).length === 0) deleteCouple(p.couple_id);
+    if (p.couple_id && q.coupleMembers.all(p.couple_id).length === 0) deleteCoupleRows(p.couple_id);
   });
 
   const compact = db.transaction((docName: string, snapshot: Uint8Array, upToId: number) => {
@@ -156,8 +177,18 @@ export function openSqliteStore(dataDir: string): Store {
       const r = q.getWorkshop.get(code);
       return r ? toWorkshop(r) : null;
     },
-    async saveWorkshopState(code, state) {
-      q.saveState.run(JSON.stringify(state), code);
+    async saveWorkshopState(code, state, expiresAt) {
+      q.saveState.run(JSON.stringify(state), expiresAt, code);
+    },
+    async notePeakOnline(code, online) {
+      q.notePeak.run(online, code);
+    },
+    async listExpiredWorkshops(now) {
+      return q.expired.all(now).map((r) => r.code);
+    },
+    async deleteWorkshop(code) {
+      deleteWorkshop(code);
+      reclaim();
     },
     async createParticipant(row) {
       q.insertParticipant.run(row);
@@ -170,11 +201,16 @@ export function openSqliteStore(dataDir: string): Store {
       const r = q.getParticipantByToken.get(tokenHash);
       return r ? toParticipant(r) : null;
     },
+    async getParticipantByReviewHash(reviewHash) {
+      const r = q.getParticipantByReview.get(reviewHash);
+      return r ? toParticipant(r) : null;
+    },
     async listParticipants(code) {
       return q.listParticipants.all(code).map(toParticipant);
     },
     async deleteParticipant(id) {
       deleteParticipant(id);
+      reclaim();
     },
     async createCouple(couple, participantId) {
       return createCouple(couple, participantId);
@@ -197,6 +233,7 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async deleteCouple(coupleId) {
       deleteCouple(coupleId);
+      reclaim();
     },
     async recordDocStats(row) {
       recordStats(row.docName, row.coupleId, JSON.stringify(row.counts), row.updatedAt);

@@ -8,7 +8,13 @@ export interface WorkshopRow {
   hostKeyHash: string;
   agenda: AgendaItem[];
   state: WorkshopState;
+  /** Days the workshop is kept after it ends: 1, 7, 30 or 90. */
+  retentionDays: number;
+  /** Most people online at once. */
+  peakOnline: number;
   createdAt: number;
+  /** Epoch ms after which the sweeper deletes the workshop and all it holds. */
+  expiresAt: number;
 }
 
 export interface ParticipantRow {
@@ -16,6 +22,8 @@ export interface ParticipantRow {
   workshopCode: string;
   name: string;
   tokenHash: string;
+  /** Hash of the personal review link's secret. */
+  reviewHash: string;
   coupleId: string | null;
   seat: Seat | null;
   createdAt: number;
@@ -72,11 +80,18 @@ export type SeatResult =
 export interface Store {
   createWorkshop(row: WorkshopRow): Promise<void>;
   getWorkshop(code: string): Promise<WorkshopRow | null>;
-  saveWorkshopState(code: string, state: WorkshopState): Promise<void>;
+  /** Stores the live state and when the workshop expires (it moves when the workshop ends). */
+  saveWorkshopState(code: string, state: WorkshopState, expiresAt: number): Promise<void>;
+  notePeakOnline(code: string, online: number): Promise<void>;
+  /** Codes of workshops whose retention has run out at `now`. */
+  listExpiredWorkshops(now: number): Promise<string[]>;
+  /** Deletes a workshop and everything that belongs to it, then reclaims the space. */
+  deleteWorkshop(code: string): Promise<void>;
 
   createParticipant(row: ParticipantRow): Promise<void>;
   getParticipant(id: string): Promise<ParticipantRow | null>;
   getParticipantByTokenHash(tokenHash: string): Promise<ParticipantRow | null>;
+  getParticipantByReviewHash(reviewHash: string): Promise<ParticipantRow | null>;
   listParticipants(workshopCode: string): Promise<ParticipantRow[]>;
   /** Removes a participant; a couple left empty is deleted with its boards. */
   deleteParticipant(id: string): Promise<void>;
@@ -91,7 +106,7 @@ export interface Store {
   /** Who sits in a couple, seat a first. */
   listCoupleMembers(coupleId: string): Promise<ParticipantRow[]>;
   listCouples(workshopCode: string): Promise<CoupleRow[]>;
-  /** Frees both seats and deletes the couple with its boards, stats and wall items. */
+  /** Frees both seats and deletes the couple with its boards, stats and wall items, then reclaims the space. */
   deleteCouple(coupleId: string): Promise<void>;
 
   recordDocStats(row: DocStatsRow): Promise<void>;

@@ -44,8 +44,12 @@ test('facilitator and two partners: create, join, pair, type, see it live', asyn
   await ben.getByRole('button', { name: 'Join my partner' }).click();
   await ben.getByLabel('Pair code').fill(pairCode.toLowerCase());
   await ben.getByRole('button', { name: 'Join partner' }).click();
-  await expect(ben.getByRole('heading', { name: 'What I bring' })).toBeVisible();
+  // Paired: both wait in the lobby until the facilitator starts the first exercise.
+  await expect(ben.getByRole('heading', { name: "You're in" })).toBeVisible();
   await expect(ana.getByText(/Ben/).first()).toBeVisible();
+  await host.getByRole('button', { name: 'Start What I bring / What I need' }).first().click();
+  await expect(ben.getByRole('heading', { name: 'What I bring' })).toBeVisible();
+  await expect(ana.getByRole('heading', { name: 'What I bring' })).toBeVisible();
 
   // Ana writes; Ben sees it as she types.
   await ana.getByRole('button', { name: 'Add to What I bring' }).click();

@@ -1,3 +1,4 @@
+import type { Exercise } from '../../lib/catalogue/types';
 import type { CoupleResponse, CreateWorkshopResponse, JoinWorkshopResponse, MeResponse } from '../../lib/protocol';
 
 /** A thin client for the documented HTTP API, as the tests and benchmarks use it. */
@@ -23,8 +24,8 @@ export class ApiClient {
     return res.body;
   }
 
-  createWorkshop(title = 'Test workshop') {
-    return this.ok<CreateWorkshopResponse>(201, 'POST', '/api/workshops', { title });
+  createWorkshop(title = 'Test workshop', agenda?: Exercise[]) {
+    return this.ok<CreateWorkshopResponse>(201, 'POST', '/api/workshops', { title, agenda });
   }
   join(code: string, name: string) {
     return this.ok<JoinWorkshopResponse>(201, 'POST', `/api/workshops/${code}/participants`, { name });

@@ -1,5 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeAuth, type HostSnapshot, type SelfState, type ServerToClientEvents } from '../../lib/protocol';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type HandshakeAuth,
+  type HostSnapshot,
+  type ProjectorState,
+  type PublicWorkshopState,
+  type SelfState,
+  type ServerToClientEvents,
+} from '../../lib/protocol';
 
 export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -12,12 +21,30 @@ export function connectControl(baseUrl: string, auth: Omit<HandshakeAuth, 'proto
     reconnection: false,
     forceNew: true,
   });
-  const latest: { snapshot: HostSnapshot | null; self: SelfState | null; raw: string[] } = { snapshot: null, self: null, raw: [] };
+  const latest: {
+    snapshot: HostSnapshot | null;
+    self: SelfState | null;
+    workshop: PublicWorkshopState | null;
+    projector: ProjectorState | null;
+    removed: string | null;
+    raw: string[];
+  } = { snapshot: null, self: null, workshop: null, projector: null, removed: null, raw: [] };
   socket.onAny((event, payload) => latest.raw.push(JSON.stringify([event, payload])));
   socket.on('host:snapshot', (s) => (latest.snapshot = s));
   socket.on('self:state', (s) => (latest.self = s));
+  socket.on('workshop:state', (s) => (latest.workshop = s));
+  socket.on('projector:state', (s) => (latest.projector = s));
+  socket.on('self:removed', (r) => (latest.removed = r.reason));
   return { socket, latest, close: () => socket.close() };
 }
 
 export const hostAuth = (code: string, hostKey: string) => ({ role: 'host' as const, code, hostKey });
 export const participantAuth = (token: string) => ({ role: 'participant' as const, token });
+export const projectorAuth = (code: string) => ({ role: 'projector' as const, code });
+
+/** Sends a facilitator command and fails the test if the server refuses it. */
+export async function hostCommand(socket: ControlSocket, command: Parameters<ClientToServerEvents['host:command']>[0]) {
+  const result = await socket.timeout(5_000).emitWithAck('host:command', command);
+  if (!result.ok) throw new Error(`host:command ${command.type} refused: ${result.code}`);
+  return result;
+}

@@ -114,7 +114,7 @@ describe('couple boards over /yjs', () => {
   });
 
   it('[R13] unloads a board after its last client leaves and reloads it from the store', async () => {
-    const quick = await startTestServer({ timing: { docUnloadDelayMs: 50, compactIdleMs: 20, compactMaxUpdates: 500, hostSnapshotThrottleMs: 50 } });
+    const quick = await startTestServer({ timing: { docUnloadDelayMs: 50, compactIdleMs: 20, hostSnapshotThrottleMs: 50 } });
     const client = new ApiClient(quick.url);
     try {
       const { a, b } = await client.coupleInWorkshop();

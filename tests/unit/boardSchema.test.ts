@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, countWrittenEntries, deleteEntry, ENTRIES_KEY, listEntries, readLinks, setLink } from '../../lib/board/schema';
 import { boardDocName, coupleIdFromDocName } from '../../lib/protocol';
+import { enforceBoardLimits } from '../../lib/board/limits';
+import { MAX_ENTRIES_PER_BOARD, MAX_ENTRY_CHARS } from '../../lib/limits';
 
 const meta = (id: string, column: 'bring' | 'need', author: 'a' | 'b', createdAt: number) => ({ id, exercise: 'bring-need', column, author, createdAt });
 
@@ -70,5 +72,36 @@ describe('[R18] board doc schema', () => {
     expect(coupleIdFromDocName('board.short')).toBeNull();
     expect(coupleIdFromDocName('other.AbCdEfGhIjKlMnOpQrStUv')).toBeNull();
     expect(coupleIdFromDocName('board.AbCdEfGhIjKlMnOpQrSt/v')).toBeNull();
+  });
+});
+
+describe('[R37] board limits', () => {
+  const changes = (doc: Y.Doc, edit: () => void) => {
+    const changed = new Map<Y.AbstractType<unknown>, Set<string | null>>();
+    const collect = (tr: Y.Transaction) => tr.changed.forEach((keys, type) => changed.set(type as Y.AbstractType<unknown>, keys));
+    doc.on('afterTransaction', collect);
+    edit();
+    doc.off('afterTransaction', collect);
+    return changed;
+  };
+
+  it('cuts an entry at the length limit, whether typed in place or pasted into a new entry', () => {
+    const doc = new Y.Doc();
+    let text!: Y.Text;
+    const pasted = changes(doc, () => (text = addEntry(doc, meta('e1', 'bring', 'a', 1), 'x'.repeat(MAX_ENTRY_CHARS + 50))));
+    expect(enforceBoardLimits(doc, pasted)).toEqual({ trimmed: 1, removed: 0 });
+    expect(text.length).toBe(MAX_ENTRY_CHARS);
+    const typed = changes(doc, () => text.insert(10, 'more'));
+    enforceBoardLimits(doc, typed);
+    expect(text.length).toBe(MAX_ENTRY_CHARS);
+  });
+
+  it('removes entries past the per-board limit', () => {
+    const doc = new Y.Doc();
+    const changed = changes(doc, () => {
+      for (let i = 0; i < MAX_ENTRIES_PER_BOARD + 3; i++) addEntry(doc, meta(`e${i}`, 'need', 'b', i), 'x');
+    });
+    expect(enforceBoardLimits(doc, changed).removed).toBe(3);
+    expect(doc.getMap('entries').size).toBe(MAX_ENTRIES_PER_BOARD);
   });
 });

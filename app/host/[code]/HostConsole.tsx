@@ -4,22 +4,41 @@ import Link from 'next/link';
 import { formatRoomCode } from '../../../lib/codes';
 import type { HostSnapshot } from '../../../lib/protocol';
 import { Notice } from '../../_components/Notice';
+import { plural } from '../../_lib/plural';
 import { useNow } from '../../_lib/useNow';
 import { useOrigin } from '../../_lib/useOrigin';
+import { AgendaStrip } from './AgendaStrip';
 import { ConnectionBadge } from './ConnectionBadge';
+import { itemNames } from './consoleText';
+import { CountdownPanel } from './CountdownPanel';
 import { CouplesTable } from './CouplesTable';
 import { HostLinkPanel } from './HostLinkPanel';
 import { JoinPanel } from './JoinPanel';
+import { NoticeStack } from './NoticeStack';
+import { NowPanel } from './NowPanel';
+import { ProjectorLink } from './ProjectorLink';
+import { RoomControls } from './RoomControls';
 import { UnpairedList } from './UnpairedList';
+import { useHostActions } from './useHostActions';
 import { useHostConsole } from './useHostConsole';
 import { useHostKey } from './useHostKey';
+import { useNotices } from './useNotices';
+import { WallPanel } from './WallPanel';
 
 /** Relative times on the console move on by themselves at this pace. */
 const CLOCK_TICK_MS = 15_000;
 
+/**
+ * The facilitator's console: pace the room from the top (agenda, what is
+ * on now, the next step), watch the couples below, and keep the countdown,
+ * room switches and wall at hand on the side. Names, presence and counts
+ * only: nothing here would embarrass a couple if the screen were shared.
+ */
 export function HostConsole({ code }: { code: string }) {
   const hostKey = useHostKey(code);
-  const { snapshot, status, pair } = useHostConsole(code, hostKey);
+  const { socket, snapshot, live, status, pair } = useHostConsole(code, hostKey);
+  const { notices, notify, dismiss } = useNotices();
+  const actions = useHostActions(socket, notify);
   const origin = useOrigin();
   const now = useNow(CLOCK_TICK_MS);
 
@@ -27,77 +46,100 @@ export function HostConsole({ code }: { code: string }) {
     return <NoAccess code={code} reason={status.kind === 'refused' ? status.message : null} />;
   }
 
-  const title = snapshot?.workshop.title ?? '';
+  const state = live?.state ?? null;
+  const title = state?.title ?? snapshot?.workshop.title ?? '';
   const joinUrl = origin ? `${origin}/join/${code}` : '';
+  const names = state ? itemNames(state.agenda) : [];
+  const current = state?.phase === 'exercise' ? state.agenda[state.step] : undefined;
+
+  const join = <JoinPanel key="join" code={code} joinUrl={joinUrl} />;
+  const room = state && <RoomControls key="room" state={state} actions={actions} />;
+  const wall = snapshot && <WallPanel key="wall" snapshot={snapshot} actions={actions} />;
+  // In the lobby the way in matters most; once an exercise runs, the room switches do.
+  const side = state?.phase === 'lobby' ? [join, room, wall] : [room, wall, join];
 
   return (
-    <div className="mx-auto flex min-h-dvh w-full max-w-7xl flex-col gap-8 px-5 py-6 lg:px-10 lg:py-8">
+    <div className="mx-auto flex min-h-dvh w-full max-w-[90rem] flex-col gap-6 px-5 py-6 lg:px-8">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
           <p className="text-sm font-semibold tracking-wide text-muted uppercase">Facilitator console · Twofold</p>
-          <h1 className="text-3xl font-semibold tracking-tight lg:text-4xl">{title || 'Loading the room…'}</h1>
+          <h1 className="text-3xl font-semibold tracking-tight">{title || 'Loading the room…'}</h1>
           <p className="text-base text-muted">
             Room <span className="font-mono font-semibold text-ink">{formatRoomCode(code)}</span>
-            {snapshot?.workshop.status === 'ended' && ' · this workshop has ended'}
+            {snapshot && <Counts snapshot={snapshot} />}
           </p>
         </div>
-        <ConnectionBadge status={status} />
+        <div className="flex flex-wrap items-center gap-3">
+          <ConnectionBadge status={status} />
+          <ProjectorLink code={code} variant="primary" />
+        </div>
       </header>
 
-      {snapshot && <Summary snapshot={snapshot} />}
+      {state && <AgendaStrip state={state} names={names} actions={actions} />}
 
-      <div className="grid gap-8 md:grid-cols-[minmax(0,17rem)_minmax(0,1fr)] lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-        <div className="flex flex-col gap-6">
-          <JoinPanel code={code} title={title} joinUrl={joinUrl} />
-          {hostKey && origin && <HostLinkPanel hostUrl={`${origin}/host/${code}#key=${hostKey}`} />}
+      {/*
+        Two columns on a laptop: what is on now and the couples on the left,
+        the clock and the room's tools on the right. On a narrow screen the
+        same order reads top to bottom: now, clock, couples, tools. The last
+        row is 1fr so a tall right column never pushes the left rows apart.
+      */}
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] lg:grid-rows-[auto_auto_auto_1fr] xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
+          {state ? <NowPanel state={state} snapshot={snapshot} names={names} actions={actions} /> : <p className="text-base text-muted">Loading…</p>}
+        </div>
+        <div className="min-w-0 lg:col-start-2 lg:row-start-1">
+          {state && live && <CountdownPanel state={state} offsetMs={live.offsetMs} actions={actions} />}
         </div>
 
-        <div className="flex min-w-0 flex-col gap-10">
-          <section aria-labelledby="couples-heading" className="flex flex-col gap-4">
-            <h2 id="couples-heading" className="text-2xl font-semibold">
-              Couples
-            </h2>
-            {snapshot ? <CouplesTable couples={snapshot.couples} now={now} /> : <p className="text-base text-muted">Loading…</p>}
-          </section>
+        <section aria-labelledby="couples-heading" className="flex min-w-0 flex-col gap-4 lg:col-start-1 lg:row-start-2">
+          <h2 id="couples-heading" className="text-2xl font-semibold">
+            Couples
+          </h2>
+          {snapshot ? (
+            <CouplesTable couples={snapshot.couples} now={now} privateFirst={current?.privateFirst ?? false} inExercise={!!current} actions={actions} />
+          ) : (
+            <p className="text-base text-muted">Loading…</p>
+          )}
+        </section>
 
+        <div className="flex min-w-0 flex-col gap-6 lg:col-start-1 lg:row-start-3">
           <section aria-labelledby="unpaired-heading" className="flex flex-col gap-4">
             <h2 id="unpaired-heading" className="text-2xl font-semibold">
               Not paired yet
             </h2>
-            {snapshot && <UnpairedList people={snapshot.unpaired} pair={pair} />}
+            {snapshot && <UnpairedList people={snapshot.unpaired} pair={pair} actions={actions} />}
           </section>
-
           <p className="text-sm text-muted">
             This console shows names, presence and counts only. What couples write stays on their phones and is never sent
-            here.
+            here, except entries both partners chose to share with the room, which arrive without names.
           </p>
         </div>
+
+        <aside aria-label="Room tools" className="grid min-w-0 items-start gap-6 md:grid-cols-2 lg:col-start-2 lg:row-span-3 lg:row-start-2 lg:grid-cols-1">
+          {side}
+          {hostKey && origin && <HostLinkPanel hostUrl={`${origin}/host/${code}#key=${hostKey}`} />}
+        </aside>
       </div>
+      <NoticeStack notices={notices} dismiss={dismiss} />
     </div>
   );
 }
 
-function Summary({ snapshot }: { snapshot: HostSnapshot }) {
-  const members = snapshot.couples.flatMap((c) => c.members);
-  const online = members.filter((m) => m.online).length + snapshot.unpaired.filter((p) => p.online).length;
+/** " · 4 couples · 7 of 9 people online · 1 not paired yet": the room in one line. */
+function Counts({ snapshot }: { snapshot: HostSnapshot }) {
+  const people = snapshot.couples.flatMap((c) => c.members);
+  const total = people.length + snapshot.unpaired.length;
+  const online = people.filter((m) => m.online).length + snapshot.unpaired.filter((p) => p.online).length;
   const waiting = snapshot.couples.filter((c) => c.members.length < 2).length;
-  const items = [
-    { value: snapshot.couples.length, label: snapshot.couples.length === 1 ? 'couple' : 'couples' },
-    { value: online, label: online === 1 ? 'person online' : 'people online' },
-    { value: waiting, label: waiting === 1 ? 'couple waiting for a partner' : 'couples waiting for a partner' },
-    { value: snapshot.unpaired.length, label: snapshot.unpaired.length === 1 ? 'person not paired yet' : 'people not paired yet' },
-  ];
   return (
-    <section aria-label="Summary">
-      <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {items.map((item) => (
-          <li key={item.label} className="rounded-2xl border border-line bg-card px-5 py-4">
-            <span className="block text-3xl font-semibold tabular-nums">{item.value}</span>
-            <span className="text-base text-muted">{item.label}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      {' · '}
+      {plural(snapshot.couples.length, 'couple', 'couples')}
+      {' · '}
+      {online} of {plural(total, 'person', 'people')} online
+      {waiting > 0 && ` · ${plural(waiting, 'couple', 'couples')} waiting for a partner`}
+      {snapshot.unpaired.length > 0 && ` · ${snapshot.unpaired.length} not paired yet`}
+    </>
   );
 }
 

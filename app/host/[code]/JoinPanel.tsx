@@ -1,14 +1,10 @@
 'use client';
 
-import { useState } from 'react';
 import { formatRoomCode } from '../../../lib/codes';
-import { Button } from '../../_components/Button';
 import { QrCode } from '../../_components/QrCode';
-import { ProjectorView } from './ProjectorView';
 
-/** How couples get in: the room code, a QR of the join link, and a full-screen view for the projector. */
-export function JoinPanel({ code, title, joinUrl }: { code: string; title: string; joinUrl: string }) {
-  const [projecting, setProjecting] = useState(false);
+/** How couples get in: the room code and a QR of the join link (the projector view shows both, huge). */
+export function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) {
   const display = joinUrl.replace(/^https?:\/\//, '');
   return (
     <section aria-labelledby="join-panel-heading" className="flex flex-col gap-5 rounded-3xl border border-line bg-card p-6 shadow-sm">
@@ -24,10 +20,6 @@ export function JoinPanel({ code, title, joinUrl }: { code: string; title: strin
         <span className="text-muted">Or open </span>
         <JoinLinkText display={display} />
       </p>
-      <Button variant="secondary" onClick={() => setProjecting(true)}>
-        Show full screen
-      </Button>
-      {projecting && <ProjectorView code={code} title={title} joinUrl={joinUrl} onClose={() => setProjecting(false)} />}
     </section>
   );
 }

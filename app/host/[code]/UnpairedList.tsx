@@ -3,7 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import type { ParticipantSummary } from '../../../lib/protocol';
 import { Button } from '../../_components/Button';
+import { ConfirmButton } from '../../_components/ConfirmDialog';
 import { StatusDot } from '../../_components/StatusDot';
+import type { HostActions } from './useHostActions';
 import type { PairResult } from './useHostConsole';
 
 /**
@@ -11,7 +13,7 @@ import type { PairResult } from './useHostConsole';
  * themselves with a pair code; this is the facilitator's fallback for two
  * people who cannot (a dead phone camera, a typo, a late arrival).
  */
-export function UnpairedList({ people, pair }: { people: ParticipantSummary[]; pair: (a: string, b: string) => Promise<PairResult> }) {
+export function UnpairedList({ people, pair, actions }: { people: ParticipantSummary[]; pair: (a: string, b: string) => Promise<PairResult>; actions: HostActions }) {
   const [picked, setPicked] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'problem'; text: string } | null>(null);
@@ -52,8 +54,8 @@ export function UnpairedList({ people, pair }: { people: ParticipantSummary[]; p
           <legend className="mb-2 text-base text-muted">Pick two people who belong together, then pair them.</legend>
           <ul className="grid gap-2 sm:grid-cols-2">
             {people.map((p) => (
-              <li key={p.id}>
-                <label className="flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border border-line bg-card px-4 py-2 has-[:checked]:border-accent has-[:checked]:bg-paper">
+              <li key={p.id} className="flex items-center gap-2 rounded-xl border border-line bg-card pr-2 has-[:checked]:border-accent has-[:checked]:bg-paper">
+                <label className="flex min-h-12 flex-1 cursor-pointer items-center gap-3 px-4 py-2">
                   <input
                     type="checkbox"
                     className="size-5 accent-accent"
@@ -63,6 +65,15 @@ export function UnpairedList({ people, pair }: { people: ParticipantSummary[]; p
                   <span className="font-semibold">{p.name}</span>
                   <StatusDot tone={p.online ? 'ok' : 'idle'} label={p.online ? 'online' : 'offline'} className="ml-auto text-sm text-muted" />
                 </label>
+                <ConfirmButton
+                  variant="quiet"
+                  title={`Remove ${p.name} from the room?`}
+                  body={`${p.name}’s phone leaves the workshop. They can join again with the room code, as someone new.`}
+                  confirmLabel={`Yes, remove ${p.name}`}
+                  onConfirm={() => void actions.remove(`Remove ${p.name}`, p.id)}
+                >
+                  Remove<span className="sr-only"> {p.name}</span>
+                </ConfirmButton>
               </li>
             ))}
           </ul>

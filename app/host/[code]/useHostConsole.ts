@@ -3,6 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { PROTOCOL_VERSION, type HandshakeAuth, type HostSnapshot } from '../../../lib/protocol';
 import { useControlSocket } from '../../_lib/useControlSocket';
+import { useLiveWorkshop } from '../../_lib/useLiveWorkshop';
 import { useLatestEvent } from '../../_lib/useSocketEvent';
 
 /** Snapshots can overtake each other on a reconnect; only ever move forward. */
@@ -10,7 +11,11 @@ const newer = (next: HostSnapshot, current: HostSnapshot | null) => !current || 
 
 export type PairResult = { ok: true } | { ok: false; message: string };
 
-/** The console's live view of the room and its one command, over the host socket. */
+/**
+ * The console's live view of the room over the host socket: the snapshot
+ * (couples, counts, wall, full agenda with notes) and the public workshop
+ * state (phase, step, countdown, lock), which every socket of the room gets.
+ */
 export function useHostConsole(code: string, hostKey: string | null | undefined) {
   const auth = useMemo<HandshakeAuth | null>(
     () => (hostKey ? { role: 'host', protocol: PROTOCOL_VERSION, code, hostKey } : null),
@@ -18,6 +23,7 @@ export function useHostConsole(code: string, hostKey: string | null | undefined)
   );
   const { socket, status } = useControlSocket(auth);
   const snapshot = useLatestEvent(socket, 'host:snapshot', newer);
+  const live = useLiveWorkshop(socket);
 
   const pair = useCallback(
     async (a: string, b: string): Promise<PairResult> => {
@@ -32,5 +38,5 @@ export function useHostConsole(code: string, hostKey: string | null | undefined)
     [socket],
   );
 
-  return { snapshot, status, pair };
+  return { socket, snapshot, live, status, pair };
 }

@@ -7,11 +7,14 @@ import { Button } from '../../_components/Button';
 import { Notice } from '../../_components/Notice';
 import { Wordmark } from '../../_components/Wordmark';
 import { api, ApiRequestError, messageOf } from '../../_lib/api';
-import { cacheMe, forgetParticipant, readToken, saveToken } from '../../_lib/storage';
+import { rememberMe } from '../../_lib/localBoardCopies';
+import { forgetParticipant, readToken, saveToken } from '../../_lib/storage';
 import { useControlSocket } from '../../_lib/useControlSocket';
 import { useLatestEvent } from '../../_lib/useSocketEvent';
 import { ChoiceStep } from './ChoiceStep';
 import { NameStep } from './NameStep';
+import { RetentionNote } from './RetentionNote';
+import type { LeaveMessage } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';
 
 type Step =
@@ -27,7 +30,7 @@ type Step =
  * one, else ask for a first name, then start or join the couple's board.
  * A `?pair=` link (the partner's QR) skips the choice and joins directly.
  */
-export function JoinFlow({ code, pairFromLink }: { code: string; pairFromLink: string | null }) {
+export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pairFromLink: string | null; left?: LeaveMessage | null }) {
   const router = useRouter();
   const [workshop, setWorkshop] = useState<WorkshopPublic | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'checking' });
@@ -72,7 +75,7 @@ export function JoinFlow({ code, pairFromLink }: { code: string; pairFromLink: s
       if (!token) return setStep({ kind: 'name' });
       try {
         const me = await api<MeResponse>('/api/me', { token, signal: abort.signal });
-        cacheMe(code, me);
+        rememberMe(code, me);
         if (me.couple) return toBoard();
         const pairError = pairFromLink ? await joinPartner(token, pairFromLink) : null;
         if (pairFromLink && pairError === null) return;
@@ -111,7 +114,8 @@ export function JoinFlow({ code, pairFromLink }: { code: string; pairFromLink: s
     }
   }
 
-  if (step.kind === 'not-found') return <WorkshopNotFound code={code} />;
+  // A deleted workshop is not found either; then the phone that was on it hears why, not "wrong code".
+  if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left} />;
 
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
@@ -119,6 +123,7 @@ export function JoinFlow({ code, pairFromLink }: { code: string; pairFromLink: s
         <Wordmark />
       </header>
       <main className="flex flex-col gap-8 pt-8">
+        {left && <Notice title={left.title}>{left.body}</Notice>}
         <div className="flex flex-col gap-1">
           <p className="text-base font-semibold text-muted">You&rsquo;re joining</p>
           <h1 className="text-3xl font-semibold tracking-tight break-words">{workshop?.title ?? 'Finding your workshop…'}</h1>
@@ -141,7 +146,12 @@ export function JoinFlow({ code, pairFromLink }: { code: string; pairFromLink: s
                 </Button>
               </div>
             )}
-            {step.kind === 'name' && <NameStep joiningPartner={pairFromLink !== null} onSubmit={submitName} />}
+            {step.kind === 'name' && (
+              <div className="flex flex-col gap-5">
+                <NameStep joiningPartner={pairFromLink !== null} onSubmit={submitName} />
+                {workshop && <RetentionNote days={workshop.retentionDays} />}
+              </div>
+            )}
             {step.kind === 'choice' && (
               <>
                 <ChoiceStep

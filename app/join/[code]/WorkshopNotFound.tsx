@@ -2,9 +2,11 @@ import Link from 'next/link';
 import { formatRoomCode } from '../../../lib/codes';
 import { buttonClasses } from '../../_components/Button';
 import { Wordmark } from '../../_components/Wordmark';
+import type { LeaveMessage } from './leaveMessages';
 
 /** A wrong or expired code: say so kindly and offer the way back. */
-export function WorkshopNotFound({ code }: { code?: string }) {
+export function WorkshopNotFound({ code, left = null }: { code?: string; left?: LeaveMessage | null }) {
+  if (left) return <LeftAndGone left={left} />;
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
       <header>
@@ -18,6 +20,24 @@ export function WorkshopNotFound({ code }: { code?: string }) {
         </p>
         <Link href="/" className={buttonClasses('primary', 'self-start')}>
           Enter the code again
+        </Link>
+      </main>
+    </div>
+  );
+}
+
+/** Sent here by a board whose workshop has since been deleted: say what happened to the board, not "wrong code". */
+function LeftAndGone({ left }: { left: LeaveMessage }) {
+  return (
+    <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
+      <header>
+        <Wordmark />
+      </header>
+      <main className="flex flex-col gap-5 pt-10">
+        <h1 className="text-3xl font-semibold tracking-tight">{left.title}</h1>
+        <p className="text-lg leading-relaxed">{left.body}</p>
+        <Link href="/" className={buttonClasses('secondary', 'self-start')}>
+          Go to Twofold
         </Link>
       </main>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { isPairCode, isRoomCode, normalizeCode } from '../../../lib/codes';
 import { JoinFlow } from './JoinFlow';
+import { leaveMessage } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';
 
 export const metadata: Metadata = { title: 'Join · Twofold' };
@@ -10,11 +11,17 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** /join/<code>[?pair=XXXXXX]: codes are read forgivingly (lower case, dashes) before anything else. */
+/**
+ * /join/<code>[?pair=XXXXXX][&left=removed|unpaired|deleted]: codes are read
+ * forgivingly (lower case, dashes) before anything else; `left` says why a
+ * board sent this phone back here.
+ */
 export default async function JoinPage({ params, searchParams }: Props) {
   const code = normalizeCode(decodeURIComponent((await params).code));
-  const rawPair = (await searchParams).pair;
+  const query = await searchParams;
+  const rawPair = query.pair;
   const pair = typeof rawPair === 'string' ? normalizeCode(rawPair) : '';
   if (!isRoomCode(code)) return <WorkshopNotFound />;
-  return <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} />;
+  const left = leaveMessage(typeof query.left === 'string' ? query.left : undefined);
+  return <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} left={left} />;
 }

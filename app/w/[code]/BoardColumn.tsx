@@ -1,97 +1,130 @@
 'use client';
 
-import type { ReactNode, Ref } from 'react';
-import type { Column, EntryView } from '../../../lib/board/schema';
+import type { ReactNode } from 'react';
+import type { EntryView } from '../../../lib/board/schema';
 import type { Seat } from '../../../lib/protocol';
 import { seatStyle } from '../../_lib/seatStyle';
-import type { BoardView } from './boardModel';
+import { linkNoun, linkPickerLabel, partnerHeading } from './columnWords';
+import type { ColumnsView } from './exerciseModel';
+import { MeetsNote, MetByNote } from './LinkNotes';
+import { LinkSelect } from './LinkSelect';
 import { OwnEntry } from './OwnEntry';
 import { PartnerEntry } from './PartnerEntry';
+import { ShareAction } from './ShareAction';
 
-const partnerHeading: Record<Column, (name: string) => string> = {
-  bring: (name) => `What ${name} brings`,
-  need: (name) => `What ${name} needs`,
-};
-
-const intro: Record<Column, string> = {
-  bring: 'Qualities, talents, skills, habits: what you give to your partnership.',
-  need: 'What you need from your partnership to feel supported.',
-};
+/** How this column takes part in the exercise's links: its entries link out (needs), are linked to (brings), or neither. */
+export type LinkRole = { kind: 'from'; toId: string; toLabel: string } | { kind: 'to'; fromLabel: string } | null;
 
 interface BoardColumnProps {
-  column: Column;
-  title: string;
-  view: BoardView;
+  column: { id: string; label: string };
+  linkRole: LinkRole;
+  view: ColumnsView;
   seat: Seat;
   partner: { name: string; seat: Seat } | null;
+  /** False while a private-first exercise is not revealed: the partner's entries are not even on this phone. */
+  partnerVisible: boolean;
+  readOnly: boolean;
+  /** Docs the entries live in, for sharing. */
+  docNames: { mine: string | null; theirs: string | null };
   /** The entry just added here, to put the caret in. */
   focusId: string | null;
-  addRef: Ref<HTMLButtonElement>;
+  addRef: (el: HTMLButtonElement | null) => void;
   onAdd: () => void;
   onTyping: (entryId: string) => void;
-  onLink: (needId: string, bringId: string | null) => void;
+  onLink: (fromId: string, toId: string | null) => void;
   onDelete: (entry: EntryView) => void;
   /** The "Entry deleted. Undo" offer, when the deleted entry was in this column. */
   undo: ReactNode;
 }
 
-/** "What I bring" or "What I need": my entries (editable) above my partner's (read-only). */
+/** One column ("What I bring"): my entries (editable) above my partner's (read-only). */
 export function BoardColumn(props: BoardColumnProps) {
-  const { column, title, view, seat, partner, focusId } = props;
-  const headingId = `column-${column}`;
-  const mine = view.mine[column];
-  const theirs = view.partners[column];
-  const linked = (needId: string) => {
-    const bringId = view.links.get(needId);
-    return bringId ? (view.byId.get(bringId) ?? null) : null;
+  const { column, linkRole, view, seat, partner, focusId, readOnly, docNames } = props;
+  const headingId = `column-${column.id}`;
+  const mine = view.mine[column.id] ?? [];
+  const theirs = view.partners[column.id] ?? [];
+  const linkedTo = (fromId: string) => {
+    const toId = view.links.get(fromId);
+    return toId ? (view.byId.get(toId) ?? null) : null;
   };
+  const written = (entry: EntryView) => entry.text.toString().trim().length > 0;
+
+  function ownLinks(entry: EntryView): ReactNode {
+    if (linkRole?.kind === 'from') {
+      return (
+        <>
+          {partner && (
+            <LinkSelect
+              label={linkPickerLabel(linkRole.toLabel, partner.name)}
+              partnerName={partner.name}
+              targets={view.partners[linkRole.toId] ?? []}
+              value={linkedTo(entry.id)?.id ?? null}
+              disabled={readOnly}
+              onChange={(toId) => props.onLink(entry.id, toId)}
+            />
+          )}
+          <MetByNote target={linkedTo(entry.id)} written={written(entry)} />
+        </>
+      );
+    }
+    if (linkRole?.kind === 'to' && partner) {
+      return <MeetsNote count={view.metCount.get(entry.id) ?? 0} whose={`${partner.name}'s`} noun={linkNoun(linkRole.fromLabel)} />;
+    }
+    return null;
+  }
+
+  function partnerNotes(entry: EntryView): ReactNode {
+    if (linkRole?.kind === 'from') return <MetByNote target={linkedTo(entry.id)} written={written(entry)} />;
+    if (linkRole?.kind === 'to') return <MeetsNote count={view.metCount.get(entry.id) ?? 0} whose="your" noun={linkNoun(linkRole.fromLabel)} />;
+    return null;
+  }
 
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4">
-      <div>
-        <h2 id={headingId} className="text-2xl font-semibold tracking-tight">
-          {title}
-        </h2>
-        <p className="mt-1 text-base text-muted">{intro[column]}</p>
-      </div>
+      <h2 id={headingId} className="text-2xl font-semibold tracking-tight">
+        {column.label}
+      </h2>
 
       {mine.length > 0 && (
-        <ul className="flex flex-col gap-3" aria-label={`Your entries in ${title}`}>
+        <ul className="flex flex-col gap-3" aria-label={`Your entries in ${column.label}`}>
           {mine.map((entry) => (
             <OwnEntry
               key={entry.id}
               entry={entry}
-              columnTitle={title}
+              columnTitle={column.label}
               seat={seat}
-              partnerName={partner?.name ?? null}
               autoFocus={entry.id === focusId}
-              partnerBrings={view.partners.bring}
-              linkedBring={linked(entry.id)}
-              metCount={view.metCount.get(entry.id) ?? 0}
+              readOnly={readOnly}
+              links={ownLinks(entry)}
+              share={<ShareAction docName={docNames.mine} entryId={entry.id} written={written(entry)} />}
               onTyping={() => props.onTyping(entry.id)}
-              onLink={(bringId) => props.onLink(entry.id, bringId)}
               onDelete={() => props.onDelete(entry)}
             />
           ))}
         </ul>
       )}
+      {mine.length === 0 && readOnly && <p className="text-base text-muted">You wrote nothing here.</p>}
 
       {props.undo}
 
-      <button
-        ref={props.addRef}
-        type="button"
-        onClick={props.onAdd}
-        className={`flex min-h-12 items-center justify-center gap-2 rounded-2xl border-2 border-dashed bg-card px-5 text-lg font-semibold ${seatStyle[seat].border} ${seatStyle[seat].text} hover:bg-paper`}
-      >
-        <span aria-hidden="true" className="text-2xl leading-none">+</span>
-        Add to {title}
-      </button>
+      {!readOnly && (
+        <button
+          ref={props.addRef}
+          type="button"
+          onClick={props.onAdd}
+          className={`flex min-h-12 items-center justify-center gap-2 rounded-2xl border-2 border-dashed bg-card px-5 text-lg font-semibold ${seatStyle[seat].border} ${seatStyle[seat].text} hover:bg-paper`}
+        >
+          <span aria-hidden="true" className="text-2xl leading-none">+</span>
+          Add to {column.label}
+        </button>
+      )}
 
       {partner && (
         <div className="mt-2 flex flex-col gap-3">
-          <h3 className={`text-lg font-semibold ${seatStyle[partner.seat].text}`}>{partnerHeading[column](partner.name)}</h3>
-          {theirs.length === 0 ? (
+          <h3 className={`text-lg font-semibold ${seatStyle[partner.seat].text}`}>{partnerHeading(column.label, partner.name)}</h3>
+          {!props.partnerVisible ? (
+            <p className="text-base text-muted">{partner.name}&rsquo;s entries stay private until you are both ready.</p>
+          ) : theirs.length === 0 ? (
             <p className="text-base text-muted">Nothing from {partner.name} here yet.</p>
           ) : (
             <ul className="flex flex-col gap-3">
@@ -101,8 +134,8 @@ export function BoardColumn(props: BoardColumnProps) {
                   entry={entry}
                   name={partner.name}
                   seat={partner.seat}
-                  linkedBring={linked(entry.id)}
-                  metCount={view.metCount.get(entry.id) ?? 0}
+                  notes={partnerNotes(entry)}
+                  share={<ShareAction docName={docNames.theirs} entryId={entry.id} written={written(entry)} />}
                 />
               ))}
             </ul>
@@ -112,3 +145,4 @@ export function BoardColumn(props: BoardColumnProps) {
     </section>
   );
 }
+

@@ -14,10 +14,15 @@ function growToFit(el: HTMLTextAreaElement): void {
 }
 
 interface EntryTextareaProps {
-  text: Y.Text;
+  /** The entry's text, or null for an answer not written yet (see `onCreate`). */
+  text: Y.Text | null;
+  /** Creates the entry on the first keystroke, so merely looking at a question writes nothing. */
+  onCreate?: () => Y.Text;
   label: string;
   colorClass: string;
   autoFocus?: boolean;
+  /** Locked or ended: readable and focusable, not editable. */
+  readOnly?: boolean;
   onTyping: () => void;
 }
 
@@ -27,15 +32,16 @@ interface EntryTextareaProps {
  * from elsewhere rewrite the value and carry the caret through the change,
  * so the person typing never sees it jump.
  */
-export function EntryTextarea({ text, label, colorClass, autoFocus = false, onTyping }: EntryTextareaProps) {
+export function EntryTextarea({ text, onCreate, label, colorClass, autoFocus = false, readOnly = false, onTyping }: EntryTextareaProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   // Marks our own transactions so the observer can skip echoes of them.
   const [origin] = useState(() => ({ source: 'entry-textarea' }));
 
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
-    el.value = text.toString();
+    if (!el || !text) return;
+    // Equal right after `onCreate`: rewriting the value would only move the caret.
+    if (el.value !== text.toString()) el.value = text.toString();
     growToFit(el);
     const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       if (transaction.origin === origin) return;
@@ -58,11 +64,12 @@ export function EntryTextarea({ text, label, colorClass, autoFocus = false, onTy
 
   function onInput(e: FormEvent<HTMLTextAreaElement>) {
     const el = e.currentTarget;
-    const change = diffText(text.toString(), el.value, el.selectionEnd);
-    if (change && text.doc) {
-      text.doc.transact(() => {
-        if (change.remove > 0) text.delete(change.index, change.remove);
-        if (change.insert) text.insert(change.index, change.insert);
+    const target = text ?? onCreate?.() ?? null;
+    const change = target ? diffText(target.toString(), el.value, el.selectionEnd) : null;
+    if (target && change && target.doc) {
+      target.doc.transact(() => {
+        if (change.remove > 0) target.delete(change.index, change.remove);
+        if (change.insert) target.insert(change.index, change.insert);
       }, origin);
     }
     growToFit(el);
@@ -83,10 +90,11 @@ export function EntryTextarea({ text, label, colorClass, autoFocus = false, onTy
       aria-label={label}
       rows={2}
       maxLength={MAX_ENTRY_CHARS}
+      readOnly={readOnly}
       onInput={onInput}
       onFocus={onFocus}
-      placeholder="Write here…"
-      className={`block min-h-24 w-full resize-none rounded-xl border border-muted bg-card px-4 py-3 text-lg leading-relaxed text-ink placeholder:text-muted ${colorClass}`}
+      placeholder={readOnly ? '' : 'Write here…'}
+      className={`block min-h-24 w-full resize-none rounded-xl border px-4 py-3 text-lg leading-relaxed text-ink placeholder:text-muted ${readOnly ? 'border-line bg-paper' : 'border-muted bg-card'} ${colorClass}`}
     />
   );
 }

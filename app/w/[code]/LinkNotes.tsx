@@ -1,12 +1,12 @@
 import type { EntryView } from '../../../lib/board/schema';
-import { excerpt } from './boardModel';
+import { excerpt } from './exerciseModel';
 
-/** Under a need: what meets it, or the gentle nudge that this is worth talking about. */
-export function MetByNote({ bring, written }: { bring: EntryView | null; written: boolean }) {
-  if (bring) {
+/** Under an entry that links (a need): what meets it, or the gentle nudge that this is worth talking about. */
+export function MetByNote({ target, written }: { target: EntryView | null; written: boolean }) {
+  if (target) {
     return (
       <p className="text-base">
-        <span aria-hidden="true">↔ </span>met by: <span className="font-semibold">{excerpt(bring.text.toString(), 80) || '(not written yet)'}</span>
+        <span aria-hidden="true">↔ </span>met by: <span className="font-semibold">{excerpt(target.text.toString(), 80) || '(not written yet)'}</span>
       </p>
     );
   }
@@ -14,12 +14,12 @@ export function MetByNote({ bring, written }: { bring: EntryView | null; written
   return <p className="text-base text-muted italic">Nothing meets this yet — a good conversation to have.</p>;
 }
 
-/** Under a bring: how many of the other person's needs it meets. `whose` is "Sam's" or "your". */
-export function MeetsNote({ count, whose }: { count: number; whose: string }) {
+/** Under an entry others link to (a bring): how many of them it meets, e.g. "meets 2 of Sam's needs". */
+export function MeetsNote({ count, whose, noun }: { count: number; whose: string; noun: string }) {
   if (count === 0) return null;
   return (
     <p className="text-base">
-      <span aria-hidden="true">↔ </span>meets {count} of {whose} needs
+      <span aria-hidden="true">↔ </span>meets {count} of {whose} {noun}
     </p>
   );
 }

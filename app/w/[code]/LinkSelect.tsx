@@ -2,44 +2,48 @@
 
 import { useId } from 'react';
 import type { EntryView } from '../../../lib/board/schema';
-import { excerpt } from './boardModel';
+import { excerpt } from './exerciseModel';
 
-/** On one of my needs: which of my partner's "brings" meets it, if any. */
+/** On one of my linking entries (a need): which of my partner's entries (what they bring) meets it, if any. */
 export function LinkSelect({
+  label,
   partnerName,
-  brings,
+  targets,
   value,
+  disabled,
   onChange,
 }: {
+  /** "Met by what Sam brings" */
+  label: string;
   partnerName: string;
-  brings: EntryView[];
+  targets: EntryView[];
   value: string | null;
-  onChange: (bringId: string | null) => void;
+  disabled: boolean;
+  onChange: (targetId: string | null) => void;
 }) {
   const id = useId();
-  // Unwritten brings are not offered (there is nothing to recognise them by) unless already chosen.
-  const options = brings.filter((b) => b.text.length > 0 || b.id === value);
+  // Unwritten entries are not offered (there is nothing to recognise them by) unless already chosen.
+  const options = targets.filter((t) => t.text.length > 0 || t.id === value);
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-base font-semibold">
-        Met by what {partnerName} brings
+        {label}
       </label>
       <select
         id={id}
         value={value ?? ''}
+        disabled={disabled}
         onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
-        className="min-h-12 w-full rounded-xl border border-muted bg-card px-3 text-base text-ink"
+        className="min-h-12 w-full rounded-xl border border-muted bg-card px-3 text-base text-ink disabled:opacity-70"
       >
         <option value="">Not linked yet</option>
-        {options.map((b) => (
-          <option key={b.id} value={b.id}>
-            {excerpt(b.text.toString()) || '(not written yet)'}
+        {options.map((t) => (
+          <option key={t.id} value={t.id}>
+            {excerpt(t.text.toString()) || '(not written yet)'}
           </option>
         ))}
       </select>
-      {options.length === 0 && (
-        <p className="text-sm text-muted">When {partnerName} adds what they bring, you can choose it here.</p>
-      )}
+      {options.length === 0 && !disabled && <p className="text-sm text-muted">Nothing from {partnerName} to choose yet: it appears here as they write.</p>}
     </div>
   );
 }

@@ -6,7 +6,18 @@ import { QrCode } from '../../_components/QrCode';
  * scans the QR (which carries the pair code) or types the code after
  * choosing "Join my partner" in the same room.
  */
-export function PairCodeCard({ pairCode, pairUrl, roomCode }: { pairCode: string; pairUrl: string; roomCode: string }) {
+export function PairCodeCard({
+  pairCode,
+  pairUrl,
+  roomCode,
+  meanwhile = 'You can start writing below while you wait.',
+}: {
+  pairCode: string;
+  pairUrl: string;
+  roomCode: string;
+  /** What this person can do while waiting; it differs in the lobby and during an exercise. */
+  meanwhile?: string;
+}) {
   return (
     <section aria-labelledby="pair-card-heading" className="flex flex-col gap-4 rounded-3xl border-2 border-accent bg-card p-5 shadow-sm">
       <h2 id="pair-card-heading" className="text-2xl font-semibold tracking-tight">
@@ -22,7 +33,7 @@ export function PairCodeCard({ pairCode, pairUrl, roomCode }: { pairCode: string
         <span className="font-mono font-semibold whitespace-nowrap">{formatRoomCode(roomCode)}</span>), choose{' '}
         <span className="font-semibold">Join my partner</span> and type the pair code.
       </p>
-      <p className="text-base text-muted">You can start writing below while you wait.</p>
+      <p className="text-base text-muted">{meanwhile}</p>
     </section>
   );
 }

@@ -1,22 +1,26 @@
+import type { ReactNode } from 'react';
 import type { EntryView } from '../../../lib/board/schema';
 import type { Seat } from '../../../lib/protocol';
 import { PartnerBadge } from '../../_components/PartnerBadge';
 import { seatStyle } from '../../_lib/seatStyle';
-import { MeetsNote, MetByNote } from './LinkNotes';
 
-/** One of my partner's entries: read-only, in their colour, with their name, updating as they type. */
+/** One of my partner's entries (or answers): read-only, in their colour, with their name, updating as they type. */
 export function PartnerEntry({
   entry,
   name,
   seat,
-  linkedBring,
-  metCount,
+  label = `${name}'s entry`,
+  notes,
+  share,
 }: {
   entry: EntryView;
   name: string;
   seat: Seat;
-  linkedBring: EntryView | null;
-  metCount: number;
+  /** The accessible name of the text: "Sam's entry", or "Sam's answer" under a question. */
+  label?: string;
+  /** Link notes ("met by: …", "meets 2 of your needs"). */
+  notes?: ReactNode;
+  share?: ReactNode;
 }) {
   const text = entry.text.toString();
   const style = seatStyle[seat];
@@ -26,11 +30,11 @@ export function PartnerEntry({
         <PartnerBadge name={name} seat={seat} size="sm" />
         {name}
       </p>
-      <blockquote aria-label={`${name}'s entry`} className="text-lg leading-relaxed break-words whitespace-pre-wrap text-ink">
+      <blockquote aria-label={label} className="text-lg leading-relaxed break-words whitespace-pre-wrap text-ink">
         {text || <span className="text-muted italic">Writing…</span>}
       </blockquote>
-      {entry.column === 'need' && <MetByNote bring={linkedBring} written={text.trim().length > 0} />}
-      {entry.column === 'bring' && <MeetsNote count={metCount} whose="your" />}
+      {notes}
+      {share}
     </li>
   );
 }

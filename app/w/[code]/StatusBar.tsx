@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { StatusDot, type StatusTone } from '../../_components/StatusDot';
 
 export interface StatusLine {
@@ -8,11 +8,23 @@ export interface StatusLine {
   text: string;
 }
 
+interface StatusBarProps {
+  connection: StatusLine;
+  partner: StatusLine;
+  /** The room's countdown, when there is one. */
+  timer?: ReactNode;
+  /** Lines that must stay in sight however far one scrolls: writing paused, time's up. */
+  notices?: ReactNode;
+  /** The exercise on screen; null in the lobby (no prompt yet). */
+  prompt: { title: string; text: string } | null;
+}
+
 /**
  * Sticky at the top of the board: is my writing getting through, is my
- * partner here, and the exercise prompt one tap away however far I scroll.
+ * partner here, how much time is left, and the exercise prompt one tap away
+ * however far I scroll.
  */
-export function StatusBar({ connection, partner, promptTitle, prompt }: { connection: StatusLine; partner: StatusLine; promptTitle: string; prompt: string }) {
+export function StatusBar({ connection, partner, timer, notices, prompt }: StatusBarProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
 
@@ -35,20 +47,26 @@ export function StatusBar({ connection, partner, promptTitle, prompt }: { connec
           </span>
           <StatusDot tone={partner.tone} label={partner.text} />
         </div>
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen((v) => !v)}
-          className="min-h-11 shrink-0 rounded-xl border border-muted bg-card px-4 text-base font-semibold"
-        >
-          {open ? 'Hide prompt' : 'Prompt'}
-        </button>
+        {timer}
+        {prompt && (
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={panelId}
+            onClick={() => setOpen((v) => !v)}
+            className="min-h-11 shrink-0 rounded-xl border border-muted bg-card px-4 text-base font-semibold"
+          >
+            {open ? 'Hide prompt' : 'Prompt'}
+          </button>
+        )}
       </div>
-      <div id={panelId} hidden={!open} className="mx-auto w-full max-w-xl px-4 pb-4">
-        <p className="text-base font-semibold">{promptTitle}</p>
-        <p className="mt-1 text-base leading-relaxed">{prompt}</p>
-      </div>
+      {prompt && (
+        <div id={panelId} hidden={!open} className="mx-auto w-full max-w-xl px-4 pb-4">
+          <p className="text-base font-semibold">{prompt.title}</p>
+          <p className="mt-1 text-base leading-relaxed">{prompt.text}</p>
+        </div>
+      )}
+      {notices && <div className="mx-auto flex w-full max-w-xl flex-col gap-2 px-4 pb-2">{notices}</div>}
     </div>
   );
 }

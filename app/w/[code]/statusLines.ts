@@ -1,6 +1,24 @@
 import { CLOSE_CODES } from '../../../lib/protocol';
-import type { BoardConnection } from '../../_lib/useBoard';
+import type { Board, BoardConnection } from '../../_lib/useBoard';
+import type { ControlStatus } from '../../_lib/useControlSocket';
 import type { StatusLine } from './StatusBar';
+
+const SEVERITY: Record<BoardConnection, number> = { connected: 0, connecting: 1, reconnecting: 2, closed: 3 };
+
+/**
+ * One honest state for everything this phone writes through: the boards it
+ * writes into and the control connection (which carries the exercise, the
+ * countdown and "ready"). The weakest link is what the person needs to know.
+ */
+export function overallConnection(boards: (Board | null)[], control: ControlStatus): BoardConnection {
+  let worst: BoardConnection = 'connected';
+  for (const board of boards) {
+    const state = board?.connection ?? 'connecting';
+    if (SEVERITY[state] > SEVERITY[worst]) worst = state;
+  }
+  const controlState: BoardConnection = control.kind === 'connected' ? 'connected' : control.kind === 'connecting' ? 'connecting' : 'reconnecting';
+  return SEVERITY[controlState] > SEVERITY[worst] ? controlState : worst;
+}
 
 /** The honest one-liner about whether my writing reaches my partner. */
 export function connectionLine(connection: BoardConnection, browserOnline: boolean, closedMessage: string | null): StatusLine {

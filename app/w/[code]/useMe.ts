@@ -4,7 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { BoardAccess, MeResponse } from '../../../lib/protocol';
 import { api, ApiRequestError, messageOf } from '../../_lib/api';
-import { cacheMe, forgetParticipant, readCachedMe, readToken } from '../../_lib/storage';
+import { rememberMe } from '../../_lib/localBoardCopies';
+import { forgetParticipant, readCachedMe, readToken } from '../../_lib/storage';
 
 /** Someone seated in a couple, with the access their board needs. */
 export type SeatedMe = MeResponse & { couple: NonNullable<MeResponse['couple']>; board: BoardAccess; participant: { seat: 'a' | 'b' } };
@@ -38,7 +39,8 @@ export function useMe(code: string): MeState {
     }
     api<MeResponse>('/api/me', { token, signal: abort.signal }).then(
       (me) => {
-        cacheMe(code, me);
+        // Also deletes the local copies of a board this phone sat on before, if the server no longer seats it there.
+        rememberMe(code, me);
         if (isSeated(me) && me.workshop.code === code) setState({ kind: 'ready', me, token, fromCache: false });
         else toJoin();
       },

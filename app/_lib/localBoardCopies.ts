@@ -1,0 +1,93 @@
+import { boardDocName, coupleIdFromDocName, privateDocName, type MeResponse } from '../../lib/protocol';
+import { cacheMe, readCachedMe, readCachedWorkshop } from './storage';
+
+/**
+ * The copies of a couple's board this device keeps: y-indexeddb stores each
+ * Yjs doc in an IndexedDB database named after the doc. When the board is
+ * deleted on the server, these go too — deleted means deleted, also here.
+ */
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      const request = indexedDB.deleteDatabase(name);
+      // 'blocked' means a tab still has it open: the deletion goes ahead the moment that tab lets go.
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    } catch {
+      resolve(); // no IndexedDB here (e.g. a private window that refuses it): nothing was kept
+    }
+  });
+}
+
+/**
+ * Deletes these docs and every other doc of the same couples found on this
+ * device (a private doc of an exercise this phone no longer has on its agenda,
+ * say). Listing databases is not in every browser; the named docs go anyway.
+ */
+export async function forgetLocalDocs(docNames: readonly string[]): Promise<void> {
+  const names = new Set(docNames);
+  const couples = new Set(docNames.map(coupleIdFromDocName).filter((id): id is string => id !== null));
+  if (couples.size > 0 && typeof indexedDB !== 'undefined' && typeof indexedDB.databases === 'function') {
+    try {
+      for (const db of await indexedDB.databases()) {
+        const coupleId = db.name ? coupleIdFromDocName(db.name) : null;
+        if (db.name && coupleId && couples.has(coupleId)) names.add(db.name);
+      }
+    } catch {
+      // Listing failed: delete what we know by name.
+    }
+  }
+  await Promise.all([...names].map(deleteDatabase));
+}
+
+/** Every doc name this device may hold for the couple of a cached /api/me answer. */
+function docNamesOf(code: string, coupleId: string): string[] {
+  const agenda = readCachedWorkshop(code)?.agenda ?? [];
+  const privates = agenda.filter((item) => item.privateFirst).flatMap((item) => [privateDocName(coupleId, item.key, 'a'), privateDocName(coupleId, item.key, 'b')]);
+  return [boardDocName(coupleId), ...privates];
+}
+
+/**
+ * Caches a fresh /api/me answer. If this phone sat in another couple before
+ * (its board was deleted or unpaired while the phone was away), that
+ * couple's local copies are deleted first.
+ */
+export function rememberMe(code: string, me: MeResponse): void {
+  const before = readCachedMe(code)?.couple?.id ?? null;
+  if (before && before !== me.couple?.id) void forgetLocalDocs(docNamesOf(code, before));
+  cacheMe(code, me);
+}
+
+/** Where storage.ts keeps each room's cached /api/me answer: `twofold:me:<code>`. */
+const CACHED_ME_PREFIX = 'twofold:me:';
+
+function roomsWithCachedMe(): string[] {
+  try {
+    return Object.keys(window.localStorage)
+      .filter((key) => key.startsWith(CACHED_ME_PREFIX))
+      .map((key) => key.slice(CACHED_ME_PREFIX.length));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * After deleting a board from its review page: if this device is the phone
+ * that sat on that board (its cached /api/me carries this review link),
+ * delete the local copies and forget the couple here too.
+ */
+export async function forgetBoardOfReviewLink(reviewPath: string): Promise<void> {
+  for (const code of roomsWithCachedMe()) {
+    const me = readCachedMe(code);
+    if (!me?.couple || !me.reviewUrl) continue;
+    let path: string;
+    try {
+      path = new URL(me.reviewUrl).pathname;
+    } catch {
+      continue;
+    }
+    if (path !== reviewPath) continue;
+    await forgetLocalDocs(docNamesOf(code, me.couple.id));
+    cacheMe(code, { ...me, couple: null, board: null });
+  }
+}

@@ -1,0 +1,182 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { BLANK_EXERCISES } from '../../../lib/catalogue/catalogue';
+import type { Exercise, ExerciseKind } from '../../../lib/catalogue/types';
+import { CompactButton } from '../../_components/CompactButton';
+import { TextAreaField } from '../../_components/TextAreaField';
+import { TextField } from '../../_components/TextField';
+import { blankLike, validateDraft, type FieldErrors } from './exerciseDraft';
+import { KIND_DESCRIPTION, KIND_LABEL } from './exerciseKinds';
+import { KindFields } from './KindFields';
+
+interface ExerciseEditorProps {
+  /** The own exercise to edit, or null for a new one from a blank. */
+  editing: Exercise | null;
+  onSave: (exercise: Exercise) => void;
+  onClose: () => void;
+}
+
+const KINDS: ExerciseKind[] = ['columns', 'spectrum', 'prompts'];
+
+/**
+ * Makes or edits a facilitator's own exercise, in a modal <dialog> (focus
+ * stays inside; Esc cancels). Validated with the same exerciseSchema the
+ * server uses, with each problem shown next to its field.
+ */
+export function ExerciseEditor({ editing, onSave, onClose }: ExerciseEditorProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [draft, setDraftState] = useState<Exercise>(() => editing ?? blankLike(BLANK_EXERCISES.columns, null));
+  const [minutes, setMinutes] = useState(String(draft.minutes));
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  useEffect(() => {
+    const dialog = ref.current;
+    // Unmounted rather than closed: focus goes back to "New exercise" or "Edit" by hand.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog?.showModal();
+    return () => {
+      dialog?.close();
+      opener?.focus();
+    };
+  }, []);
+
+  const setDraft = (update: (d: Exercise) => Exercise) => setDraftState((d) => update(d));
+  // An edit in a list clears that kind's list messages; the next save checks again.
+  const setListDraft = (update: (d: Exercise) => Exercise) => {
+    setDraft(update);
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !/^(columns|areas|stops|questions)\b/.test(key))));
+  };
+
+  function switchKind(kind: ExerciseKind) {
+    if (kind === draft.kind) return;
+    const previousBlank = BLANK_EXERCISES[draft.kind];
+    // Fields still at the old blank's placeholder take the new blank's; what was typed is kept.
+    const typed = { ...draft, minutes: Number(minutes) || draft.minutes };
+    const next = blankLike(BLANK_EXERCISES[kind], typed);
+    for (const key of ['title', 'prompt', 'privateFirst', 'minutes'] as const) {
+      if (typed[key] === previousBlank[key]) Object.assign(next, { [key]: BLANK_EXERCISES[kind][key] });
+    }
+    setDraftState(next);
+    setMinutes(String(next.minutes));
+    setErrors({});
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const result = validateDraft(draft, minutes);
+    if (!result.ok) {
+      setErrors(result.errors);
+      // Take the keyboard to the first problem; its message is tied to it with aria-describedby.
+      requestAnimationFrame(() => ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    onSave(result.exercise);
+  }
+
+  const field = (key: keyof Exercise, value: unknown) => {
+    setDraft((d) => ({ ...d, [key]: value }) as Exercise);
+    setErrors((current) => {
+      const { [key]: _gone, ...rest } = current;
+      return rest;
+    });
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(44rem,calc(100vw-2rem))] overflow-y-auto rounded-3xl border border-line bg-paper p-0 text-ink shadow-xl backdrop:bg-black/50"
+    >
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6 p-6 sm:p-8">
+        <div className="flex flex-col gap-1">
+          <h2 id={titleId} className="text-2xl font-semibold">
+            {editing ? 'Edit exercise' : 'New exercise'}
+          </h2>
+          <p className="text-base text-muted">Saved on this device, in “My exercises”, for this and later workshops.</p>
+        </div>
+
+        {!editing && (
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-2 text-base font-semibold">Kind</legend>
+            <div className="grid gap-2 sm:grid-cols-3">
+              {KINDS.map((kind) => (
+                <label
+                  key={kind}
+                  className="flex cursor-pointer flex-col gap-1 rounded-xl border border-line bg-card p-3 has-[:checked]:border-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-accent"
+                >
+                  <span className="flex items-center gap-2 font-semibold">
+                    <input type="radio" name="kind" className="size-4 accent-accent" checked={draft.kind === kind} onChange={() => switchKind(kind)} />
+                    {KIND_LABEL[kind]}
+                  </span>
+                  <span className="text-sm text-muted">{KIND_DESCRIPTION[kind]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+
+        <TextField label="Title" value={draft.title} maxLength={80} onChange={(e) => field('title', e.target.value)} error={errors.title} autoComplete="off" />
+        <TextAreaField
+          label="Prompt"
+          hint="What couples read on their phones."
+          value={draft.prompt}
+          maxLength={600}
+          onChange={(e) => field('prompt', e.target.value)}
+          error={errors.prompt}
+        />
+        <TextAreaField
+          label="Facilitator note"
+          hint="Only on your console: how to introduce it, what to watch for. Optional."
+          value={draft.facilitatorNote}
+          maxLength={600}
+          rows={2}
+          onChange={(e) => field('facilitatorNote', e.target.value)}
+          error={errors.facilitatorNote}
+        />
+        <div className="flex flex-wrap items-start gap-6">
+          <label className="flex max-w-md flex-1 basis-64 items-start gap-3 text-base">
+            <input type="checkbox" className="mt-1 size-5 accent-accent" checked={draft.privateFirst} onChange={(e) => field('privateFirst', e.target.checked)} />
+            <span>
+              <span className="font-semibold">Private first</span>
+              <span className="block text-sm text-muted">Each partner’s entries stay hidden from the other until both are ready or you reveal.</span>
+            </span>
+          </label>
+          <TextField
+            label="Minutes"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={120}
+            value={minutes}
+            onChange={(e) => {
+              setMinutes(e.target.value);
+              field('minutes', Number(e.target.value));
+            }}
+            error={errors.minutes}
+            className="w-32"
+          />
+        </div>
+
+        <KindFields draft={draft} setDraft={setListDraft} errors={errors} />
+
+        {Object.keys(errors).length > 0 && (
+          <p role="alert" className="text-base text-warn">
+            Some fields need a look before this can be saved.
+          </p>
+        )}
+        <div className="flex flex-wrap justify-end gap-3 border-t border-line pt-5">
+          <CompactButton onClick={onClose}>Cancel</CompactButton>
+          <CompactButton type="submit" variant="primary">
+            Save exercise
+          </CompactButton>
+        </div>
+      </form>
+    </dialog>
+  );
+}

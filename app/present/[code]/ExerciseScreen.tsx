@@ -1,0 +1,93 @@
+import { formatRoomCode } from '../../../lib/codes';
+import type { ProjectorState, PublicWorkshopState } from '../../../lib/protocol';
+import type { AgendaItem, PublicAgendaItem } from '../../../lib/workshop/agenda';
+import { BigCountdown } from './BigCountdown';
+import { WallCards } from './WallCards';
+
+/**
+ * One exercise on the wall: what to do (title, prompt, what the board asks),
+ * how long is left, and how the room is doing, in counts only.
+ */
+export function ExerciseScreen({ state, offsetMs, room }: { state: PublicWorkshopState; offsetMs: number; room: ProjectorState | null }) {
+  const item = state.agenda[state.step];
+  const wall = room?.wall ?? [];
+  const hasSide = state.timer !== null || wall.length > 0;
+
+  return (
+    <div className="flex flex-1 flex-col gap-[3vh] px-[5vw] pt-[4vh] pb-[4vh]">
+      <p className="text-[2.8vh] text-muted">
+        Exercise {state.step + 1} of {state.agenda.length}
+        {state.joinsOpen && (
+          <>
+            {' · '}join with <span className="font-mono font-semibold tracking-wide text-ink">{formatRoomCode(state.code)}</span>
+          </>
+        )}
+      </p>
+      <div className={`grid min-h-0 flex-1 gap-[5vw] ${hasSide ? 'grid-cols-[minmax(0,1fr)_minmax(0,34vw)]' : 'grid-cols-1'}`}>
+        <div className="flex min-h-0 flex-col gap-[3vh]">
+          <h1 className="text-[7.5vh] leading-[1.1] font-semibold">{item.title}</h1>
+          <p className="max-w-[62ch] text-[3.6vh] leading-snug">{item.prompt}</p>
+          <Shape item={item} />
+        </div>
+        {hasSide && (
+          <div className="flex min-h-0 flex-col gap-[5vh]">
+            {state.timer && <BigCountdown timer={state.timer} offsetMs={offsetMs} size={wall.length > 0 ? 'large' : 'huge'} />}
+            {wall.length > 0 && <WallCards wall={wall} perPage={state.timer ? 2 : 4} />}
+          </div>
+        )}
+      </div>
+      <p className="text-[3.6vh]">
+        <span className="font-semibold tabular-nums">{room?.couples ?? 0}</span> {room?.couples === 1 ? 'couple' : 'couples'} joined
+        <span className="text-muted"> · </span>
+        <span className="font-semibold tabular-nums">{room?.readyCouples ?? 0}</span> ready
+        {state.locked && <span className="text-muted"> · boards are paused for now</span>}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * lib's PublicAgendaItem is Omit<AgendaItem, …>, and Omit over a union keeps
+ * only the shared keys, so the per-kind lists vanish from the type (not from
+ * the data). Omitting per kind keeps them.
+ */
+type Shown = AgendaItem extends infer T ? (T extends unknown ? Omit<T, 'facilitatorNote'> : never) : never;
+
+/** What the board asks for, so the room can follow along: the columns, the questions, or the areas and the line. */
+function Shape({ item: publicItem }: { item: PublicAgendaItem }) {
+  const item = publicItem as Shown;
+  const chip = 'rounded-full border border-line px-[1.6vh] py-[0.6vh]';
+  switch (item.kind) {
+    case 'columns':
+      return (
+        <ul className="flex flex-wrap gap-[1.4vh] text-[3vh]">
+          {item.columns.map((c) => (
+            <li key={c.id} className={chip}>
+              {c.label}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'prompts':
+      return (
+        <ol className="flex list-decimal flex-col gap-[0.8vh] pl-[3vh] text-[3vh] text-muted marker:text-muted">
+          {item.questions.map((q) => (
+            <li key={q.id}>{q.label}</li>
+          ))}
+        </ol>
+      );
+    case 'spectrum':
+      return (
+        <div className="flex flex-col gap-[1.6vh] text-[3vh]">
+          <p className="text-muted">{item.stops.join('  →  ')}</p>
+          <ul className="flex flex-wrap gap-[1.4vh]">
+            {item.areas.map((a) => (
+              <li key={a.id} className={chip}>
+                {a.label}
+              </li>
+            ))}
+          </ul>
+        </div>
+      );
+  }
+}

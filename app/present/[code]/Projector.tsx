@@ -1,0 +1,61 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { useOrigin } from '../../_lib/useOrigin';
+import { ExerciseScreen } from './ExerciseScreen';
+import { FullscreenButton } from './FullscreenButton';
+import { LobbyScreen } from './LobbyScreen';
+import { ThanksScreen } from './ThanksScreen';
+import { useProjector } from './useProjector';
+import { useScreenAwake } from './useScreenAwake';
+
+/**
+ * The big screen: lobby (code and QR), the exercise with its countdown, and
+ * "Thank you" at the end. 16:9 first, sized in viewport units so it reads
+ * from the back of a room at any resolution. Nothing here is interactive for
+ * the room; the facilitator drives it from the console.
+ */
+export function Projector({ code }: { code: string }) {
+  const { live, room, status } = useProjector(code);
+  const origin = useOrigin();
+  useScreenAwake();
+
+  const joinUrl = origin ? `${origin}/join/${code}` : '';
+  const state = live?.state;
+
+  let screen: ReactNode;
+  if (status.kind === 'refused') {
+    screen = <Message title="This room cannot be shown" detail={status.message} />;
+  } else if (!state) {
+    screen = <Message title="Connecting…" />;
+  } else if (state.phase === 'lobby') {
+    screen = <LobbyScreen state={state} room={room} joinUrl={joinUrl} />;
+  } else if (state.phase === 'exercise') {
+    screen = <ExerciseScreen state={state} offsetMs={live.offsetMs} room={room} />;
+  } else {
+    screen = <ThanksScreen state={state} room={room} />;
+  }
+
+  return (
+    <main className="projector relative flex h-dvh w-full flex-col overflow-hidden bg-paper text-ink">
+      {screen}
+      <div className="absolute top-[2vh] right-[2vw] flex items-center gap-4">
+        {(status.kind === 'reconnecting' || status.kind === 'connecting') && state && (
+          <p role="status" className="rounded-full border border-line bg-card px-4 py-1.5 text-[1.8vh] text-muted">
+            Reconnecting…
+          </p>
+        )}
+        <FullscreenButton />
+      </div>
+    </main>
+  );
+}
+
+function Message({ title, detail }: { title: string; detail?: string }) {
+  return (
+    <div className="flex flex-1 flex-col items-center justify-center gap-[2vh] p-[5vh] text-center">
+      <h1 className="text-[6vh] font-semibold">{title}</h1>
+      {detail && <p className="text-[3vh] text-muted">{detail}</p>}
+    </div>
+  );
+}

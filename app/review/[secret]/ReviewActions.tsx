@@ -1,0 +1,87 @@
+'use client';
+
+import { buttonClasses, Button } from '../../_components/Button';
+import { LinkShareButtons } from '../../_components/LinkShareButtons';
+import { QrCode } from '../../_components/QrCode';
+import { keptText } from './reviewText';
+
+interface ReviewActionsProps {
+  /** This page's own path, /review/<secret>: the downloads live beside it. */
+  path: string;
+  /** The full link, for copying, sharing and the QR code. */
+  url: string;
+  title: string;
+  retentionDays: number;
+}
+
+/**
+ * Stacked full width: one column on a phone, and in the side column on a
+ * laptop. A size smaller than Button's own (hence `!`, which beats its
+ * classes), so "Download Markdown" stays on one line on a 360 px screen.
+ */
+const action = 'w-full justify-start! px-4! text-base!';
+
+/**
+ * Ways to keep the board: the two downloads, print, the link itself (copy,
+ * share, or scan it onto another device), and how long Twofold keeps it.
+ * None of it is printed.
+ */
+export function ReviewActions({ path, url, title, retentionDays }: ReviewActionsProps) {
+  return (
+    <aside id="keep" aria-labelledby="keep-heading" className="flex scroll-mt-6 flex-col gap-6 rounded-3xl border border-line bg-card p-5 print:hidden">
+      <h2 id="keep-heading" className="text-2xl font-semibold tracking-tight">
+        Keep a copy
+      </h2>
+      <LinkShareButtons
+        url={url}
+        shareTitle={title}
+        copyFallback="Copy it from the address bar instead."
+        rowClassName="flex flex-col gap-3"
+        buttonClassName={action}
+      >
+        {/* Same-origin files sent as attachments: `download` only names the intent. */}
+        <a href={`${path}/export.md`} download className={buttonClasses('secondary', action)}>
+          <DownloadIcon />
+          Download Markdown
+        </a>
+        <a href={`${path}/export.pdf`} download className={buttonClasses('secondary', action)}>
+          <DownloadIcon />
+          Download PDF
+        </a>
+        <Button variant="secondary" className={action} onClick={() => window.print()}>
+          <PrintIcon />
+          Print
+        </Button>
+      </LinkShareButtons>
+
+      <div className="flex items-center gap-4 lg:flex-col lg:items-start">
+        <QrCode value={url} label="QR code of this page's link" className="w-28 shrink-0 border border-line lg:w-40" />
+        <p className="text-base leading-relaxed text-muted">Scan it with another phone or a laptop to open this board there.</p>
+      </div>
+
+      <div className="flex flex-col gap-2 border-t border-line pt-4 text-base leading-relaxed">
+        <p>This link is yours: anyone with it can read your board — keep it to yourselves.</p>
+        <p className="text-muted">{keptText(retentionDays)}</p>
+      </div>
+    </aside>
+  );
+}
+
+function DownloadIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M8 2.5V10M5 7l3 3 3-3" />
+      <path d="M3 13.5h10" />
+    </svg>
+  );
+}
+
+function PrintIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round">
+      <path d="M4.5 6V2.5h7V6" />
+      <rect x="2.5" y="6" width="11" height="5" rx="1" />
+      <path d="M4.5 9.5h7v4h-7z" />
+    </svg>
+  );
+}

@@ -1,0 +1,106 @@
+import { Fragment } from 'react';
+import type { Seat } from '../../../lib/protocol';
+import type { ReviewPerson } from '../../../lib/review/types';
+import { seatStyle } from '../../_lib/seatStyle';
+import { PersonBadge } from './PersonBadge';
+import { nameOf, placeText } from './reviewText';
+
+interface Marker {
+  seat: Seat;
+  position: number;
+}
+
+interface SpectrumReviewProps {
+  stops: string[];
+  areas: { id: string; label: string; markers: Marker[] }[];
+  people: ReviewPerson[];
+  /** Whose markers may be listed: both after a reveal, only the reader's before. */
+  seats: Seat[];
+}
+
+/** Markers closer than this (a fraction of the line) would hide each other, so one goes above the line and one below. */
+const OVERLAP = 0.08;
+
+/**
+ * Each area of life as a line from the first stop to the last, with both
+ * partners' markers (initial in their colour) where they placed them, and
+ * underneath, in words, the stop each is nearest to: the drawing is for the
+ * eye, the words for everyone (and for screen readers, which skip the drawing).
+ */
+export function SpectrumReview({ stops, areas, people, seats }: SpectrumReviewProps) {
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-base text-muted">
+        <span className="font-semibold text-ink">The scale: </span>
+        {stops.map((stop, i) => (
+          <Fragment key={stop + i}>
+            {i > 0 && (
+              <>
+                <span aria-hidden="true"> → </span>
+                <span className="sr-only"> to </span>
+              </>
+            )}
+            {stop}
+          </Fragment>
+        ))}
+      </p>
+      {areas.map((area) => (
+        <section key={area.id} className="flex break-inside-avoid flex-col gap-3 rounded-2xl bg-card p-4 shadow-sm print:rounded-none print:border-t print:border-line print:px-0 print:shadow-none">
+          <h3 className="text-xl font-semibold tracking-tight">{area.label}</h3>
+          <Line stops={stops} markers={area.markers} people={people} />
+          <ul className="flex flex-col gap-1 text-base">
+            {seats.map((seat) => {
+              const marker = area.markers.find((m) => m.seat === seat);
+              return (
+                <li key={seat} className="flex flex-wrap items-baseline gap-x-2">
+                  <span className={`font-semibold ${seatStyle[seat].text}`}>{nameOf(people, seat)}:</span>
+                  {marker ? (
+                    <span>{placeText(stops, marker.position)}</span>
+                  ) : (
+                    <span className="text-muted">not placed</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The drawn line. Lines are borders, not backgrounds, so they print without "background graphics". */
+function Line({ stops, markers, people }: { stops: string[]; markers: Marker[]; people: ReviewPerson[] }) {
+  const last = Math.max(1, stops.length - 1);
+  const close = markers.length === 2 && Math.abs(markers[0].position - markers[1].position) < OVERLAP;
+  const at = (i: number) => `${(i / last) * 100}%`;
+  return (
+    <div aria-hidden="true" className="px-4">
+      <div className="relative h-16">
+        <div className="absolute inset-x-0 top-1/2 border-t-2 border-muted" />
+        {stops.map((stop, i) => (
+          <div key={stop + i} className="absolute top-1/2 h-3 -translate-x-px -translate-y-1/2 border-l-2 border-muted" style={{ left: at(i) }} />
+        ))}
+        {markers.map((m) => {
+          // Side by side would not fit at the ends of the line; above and below always does.
+          const dy = !close ? '-50%' : m.seat === 'a' ? 'calc(-100% - 3px)' : '3px';
+          return (
+            <span key={m.seat} className="absolute top-1/2 inline-flex rounded-full ring-2 ring-card" style={{ left: `${Math.min(1, Math.max(0, m.position)) * 100}%`, transform: `translate(-50%, ${dy})` }}>
+              <PersonBadge name={nameOf(people, m.seat)} seat={m.seat} />
+            </span>
+          );
+        })}
+      </div>
+      <div className="relative h-6 text-sm text-muted">
+        {stops.map((stop, i) => {
+          const edge = i === 0 ? 'left-0' : i === last ? 'right-0' : '-translate-x-1/2 max-sm:hidden';
+          return (
+            <span key={stop + i} className={`absolute top-0 whitespace-nowrap ${edge}`} style={i === 0 || i === last ? undefined : { left: at(i) }}>
+              {stop}
+            </span>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

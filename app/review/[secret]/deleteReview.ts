@@ -1,0 +1,28 @@
+import type { ApiError } from '../../../lib/protocol';
+import { ApiRequestError } from '../../_lib/api';
+
+/**
+ * DELETE /api/review/<secret> with {"confirm": true}: the couple's board and
+ * everything it wrote, for good. (The shared `api` helper only speaks GET and
+ * POST.) A 404 counts as done: the board is already gone, which is what was asked.
+ */
+export async function deleteReview(secret: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/review/${encodeURIComponent(secret)}`, {
+      method: 'DELETE',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ confirm: true }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiRequestError('Could not reach Twofold, so nothing was deleted. Check your connection and try again.', 0, 'network');
+  }
+  if (res.ok || res.status === 404) return;
+  const body = (await res.json().catch(() => null)) as Partial<ApiError> | null;
+  const message =
+    res.status === 429
+      ? 'Too many tries from this device. Please wait a moment and try again.'
+      : (body?.error?.message ?? 'Something went wrong, so nothing was deleted. Please try again.');
+  throw new ApiRequestError(message, res.status, body?.error?.code ?? 'unknown');
+}

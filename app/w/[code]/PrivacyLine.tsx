@@ -1,0 +1,33 @@
+/**
+ * At the top of a private-first exercise: whether what I write is still mine
+ * alone. Announced when it changes, since the reveal is the moment that matters.
+ */
+export function PrivacyLine({ revealed, partnerName }: { revealed: boolean; partnerName: string | null }) {
+  return (
+    <div aria-live="polite" className="rounded-2xl border border-line bg-card px-4 py-3">
+      {revealed ? (
+        <p className="flex flex-wrap items-center gap-x-2 text-base">
+          <span className="rounded-full bg-ok px-2.5 py-0.5 text-sm font-semibold text-card">Revealed</span>
+          <span>{partnerName ? `${partnerName}’s side shows with yours now.` : 'Both sides show now.'}</span>
+        </p>
+      ) : (
+        <p className="flex flex-col text-base">
+          <span className="flex items-center gap-2 font-semibold">
+            <LockIcon />
+            Private until you are both ready
+          </span>
+          <span className="text-muted">{partnerName ?? 'Your partner'} cannot see what you write here yet.</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.6">
+      <rect x="3" y="7" width="10" height="7" rx="1.5" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </svg>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { LinkShareButtons } from '../../_components/LinkShareButtons';
+import { QrCode } from '../../_components/QrCode';
+import { reviewPath } from './reviewPath';
+
+/**
+ * At the bottom of the board, at any time: the personal review link, folded
+ * away until asked for. (After the end the "Keep your board" card shows it
+ * up front instead.) A native <details>, so it opens with a tap, Enter or
+ * Space and screen readers know it is expandable.
+ */
+export function ReviewLinkFooter({ reviewUrl, workshopTitle }: { reviewUrl: string; workshopTitle: string }) {
+  return (
+    <details className="group rounded-2xl border border-line bg-card">
+      <summary className="flex min-h-12 list-none [&::-webkit-details-marker]:hidden cursor-pointer items-center justify-between gap-3 rounded-2xl px-4 text-base font-semibold">
+        Your review link
+        <span aria-hidden="true" className="text-muted transition-transform group-open:rotate-180">
+          ▾
+        </span>
+      </summary>
+      <div className="flex flex-col gap-4 px-4 pb-4">
+        <p className="text-base leading-relaxed">
+          Your own link to this board, to read it again after the workshop, download it, or delete it. Anyone with it can read your board —
+          keep it to yourselves.
+        </p>
+        <p className="rounded-xl border border-line bg-paper px-3 py-2 font-mono text-sm break-all select-all">{reviewUrl}</p>
+        <LinkShareButtons url={reviewUrl} shareTitle={workshopTitle} copyFallback="Press and hold the link above to copy it." rowClassName="flex flex-wrap gap-3" />
+        <div className="flex items-center gap-4">
+          <QrCode value={reviewUrl} label="QR code of your review link" className="w-28 shrink-0 border border-line" />
+          <a href={reviewPath(reviewUrl)} className="inline-flex min-h-11 items-center text-base font-semibold text-accent underline underline-offset-4">
+            Open the review page
+          </a>
+        </div>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,178 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { CLOSE_CODES, privateDocName } from '../../../lib/protocol';
+import { Notice } from '../../_components/Notice';
+import { useBoard } from '../../_lib/useBoard';
+import { useCountdown } from '../../_lib/useCountdown';
+import { useOnline } from '../../_lib/useOnline';
+import { usePresence } from '../../_lib/usePresence';
+import { ClosingNote } from './ClosingNote';
+import { ExerciseView } from './ExerciseView';
+import { KeepBoardCard } from './KeepBoardCard';
+import { LobbyView } from './LobbyView';
+import { PairCodeCard } from './PairCodeCard';
+import { participantCommands } from './participantCommands';
+import { asPhoneItem } from './phoneItem';
+import { ReviewLinkFooter } from './ReviewLinkFooter';
+import { RoomTimer } from './RoomTimer';
+import { StatusBar } from './StatusBar';
+import { closedBoardMessage, connectionLine, overallConnection, partnerLine } from './statusLines';
+import { StickyNotice } from './StickyNotice';
+import { useExerciseDocs } from './useExerciseDocs';
+import { useLeaveWhenRemoved } from './useLeaveWhenRemoved';
+import type { SeatedMe } from './useMe';
+import { useParticipantSession } from './useParticipantSession';
+import { useTimesUp } from './useTimesUp';
+
+/**
+ * A seated partner's whole workshop, paced by the facilitator: the lobby,
+ * each exercise as it comes (switching the moment the facilitator moves on),
+ * and the read-only boards after the end.
+ */
+export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe; token: string }) {
+  const { socket, controlStatus, workshop, offsetMs, self } = useParticipantSession(code, token);
+  const shared = useBoard(me.board);
+  const browserOnline = useOnline();
+  const commands = useMemo(() => participantCommands(socket), [socket]);
+
+  const seat = me.participant.seat;
+  const myName = self?.name ?? me.participant.name;
+  const partner = useMemo(() => {
+    const live = self?.couple?.members.find((m) => m.id !== me.participant.id);
+    if (live) return { name: live.name, seat: live.seat, online: live.online as boolean | null };
+    const known = me.couple.partner;
+    return known ? { name: known.name, seat: known.seat, online: null } : null;
+  }, [self, me]);
+  const { partnerTyping, noteTyping } = usePresence(shared?.provider ?? null, { name: myName, seat });
+
+  const agenda = useMemo(() => (workshop?.agenda ?? []).map(asPhoneItem), [workshop?.agenda]);
+  const localDocNames = useMemo(
+    () => [me.board.docName, ...agenda.filter((i) => i.privateFirst).map((i) => privateDocName(me.couple.id, i.key, seat))],
+    [me, agenda, seat],
+  );
+  useLeaveWhenRemoved(socket, controlStatus, code, localDocNames);
+  const phase = workshop?.phase ?? null;
+  const ended = phase === 'ended';
+  // After the end the couple may look back at any exercise; until then the facilitator decides.
+  const [lookBack, setLookBack] = useState<number | null>(null);
+  const step = ended ? (lookBack ?? workshop?.step ?? -1) : (workshop?.step ?? -1);
+  const item = phase !== 'lobby' ? (agenda[step] ?? null) : null;
+  const coupleStep = self?.couple?.steps[step] ?? null;
+  const docs = useExerciseDocs(shared, me.board, me.couple.id, seat, item, coupleStep?.revealed ?? false, partner !== null);
+
+  const readOnly = ended || workshop?.locked === true;
+  const msLeft = useCountdown(offsetMs === null ? null : (workshop?.timer ?? null), offsetMs ?? 0);
+  const { timesUp, dismiss } = useTimesUp(workshop?.timer ?? null, msLeft);
+
+  const closedBoard = [shared, docs.mine].find((b) => b?.connection === 'closed') ?? null;
+  const closedMessage = closedBoard ? closedBoardMessage(closedBoard.closeCode) : null;
+  const connection = connectionLine(overallConnection([shared, docs.mine], controlStatus), browserOnline, closedMessage);
+  const announcement = usePartnerArrival(partner?.name ?? null);
+  const pairCard = { pairCode: self?.couple?.pairCode ?? me.couple.pairCode, pairUrl: me.couple.pairUrl, roomCode: code };
+
+  const notices = (
+    <>
+      {ended ? (
+        <StickyNotice>This workshop has ended</StickyNotice>
+      ) : workshop?.locked ? (
+        <StickyNotice>The facilitator has paused writing</StickyNotice>
+      ) : null}
+      {timesUp && !ended && (
+        <StickyNotice live onDismiss={dismiss}>
+          Time's up — finish your thought
+        </StickyNotice>
+      )}
+    </>
+  );
+
+  return (
+    <>
+      <StatusBar
+        connection={connection}
+        partner={partnerLine(partner, partnerTyping)}
+        timer={msLeft !== null && !ended ? <RoomTimer msLeft={msLeft} paused={workshop?.timer?.state === 'paused'} /> : null}
+        notices={notices}
+        prompt={item ? { title: item.title, text: item.prompt } : null}
+      />
+      <div className="mx-auto flex w-full max-w-xl flex-col gap-8 px-4 pt-5 pb-[40vh]">
+        <h1 className="text-base font-semibold text-muted">{workshop?.title ?? me.workshop.title}</h1>
+
+        {closedMessage && (
+          <Notice tone="problem" title="This board is not syncing">
+            {closedMessage}{' '}
+            {closedBoard?.closeCode === CLOSE_CODES.unauthorized && (
+              <Link href={`/join/${code}`} className="font-semibold text-accent underline underline-offset-4">
+                Join again
+              </Link>
+            )}
+          </Notice>
+        )}
+
+        {!workshop && (
+          <p role="status" className="text-lg text-muted">
+            Finding out where the workshop is…
+          </p>
+        )}
+
+        {phase === 'lobby' && <LobbyView me={{ name: myName, seat, online: true }} partner={partner} pairCard={pairCard} agenda={agenda} />}
+
+        {/* Until the partner is here, showing them the code is the one thing to do next, so it comes before the exercise. */}
+        {phase === 'exercise' && !partner && <PairCodeCard {...pairCard} />}
+
+        {/* The review link is what lasts after tonight, so it leads once the workshop is over. */}
+        {ended && (
+          <KeepBoardCard
+            reviewUrl={me.reviewUrl}
+            workshopTitle={workshop?.title ?? me.workshop.title}
+            retentionDays={typeof me.workshop.retentionDays === 'number' ? me.workshop.retentionDays : null}
+          />
+        )}
+
+        {ended && (
+          <ClosingNote partnerName={partner?.name ?? null} agenda={agenda} shown={item ? step : -1} onShow={setLookBack} />
+        )}
+
+        {item && (
+          <ExerciseView
+            key={item.key}
+            item={item}
+            index={step}
+            total={agenda.length}
+            docs={docs}
+            me={{ name: myName, seat }}
+            partner={partner}
+            coupleStep={coupleStep}
+            shares={self?.couple?.shares ?? []}
+            readOnly={readOnly}
+            running={phase === 'exercise'}
+            commands={commands}
+            onTyping={noteTyping}
+          />
+        )}
+
+        <p className="border-t border-line pt-6 text-base text-muted">
+          Only you{partner ? ` and ${partner.name}` : ' and your partner'} can read this board. The facilitator sees how many
+          entries you have, never what they say — unless you both choose to share one with the room.
+        </p>
+        {/* Always within reach; after the end the card above shows it up front instead. */}
+        {!ended && <ReviewLinkFooter reviewUrl={me.reviewUrl} workshopTitle={workshop?.title ?? me.workshop.title} />}
+      </div>
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+    </>
+  );
+}
+
+/** "Sam joined your board", said once when the partner first appears (not on every reload). */
+function usePartnerArrival(partnerName: string | null): string {
+  const [message, setMessage] = useState('');
+  const previous = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (previous.current === null && partnerName) setMessage(`${partnerName} joined your board.`);
+    previous.current = partnerName;
+  }, [partnerName]);
+  return message;
+}

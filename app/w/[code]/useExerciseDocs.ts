@@ -1,0 +1,53 @@
+'use client';
+
+import { useMemo } from 'react';
+import { privateDocName, type BoardAccess, type Seat } from '../../../lib/protocol';
+import { otherSeat } from '../../_lib/seatStyle';
+import { useBoard, type Board } from '../../_lib/useBoard';
+import type { PhoneItem } from './phoneItem';
+
+/** Where one exercise's entries live, as seen from this phone. */
+export interface ExerciseDocs {
+  /** Where my entries go: the shared board, or my private doc for a private-first exercise. */
+  mine: Board | null;
+  /**
+   * Where my partner's entries can be read: the shared board, their private
+   * doc once revealed, or null while it is still private.
+   */
+  theirs: Board | null;
+}
+
+function accessTo(board: BoardAccess, docName: string): BoardAccess {
+  return { ...board, docName };
+}
+
+/**
+ * Opens the private docs a private-first exercise needs, one provider each.
+ * My own is kept on this phone (IndexedDB) like the shared board; my
+ * partner's is opened only after the reveal (before it the server would
+ * refuse it anyway), read-only, and never stored here.
+ */
+export function useExerciseDocs(
+  shared: Board | null,
+  board: BoardAccess,
+  coupleId: string,
+  seat: Seat,
+  item: PhoneItem | null,
+  revealed: boolean,
+  hasPartner: boolean,
+): ExerciseDocs {
+  const privateKey = item?.privateFirst ? item.key : null;
+  const mineAccess = useMemo(
+    () => (privateKey ? accessTo(board, privateDocName(coupleId, privateKey, seat)) : null),
+    [board, coupleId, privateKey, seat],
+  );
+  const theirsAccess = useMemo(
+    () => (privateKey && revealed && hasPartner ? accessTo(board, privateDocName(coupleId, privateKey, otherSeat(seat))) : null),
+    [board, coupleId, privateKey, seat, revealed, hasPartner],
+  );
+  const myPrivate = useBoard(mineAccess);
+  const theirPrivate = useBoard(theirsAccess, { persist: false });
+
+  if (!privateKey) return { mine: shared, theirs: shared };
+  return { mine: myPrivate, theirs: theirPrivate };
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+import { ERROR_CODES, type ServerToClientEvents } from '../../../lib/protocol';
+import { forgetLocalDocs } from '../../_lib/localBoardCopies';
+import { forgetParticipant } from '../../_lib/storage';
+import type { ControlSocket, ControlStatus } from '../../_lib/useControlSocket';
+
+/** Why this phone left the board; the join page says it kindly (see app/join/[code]/leaveMessages.ts). */
+export type LeaveReason = Parameters<ServerToClientEvents['self:removed']>[0]['reason'];
+
+/**
+ * The facilitator can take someone off the list ('removed': the token is
+ * dead, start over with a name) or undo a pairing ('unpaired': the token
+ * still works, back to "who goes first?"); a partner can delete the board
+ * ('deleted'). Either way this board is no longer theirs. After a deletion
+ * the copies kept on this phone go too: deleted means deleted.
+ */
+export function useLeaveWhenRemoved(socket: ControlSocket | null, status: ControlStatus, code: string, localDocNames: string[]): void {
+  const router = useRouter();
+  // Read when the event comes, not when the listener is attached: the agenda may arrive later.
+  const docsToClear = useRef(localDocNames);
+  useEffect(() => {
+    docsToClear.current = localDocNames;
+  });
+
+  useEffect(() => {
+    if (!socket) return;
+    const onRemoved = ({ reason }: { reason: LeaveReason }) => {
+      if (reason === 'removed') forgetParticipant(code);
+      // The IndexedDB copies go once this board's own connections close, which leaving the page does.
+      if (reason === 'deleted') void forgetLocalDocs(docsToClear.current);
+      router.replace(`/join/${code}?left=${reason}`);
+    };
+    socket.on('self:removed', onRemoved);
+    return () => {
+      socket.off('self:removed', onRemoved);
+    };
+  }, [socket, code, router]);
+
+  // Removed while this phone was away: the server no longer knows the token, which is the same story.
+  const refusedAsUnknown = status.kind === 'refused' && status.code === ERROR_CODES.unauthorized;
+  useEffect(() => {
+    if (!refusedAsUnknown) return;
+    forgetParticipant(code);
+    router.replace(`/join/${code}?left=removed`);
+  }, [refusedAsUnknown, code, router]);
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { PROTOCOL_VERSION, type HandshakeAuth, type PublicWorkshopState, type SelfState } from '../../../lib/protocol';
+import { cacheWorkshop, readCachedWorkshop } from '../../_lib/storage';
+import { useControlSocket, type ControlSocket, type ControlStatus } from '../../_lib/useControlSocket';
+import { useLiveWorkshop } from '../../_lib/useLiveWorkshop';
+import { useLatestEvent } from '../../_lib/useSocketEvent';
+
+export interface ParticipantSession {
+  socket: ControlSocket | null;
+  controlStatus: ControlStatus;
+  /** The room's state: live, or the last one this phone saw while the server is out of reach. */
+  workshop: PublicWorkshopState | null;
+  /** Server clock − this phone's clock; null while `workshop` is the remembered copy (no countdown then). */
+  offsetMs: number | null;
+  /** Who I am, my couple, readiness and reveals per step, our shares. */
+  self: SelfState | null;
+}
+
+/** One control connection for a seated partner: the room's pace and our couple. */
+export function useParticipantSession(code: string, token: string): ParticipantSession {
+  const auth = useMemo<HandshakeAuth>(() => ({ role: 'participant', protocol: PROTOCOL_VERSION, token }), [token]);
+  const { socket, status } = useControlSocket(auth);
+  const live = useLiveWorkshop(socket);
+  const self = useLatestEvent(socket, 'self:state');
+  // Read once: after that the live state (and its cached copy) takes over.
+  const [remembered] = useState(() => readCachedWorkshop(code));
+
+  useEffect(() => {
+    if (live) cacheWorkshop(code, live.state);
+  }, [code, live]);
+
+  return {
+    socket,
+    controlStatus: status,
+    workshop: live?.state ?? remembered,
+    offsetMs: live ? live.offsetMs : null,
+    self,
+  };
+}

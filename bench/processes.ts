@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface ServerProcess {
+  label: string;
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** The last few KiB of stderr, for error reports. */
+  errors(): string;
+  /** CPU time (user + system) the process has used so far, in ms (from /proc). */
+  cpuMs(): number | null;
+  /** SIGTERM (the server flushes its boards), SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts a server script as a child process (`node [nodeArgs] --import tsx <script>`) on
+ * PORT=0 and resolves once it prints "listening on <url>", as tests/helpers/serverProcess.ts does.
+ */
+export function startServer(label: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let listening = false;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (listening) return;
+      out += chunk.toString();
+      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
+      if (!m) return;
+      listening = true;
+      out = '';
+      resolve({
+        label,
+        url: m[1].replace('localhost', '127.0.0.1'),
+        pid: child.pid!,
+        child,
+        errors: () => err,
+        cpuMs: () => cpuMsOf(child.pid!),
+        async stop(graceMs = 15_000) {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          await exited;
+          clearTimeout(timer);
+        },
+      });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err = (err + chunk.toString()).slice(-8_000);
+    });
+    void exited.then(() => {
+      if (!listening) reject(new Error(`${label} exited before listening:\n${out}\n${err}`));
+    });
+  });
+}
+
+/** utime + stime of a process, from /proc/<pid>/stat (Linux; null elsewhere). */
+export function cpuMsOf(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the whole line)
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The reference: the stock y-websocket relay of @y/websocket-server, exactly
+ * as its own bin/server.js wires it (no auth, no persistence: YPERSISTENCE and
+ * CALLBACK_URL are left unset), except that it listens on 127.0.0.1 and a free
+ * port, and prints "listening on <url>" like the Twofold server, so the
+ * benchmark can start both the same way.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { setupWSConnection } from '@y/websocket-server/utils';
+
+if (process.env.YPERSISTENCE || process.env.CALLBACK_URL) throw new Error('the reference relay runs without persistence or callbacks');
+
+const wss = new WebSocketServer({ noServer: true });
+const server = http.createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end('okay');
+});
+wss.on('connection', setupWSConnection);
+server.on('upgrade', (req, socket, head) => {
+  wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+});
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+});
+process.on('SIGTERM', () => process.exit(0));

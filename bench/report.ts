@@ -1,0 +1,65 @@
+import type { PagesFigures } from './pages';
+import type { CapacityFigures, FanoutFigures, JoinFigures, RoundFigures } from './scenarios';
+import type { Summary } from './stats';
+
+interface Results {
+  mode: string;
+  machine: { cores: number; node: string; loadavg_1m_at_end: number | null };
+  phones: number | null;
+  typing: (Summary & { lost: number }) | null;
+  reference: (Summary & { lost: number }) | null;
+  ratio_p50: number | null;
+  ratio_p99: number | null;
+  rounds: RoundFigures[] | null;
+  fanout: FanoutFigures | null;
+  join: JoinFigures | null;
+  capacity: CapacityFigures | null;
+  pages: PagesFigures | null;
+}
+
+export interface Goal {
+  goal: string;
+  value: number | null;
+  met: boolean | null;
+}
+
+/** The goals of issue 6, each with the measured value; `met` is null when not measured. */
+export function goalsOf(r: Results): Record<string, Goal> {
+  const atMost = (goal: string, value: number | null | undefined, limit: number): Goal => ({ goal, value: value ?? null, met: value == null ? null : value <= limit });
+  const atLeast = (goal: string, value: number | null | undefined, limit: number): Goal => ({ goal, value: value ?? null, met: value == null ? null : value >= limit });
+  return {
+    typing_ratio_p50: atMost('Twofold p50 / reference p50 ≤ 1.0 (median of alternating pairs)', r.ratio_p50, 1),
+    typing_ratio_p99: atMost('Twofold p99 / reference p99 ≤ 1.0 (median of alternating pairs)', r.ratio_p99, 1),
+    typing_lost: atMost('edits lost = 0', r.typing?.lost, 0),
+    fanout_p99_ms: atMost('fan-out p99 ≤ 100 ms to every phone', r.fanout?.p99_ms, 100),
+    capacity_phones: atLeast('≥ 2,000 phones with loop-delay p99 < 50 ms', r.capacity?.phones, 2000),
+    rss_mib_per_phone: atMost('≤ 0.15 MiB RSS per phone above idle', r.capacity?.rss_mib_per_phone, 0.15),
+    first_load_js_kb: atMost('participant pages first-load JS ≤ 200 KB gzip', r.pages?.first_load_js_kb, 200),
+    lighthouse_join: atLeast('Lighthouse mobile performance ≥ 90 on /join', r.pages?.lighthouse.join, 90),
+    lighthouse_board: atLeast('Lighthouse mobile performance ≥ 90 on the board', r.pages?.lighthouse.board, 90),
+  };
+}
+
+const cell = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+
+export function printTable(r: Results & { goals: Record<string, Goal> }): void {
+  const rows: [string, string, string][] = [];
+  const add = (what: string, value: unknown, note = '') => rows.push([what, cell(value), note]);
+  if (r.typing && r.reference) {
+    add('typing p50 / p95 / p99 / max', `${r.typing.p50_ms} / ${r.typing.p95_ms} / ${r.typing.p99_ms} / ${r.typing.max_ms} ms`, `${r.phones} phones, lost ${r.typing.lost}`);
+    add('reference p50 / p95 / p99 / max', `${r.reference.p50_ms} / ${r.reference.p95_ms} / ${r.reference.p99_ms} / ${r.reference.max_ms} ms`, `stock relay, lost ${r.reference.lost}`);
+    add('ratio p50 / p99', `${r.ratio_p50} / ${r.ratio_p99}`, `median of ${(r.rounds?.length ?? 0) / 2} pairs`);
+  }
+  if (r.fanout) add('fan-out p50 / p99 / max', `${r.fanout.p50_ms} / ${r.fanout.p99_ms} / ${r.fanout.max_ms} ms`, `${r.fanout.phones} phones × ${r.fanout.commands} commands`);
+  if (r.join) add('join storm: last board in sync', `${r.join.all_synced_ms} ms`, `${r.join.phones} phones in ${r.join.window_ms / 1000} s; ${r.join.after_last_arrival_ms} ms after the last arrival`);
+  if (r.capacity)
+    add('capacity', `${r.capacity.phones} phones`, `loop p99 ${r.capacity.loop_p99_ms} ms; ${r.capacity.rss_mib_per_phone} MiB/phone; stopped by ${r.capacity.stopped_by}`);
+  if (r.pages) {
+    add('first-load JS (gzip)', r.pages.first_load_js_kb === null ? null : `${r.pages.first_load_js_kb} KB`, `join ${r.pages.join?.js_gzip_kb ?? '—'} KB, board ${r.pages.board?.js_gzip_kb ?? '—'} KB`);
+    add('Lighthouse mobile', `join ${cell(r.pages.lighthouse.join)}, board ${cell(r.pages.lighthouse.board)}`, r.pages.lighthouse.note ?? '');
+  }
+  const width = [0, 1].map((c) => Math.max(...rows.map((row) => row[c].length)));
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(width[0])}  ${b.padEnd(width[1])}  ${c}`);
+  console.log('\ngoals:');
+  for (const [key, g] of Object.entries(r.goals)) console.log(`  ${g.met === null ? '·' : g.met ? '✓' : '✗'} ${key.padEnd(18)} ${cell(g.value).padEnd(8)} ${g.goal}`);
+}

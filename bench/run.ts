@@ -1,0 +1,193 @@
+/**
+ * `npm run bench [-- --quick]`: the 250-couple workshop benchmark (issue 6).
+ *
+ * Builds nothing. Starts the production server (NODE_ENV=production, PAGES=off,
+ * a fresh DATA_DIR, PORT=0) and the stock @y/websocket-server relay, drives
+ * them with real clients (stock y-websocket provider over `ws`, stock
+ * socket.io-client) in child processes through the documented API, and writes
+ * bench/results/latest.json (quick: bench/results/quick.json). Scenarios, in
+ * order: join storm → fan-out → typing against Twofold and the reference in
+ * alternating rounds → capacity ramp (on a fresh server) → page weight and
+ * Lighthouse (on the existing .next build). See docs/PERFORMANCE.md.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ClientPool } from './clients';
+import { measurePages, type PagesFigures } from './pages';
+import { ROOT, startServer, type ServerProcess } from './processes';
+import { capacity, fanout, joinStorm, openWorkshop, typing, type CapacityFigures, type FanoutFigures, type JoinFigures, type TypingFigures } from './scenarios';
+import { round } from './stats';
+import { goalsOf, printTable } from './report';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    couples: { type: 'string' },
+    pairs: { type: 'string' },
+    'round-seconds': { type: 'string' },
+    clients: { type: 'string' },
+    'capacity-max': { type: 'string' },
+    'capacity-step': { type: 'string' },
+    only: { type: 'string' },
+    'skip-lighthouse': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '6' },
+  },
+});
+
+const quick = args.quick!;
+const num = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+const settings = {
+  couples: num(args.couples, quick ? 50 : 250),
+  joinWindowMs: quick ? 5_000 : 10_000,
+  fanoutCommands: quick ? 5 : 10,
+  pairs: num(args.pairs, 3),
+  roundMs: num(args['round-seconds'], quick ? 4 : 20) * 1000,
+  warmupMs: quick ? 2_000 : 5_000,
+  editsPerSecond: 2,
+  clients: num(args.clients, 2),
+  capacityStep: num(args['capacity-step'], quick ? 150 : 250),
+  capacityMax: num(args['capacity-max'], quick ? 300 : 3_000),
+  capacityLimitMs: 50,
+  capacityCouplesPerWorkshop: 250,
+  lightEditEveryMs: 10_000,
+  seed: Number(args.seed),
+};
+const only = new Set((args.only ?? 'join,fanout,typing,capacity,pages').split(','));
+const outFile = path.resolve(ROOT, args.out ?? (quick ? 'bench/results/quick.json' : 'bench/results/latest.json'));
+const profileDir = path.join(ROOT, 'bench/results/profiles');
+
+const started: { stop(): Promise<void> }[] = [];
+const tempDirs: string[] = [];
+
+async function twofoldServer(label: string): Promise<ServerProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-bench-'));
+  tempDirs.push(dataDir);
+  const nodeArgs = ['--expose-gc', ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/twofold`] : [])];
+  const server = await startServer(label, 'server/index.ts', { DATA_DIR: dataDir, PAGES: 'off', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_IP: '1000000' }, nodeArgs);
+  started.push(server);
+  return server;
+}
+
+async function cleanUp(): Promise<void> {
+  for (const s of started.splice(0).reverse()) await s.stop().catch(() => undefined);
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping every process the benchmark started`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  const phones = settings.couples * 2;
+  console.log(`Twofold benchmark (${quick ? 'quick' : 'full'}): ${phones} phones, ${settings.clients} client processes, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (args['cpu-prof']) fs.mkdirSync(profileDir, { recursive: true });
+
+  let join: JoinFigures | null = null;
+  let fan: FanoutFigures | null = null;
+  let typed: TypingFigures | null = null;
+  let cap: CapacityFigures | null = null;
+  let pages: PagesFigures | null = null;
+
+  if (only.has('join') || only.has('fanout') || only.has('typing')) {
+    const twofold = await twofoldServer('twofold');
+    const reference = await startServer('reference', 'bench/referenceServer.ts', {}, args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/reference`] : []);
+    started.push(reference);
+    const pool = await ClientPool.start(settings.clients);
+    started.push(pool);
+    const workshop = await openWorkshop(twofold.url, 'Benchmark evening');
+    await pool.all({ cmd: 'setup', twofoldUrl: twofold.url, exerciseKey: workshop.exerciseKey, column: workshop.column });
+
+    console.log(`\n[1/5] join storm: ${phones} phones join, pair and open their boards within ${settings.joinWindowMs / 1000} s`);
+    join = await joinStorm(pool, workshop, settings.couples, settings.joinWindowMs, settings.seed);
+    console.log(`  last board in sync ${join.all_synced_ms} ms after the start (${join.after_last_arrival_ms} ms after the last arrival); per phone p50 ${join.join_to_sync.p50_ms} ms, p99 ${join.join_to_sync.p99_ms} ms; failed ${join.failed}`);
+    if (join.failed > 0) console.log(`  first failure: ${join.first_error}`);
+
+    if (only.has('fanout')) {
+      console.log(`\n[2/5] fan-out: ${settings.fanoutCommands} facilitator commands to ${join.phones} phones`);
+      fan = await fanout(pool, workshop, settings.fanoutCommands, join.phones);
+      console.log(`  p50 ${fan.p50_ms} ms, p99 ${fan.p99_ms} ms, max ${fan.max_ms} ms; missing ${fan.missing}`);
+    }
+
+    if (only.has('typing')) {
+      console.log(`\n[3/5] typing: ${join.phones} phones × ${settings.editsPerSecond} edits/s, ${settings.pairs} rounds each of ${settings.roundMs / 1000} s, Twofold and the stock relay alternating`);
+      await pool.all({ cmd: 'openReference', referenceUrl: reference.url.replace('http', 'ws') });
+      await pool.all({ cmd: 'prepareTyping', targets: ['twofold', 'reference'] });
+      typed = await typing(pool, { twofold, reference }, { pairs: settings.pairs, roundMs: settings.roundMs, warmupMs: settings.warmupMs, editsPerSecond: settings.editsPerSecond });
+      console.log(`  ratio p50 ${typed.ratio_p50}, ratio p99 ${typed.ratio_p99} (median of ${settings.pairs} pairs)`);
+    }
+
+    workshop.host.close();
+    await pool.all({ cmd: 'closeAll' });
+    await cleanUp();
+  }
+
+  if (only.has('capacity')) {
+    console.log(`\n[4/5] capacity: +${settings.capacityStep} phones per step up to ${settings.capacityMax}, until the server's loop-delay p99 passes ${settings.capacityLimitMs} ms`);
+    const server = await twofoldServer('twofold (capacity)');
+    const pool = await ClientPool.start(settings.clients);
+    started.push(pool);
+    await pool.all({ cmd: 'setup', twofoldUrl: server.url, exerciseKey: 'bring-need', column: 'bring' });
+    cap = await capacity(pool, server, {
+      stepPhones: settings.capacityStep,
+      maxPhones: settings.capacityMax,
+      limitMs: settings.capacityLimitMs,
+      couplesPerWorkshop: settings.capacityCouplesPerWorkshop,
+      lightEditEveryMs: settings.lightEditEveryMs,
+    });
+    console.log(`  held ${cap.phones} phones (loop p99 ${cap.loop_p99_ms} ms), ${cap.rss_mib_per_phone} MiB RSS per phone above idle; stopped by ${cap.stopped_by}`);
+    await pool.all({ cmd: 'closeAll' });
+    await cleanUp();
+  }
+
+  if (only.has('pages')) {
+    console.log(`\n[5/5] participant pages: first-load JavaScript${quick || args['skip-lighthouse'] ? '' : ' and Lighthouse'} from the existing build`);
+    pages = await measurePages({ lighthouse: !quick && !args['skip-lighthouse'] });
+    console.log(`  join ${pages.join?.js_gzip_kb ?? '-'} KB, board ${pages.board?.js_gzip_kb ?? '-'} KB gzip; Lighthouse join ${pages.lighthouse.join ?? '-'}, board ${pages.lighthouse.board ?? '-'}${pages.note ? ` (${pages.note})` : ''}`);
+  }
+
+  const results = {
+    generated_at: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    duration_s: round((Date.now() - began) / 1000, 1),
+    machine: { cores: os.cpus().length, node: process.version, cpu: os.cpus()[0]?.model ?? null, memory_gib: round(os.totalmem() / 2 ** 30, 1), loadavg_1m_at_end: round(os.loadavg()[0], 2) },
+    settings,
+    phones: join?.phones ?? null,
+    typing: typed ? { ...typed.twofold, edits_per_s_per_phone: settings.editsPerSecond } : null,
+    reference: typed?.reference ?? null,
+    ratio_p50: typed?.ratio_p50 ?? null,
+    ratio_p99: typed?.ratio_p99 ?? null,
+    rounds: typed?.rounds ?? null,
+    pairs: typed?.pairs ?? null,
+    fanout: fan,
+    join,
+    capacity: cap,
+    pages,
+  };
+  const withGoals = { ...results, goals: goalsOf(results) };
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, JSON.stringify(withGoals, null, 2) + '\n');
+  console.log('');
+  printTable(withGoals);
+  console.log(`\nwritten to ${path.relative(ROOT, outFile)} in ${results.duration_s} s`);
+}
+
+main()
+  .catch(async (err) => {
+    if (!interrupted) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    for (const s of started) if ('errors' in s) console.error(`--- ${(s as ServerProcess).label} stderr ---\n${(s as ServerProcess).errors()}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanUp();
+  });

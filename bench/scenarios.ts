@@ -1,0 +1,352 @@
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type PublicWorkshopState, type ServerToClientEvents } from '../lib/protocol';
+import type { Metrics } from '../server/http/metrics';
+import { ApiClient } from '../tests/helpers/api';
+import type { ClientPool } from './clients';
+import type { ServerProcess } from './processes';
+import type { JoinResult, Target, TypingResult } from './protocol';
+import { median, now, rng, round, sleep, summarize, type Summary } from './stats';
+
+type HostSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface Workshop {
+  code: string;
+  host: HostSocket;
+  exerciseKey: string;
+  column: string;
+}
+
+/** Creates a workshop through the API and connects its facilitator console (the stock socket.io-client). */
+export async function openWorkshop(url: string, title: string): Promise<Workshop> {
+  const api = new ApiClient(url);
+  const created = await api.createWorkshop(title);
+  const host: HostSocket = io(url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    auth: { role: 'host', protocol: PROTOCOL_VERSION, code: created.code, hostKey: created.hostKey },
+    forceNew: true,
+  });
+  const state = await new Promise<PublicWorkshopState>((resolve, reject) => {
+    host.once('workshop:state', resolve);
+    host.once('connect_error', reject);
+  });
+  const first = state.agenda.find((item) => item.kind === 'columns') ?? state.agenda[0];
+  const column = first.kind === 'columns' ? first.columns[0].id : first.kind === 'prompts' ? first.questions[0].id : 'bench';
+  return { code: created.code, host, exerciseKey: first.key, column };
+}
+
+export async function metrics(url: string, gc = false): Promise<Metrics> {
+  const res = await fetch(`${url}/api/metrics${gc ? '?gc=1' : ''}`);
+  return (await res.json()) as Metrics;
+}
+
+/** Couple n lives in client process n mod size, so both partners share one clock. */
+const clientOf = (pool: ClientPool, n: number) => n % pool.size;
+const couplesOf = (pool: ClientPool, couples: number[], i: number) => couples.filter((n) => clientOf(pool, n) === i);
+
+// ---------------------------------------------------------------------------------------------
+
+export interface JoinFigures {
+  phones: number;
+  window_ms: number;
+  all_synced_ms: number | null;
+  after_last_arrival_ms: number | null;
+  join_to_sync: Summary;
+  failed: number;
+  first_error: string | null;
+}
+
+/**
+ * Join storm: every couple arrives at a random moment within `windowMs`; both partners join,
+ * pair, fetch /api/me, open the control socket and the board. Measured: from the start of
+ * the storm until the last board has synced (and each phone's own arrival-to-sync time).
+ */
+export async function joinStorm(pool: ClientPool, workshop: Workshop, couples: number, windowMs: number, seed: number): Promise<JoinFigures> {
+  const random = rng(seed);
+  const start = now() + 1_000;
+  const arriveAt = Array.from({ length: couples }, () => start + random() * windowMs);
+  const ids = Array.from({ length: couples }, (_, n) => n);
+  const results = await pool.all<JoinResult>((i) => {
+    const mine = couplesOf(pool, ids, i);
+    return {
+      cmd: 'join',
+      plan: { code: workshop.code, couples: mine, arriveAt: mine.map((n) => pool.toClientClock(i, arriveAt[n])), concurrency: 0, lightEditEveryMs: 0 },
+    };
+  });
+  let last = -Infinity;
+  let lastArrival = -Infinity;
+  const perPhone: number[] = [];
+  let failed = 0;
+  let firstError: string | null = null;
+  results.forEach((r, i) => {
+    failed += r.failed;
+    firstError ??= r.firstError;
+    r.synced.forEach((t, k) => {
+      if (t === null) return;
+      const synced = pool.toDriverClock(i, t);
+      const arrived = pool.toDriverClock(i, r.arrivals[k]);
+      last = Math.max(last, synced);
+      lastArrival = Math.max(lastArrival, arrived);
+      perPhone.push(synced - arrived);
+    });
+  });
+  const phones = perPhone.length;
+  return {
+    phones,
+    window_ms: windowMs,
+    all_synced_ms: phones ? round(last - start) : null,
+    after_last_arrival_ms: phones ? round(last - lastArrival) : null,
+    join_to_sync: summarize(perPhone),
+    failed,
+    first_error: firstError,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface FanoutFigures extends Summary {
+  phones: number;
+  commands: number;
+  /** Per command, the time until the last phone had the new state: median and worst. */
+  all_phones_p50_ms: number | null;
+  all_phones_max_ms: number | null;
+  missing: number;
+}
+
+/** Fan-out: the facilitator moves to another exercise; time from the command until each phone has the new state. */
+export async function fanout(pool: ClientPool, workshop: Workshop, commands: number, phones: number): Promise<FanoutFigures> {
+  const samples: number[] = [];
+  const worst: number[] = [];
+  let missing = 0;
+  for (let k = 0; k < commands; k++) {
+    await sleep(1_000);
+    const t0 = now();
+    const ack = await workshop.host.timeout(5_000).emitWithAck('host:command', { type: 'goTo', step: k % 2 === 0 ? 1 : 0 });
+    if (!ack.ok) throw new Error(`goTo refused: ${ack.code}`);
+    const results = await pool.all<{ arrivals: Float64Array; missing: number }>({ cmd: 'fanout', version: ack.version, timeoutMs: 10_000 });
+    let max = 0;
+    results.forEach((r, i) => {
+      missing += r.missing;
+      for (const t of r.arrivals) {
+        const latency = pool.toDriverClock(i, t) - t0;
+        samples.push(latency);
+        max = Math.max(max, latency);
+      }
+    });
+    worst.push(max);
+  }
+  return { phones, commands, ...summarize(samples), all_phones_p50_ms: round(median(worst)), all_phones_max_ms: round(Math.max(...worst)), missing };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface RoundFigures extends Summary {
+  round: number;
+  target: Target;
+  warmup: boolean;
+  sent: number;
+  lost: number;
+  disconnects: number;
+  /** CPU used by the server process under test during the round, in % of one core. */
+  server_cpu_pct: number | null;
+  /** Twofold only: the server's own event-loop delay p99 over the last complete 5 s window of the round. */
+  server_loop_p99_ms?: number | null;
+  /** Start and end on the monotonic clock (µs), the clock of `node --cpu-prof` profiles: bench/profile.ts --results cuts a profile to the rounds. */
+  mono_us: [number, number];
+}
+
+export interface TypingFigures {
+  twofold: Summary & { lost: number; sent: number };
+  reference: Summary & { lost: number; sent: number };
+  ratio_p50: number | null;
+  ratio_p99: number | null;
+  pairs: { pair: number; ratio_p50: number | null; ratio_p99: number | null }[];
+  rounds: RoundFigures[];
+}
+
+/**
+ * Typing against Twofold and the stock relay in alternating rounds (T, R, T, R, …), after one
+ * uncounted warm-up round each. Both keep all their connections open throughout; only the
+ * round's target types. Ratios are taken per pair (T_i / R_i), and their median reported.
+ */
+export async function typing(
+  pool: ClientPool,
+  servers: Record<Target, ServerProcess>,
+  opts: { pairs: number; roundMs: number; warmupMs: number; editsPerSecond: number },
+): Promise<TypingFigures> {
+  let roundNo = 0;
+  const runRound = async (target: Target, durationMs: number, warmup: boolean): Promise<RoundFigures & { samples: Float64Array }> => {
+    roundNo++;
+    const server = servers[target];
+    const cpu0 = server.cpuMs();
+    const t0 = now();
+    const mono0 = Number(process.hrtime.bigint() / 1000n);
+    const results = await pool.all<TypingResult>({ cmd: 'type', plan: { target, round: roundNo, durationMs, editsPerSecond: opts.editsPerSecond, drainMs: 10_000 } });
+    const cpu1 = server.cpuMs();
+    const elapsed = now() - t0;
+    const all = new Float64Array(results.reduce((n, r) => n + r.latencies.length, 0));
+    let offset = 0;
+    for (const r of results) {
+      all.set(r.latencies, offset);
+      offset += r.latencies.length;
+    }
+    const figures: RoundFigures & { samples: Float64Array } = {
+      round: roundNo,
+      target,
+      warmup,
+      ...summarize(all),
+      sent: results.reduce((n, r) => n + r.sent, 0),
+      lost: results.reduce((n, r) => n + r.lost, 0),
+      disconnects: results.reduce((n, r) => n + r.disconnects, 0),
+      server_cpu_pct: cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / elapsed) * 100, 1) : null,
+      mono_us: [mono0, Number(process.hrtime.bigint() / 1000n)],
+      samples: all,
+    };
+    if (target === 'twofold') figures.server_loop_p99_ms = durationMs >= 10_000 ? (await metrics(server.url)).eventLoopP99Ms : null;
+    const mark = warmup ? ' (warm-up)' : '';
+    console.log(
+      `  round ${roundNo} ${target.padEnd(9)}${mark}: p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, max ${figures.max_ms} ms, ${figures.sent} edits, lost ${figures.lost}, server CPU ${figures.server_cpu_pct} %`,
+    );
+    await sleep(1_000);
+    return figures;
+  };
+
+  await runRound('twofold', opts.warmupMs, true);
+  await runRound('reference', opts.warmupMs, true);
+  const counted: (RoundFigures & { samples: Float64Array })[] = [];
+  for (let i = 0; i < opts.pairs; i++) {
+    counted.push(await runRound('twofold', opts.roundMs, false));
+    counted.push(await runRound('reference', opts.roundMs, false));
+  }
+  const pooled = (target: Target) => {
+    const rounds = counted.filter((r) => r.target === target);
+    const samples = rounds.flatMap((r) => Array.from(r.samples));
+    return { ...summarize(samples), lost: rounds.reduce((n, r) => n + r.lost, 0), sent: rounds.reduce((n, r) => n + r.sent, 0) };
+  };
+  const pairs = Array.from({ length: opts.pairs }, (_, i) => {
+    const [t, r] = [counted[2 * i], counted[2 * i + 1]];
+    const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? round(a / b, 3) : null);
+    return { pair: i + 1, ratio_p50: ratio(t.p50_ms, r.p50_ms), ratio_p99: ratio(t.p99_ms, r.p99_ms) };
+  });
+  const med = (key: 'ratio_p50' | 'ratio_p99') => round(median(pairs.map((p) => p[key]).filter((v): v is number => v !== null)), 3);
+  return {
+    twofold: pooled('twofold'),
+    reference: pooled('reference'),
+    ratio_p50: med('ratio_p50'),
+    ratio_p99: med('ratio_p99'),
+    pairs,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    rounds: counted.map(({ samples, ...rest }) => rest),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface CapacityStep {
+  phones: number;
+  loop_p50_ms: number | null;
+  loop_p99_ms: number | null;
+  loop_max_ms: number | null;
+  rss_mib: number;
+  server_cpu_pct: number | null;
+  join_s: number;
+  failed: number;
+}
+
+export interface CapacityFigures {
+  /** The most phones at which the server's loop-delay p99 stayed under the limit. */
+  phones: number;
+  loop_p99_ms: number | null;
+  rss_mib_per_phone: number | null;
+  idle_rss_mib: number;
+  limit_ms: number;
+  stopped_by: 'loop_delay' | 'max_phones' | 'join_failures';
+  couples_per_workshop: number;
+  light_edit_every_ms: number;
+  ramp: CapacityStep[];
+}
+
+/**
+ * Capacity: adds phones (each with its control socket and its board, editing now and then) in
+ * steps, in workshops of `couplesPerWorkshop` couples with their facilitator connected. After
+ * each step it waits for one whole 5 s window of the server's own loop-delay figure that began
+ * after the step's joins had finished, and stops when that p99 passes `limitMs`.
+ */
+export async function capacity(
+  pool: ClientPool,
+  server: ServerProcess,
+  opts: { stepPhones: number; maxPhones: number; limitMs: number; couplesPerWorkshop: number; lightEditEveryMs: number },
+): Promise<CapacityFigures> {
+  const idle = await metrics(server.url, true);
+  const workshops: Workshop[] = [];
+  const ramp: CapacityStep[] = [];
+  let couples = 0;
+  let stoppedBy: CapacityFigures['stopped_by'] = 'max_phones';
+  while (couples * 2 < opts.maxPhones) {
+    const add = Math.min(opts.stepPhones, opts.maxPhones - couples * 2) / 2;
+    const joinStart = now();
+    // Couples of this step, grouped by workshop (a new workshop, with its facilitator, every couplesPerWorkshop).
+    const byWorkshop = new Map<number, number[]>();
+    for (let n = couples; n < couples + add; n++) {
+      const w = Math.floor(n / opts.couplesPerWorkshop);
+      byWorkshop.set(w, [...(byWorkshop.get(w) ?? []), n]);
+    }
+    let failed = 0;
+    for (const [w, ids] of byWorkshop) {
+      workshops[w] ??= await openWorkshop(server.url, `Capacity ${w + 1}`);
+      const results = await pool.all<JoinResult>((i) => ({
+        cmd: 'join',
+        plan: { code: workshops[w].code, couples: couplesOf(pool, ids, i), arriveAt: [], concurrency: 8, lightEditEveryMs: opts.lightEditEveryMs },
+      }));
+      failed += results.reduce((n, r) => n + r.failed, 0);
+    }
+    couples += add;
+    const joinS = (now() - joinStart) / 1000;
+    // Wait for a whole loop-delay window that began after the joins.
+    const base = (await metrics(server.url)).eventLoopWindowEndS ?? 0;
+    const cpu0 = server.cpuMs();
+    const t0 = now();
+    let m = await metrics(server.url);
+    while ((m.eventLoopWindowEndS ?? 0) < base + 2 * m.eventLoopWindowS - 0.05) {
+      await sleep(250);
+      m = await metrics(server.url);
+    }
+    const cpu1 = server.cpuMs();
+    const rss = (await metrics(server.url, true)).rssMiB;
+    const step: CapacityStep = {
+      phones: couples * 2 - failed,
+      loop_p50_ms: m.eventLoopP50Ms,
+      loop_p99_ms: m.eventLoopP99Ms,
+      loop_max_ms: m.eventLoopMaxMs,
+      rss_mib: rss,
+      server_cpu_pct: cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / (now() - t0)) * 100, 1) : null,
+      join_s: round(joinS, 1)!,
+      failed,
+    };
+    ramp.push(step);
+    console.log(
+      `  ${String(step.phones).padStart(5)} phones: loop p99 ${step.loop_p99_ms} ms (max ${step.loop_max_ms}), RSS ${rss} MiB, server CPU ${step.server_cpu_pct} %, joined in ${step.join_s} s${failed ? `, ${failed} failed` : ''}`,
+    );
+    if (failed > 0) {
+      stoppedBy = 'join_failures';
+      break;
+    }
+    if ((step.loop_p99_ms ?? 0) > opts.limitMs) {
+      stoppedBy = 'loop_delay';
+      break;
+    }
+  }
+  for (const w of workshops) w.host.close();
+  const held = ramp.filter((s) => (s.loop_p99_ms ?? 0) <= opts.limitMs && s.failed === 0).at(-1) ?? null;
+  return {
+    phones: held?.phones ?? 0,
+    loop_p99_ms: held?.loop_p99_ms ?? null,
+    rss_mib_per_phone: held ? round((held.rss_mib - idle.rssMiB) / held.phones, 4) : null,
+    idle_rss_mib: idle.rssMiB,
+    limit_ms: opts.limitMs,
+    stopped_by: stoppedBy,
+    couples_per_workshop: opts.couplesPerWorkshop,
+    light_edit_every_ms: opts.lightEditEveryMs,
+    ramp,
+  };
+}
