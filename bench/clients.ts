@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Command, Reply } from './protocol';
-import { ROOT } from './processes';
+import { cpuMsOf, ROOT } from './processes';
 import { now } from './stats';
 
 /**
@@ -40,6 +40,17 @@ export class ClientPool {
 
   get size(): number {
     return this.children.length;
+  }
+
+  /** CPU time all client processes have used so far, in ms (null where /proc is missing). */
+  cpuMs(): number | null {
+    let total = 0;
+    for (const { child } of this.children) {
+      const ms = child.pid === undefined ? null : cpuMsOf(child.pid);
+      if (ms === null) return null;
+      total += ms;
+    }
+    return total;
   }
 
   /** Sends one command to client `i` and resolves with its result. */

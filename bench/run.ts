@@ -168,6 +168,7 @@ async function main(): Promise<void> {
     ratio_p50: typed?.ratio_p50 ?? null,
     ratio_p99: typed?.ratio_p99 ?? null,
     rounds: typed?.rounds ?? null,
+    warmup_rounds: typed?.warmup_rounds ?? null,
     pairs: typed?.pairs ?? null,
     fanout: fan,
     join,

@@ -58,6 +58,20 @@ export function rememberMe(code: string, me: MeResponse): void {
   cacheMe(code, me);
 }
 
+/**
+ * Forgets the couple this device sat in for a room, and deletes its local
+ * copies: for a room whose workshop no longer exists, or a seat the server no
+ * longer knows. The cache is updated at once (before the slower deletion), so
+ * a caller may forget the participant right after without it coming back.
+ */
+export async function forgetRoomLocally(code: string): Promise<void> {
+  const me = readCachedMe(code);
+  if (!me?.couple) return;
+  const names = docNamesOf(code, me.couple.id);
+  cacheMe(code, { ...me, couple: null, board: null });
+  await forgetLocalDocs(names);
+}
+
 /** Where storage.ts keeps each room's cached /api/me answer: `twofold:me:<code>`. */
 const CACHED_ME_PREFIX = 'twofold:me:';
 
@@ -71,23 +85,23 @@ function roomsWithCachedMe(): string[] {
   }
 }
 
+function pathOf(url: string): string | null {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * After deleting a board from its review page: if this device is the phone
  * that sat on that board (its cached /api/me carries this review link),
  * delete the local copies and forget the couple here too.
  */
 export async function forgetBoardOfReviewLink(reviewPath: string): Promise<void> {
-  for (const code of roomsWithCachedMe()) {
+  const rooms = roomsWithCachedMe().filter((code) => {
     const me = readCachedMe(code);
-    if (!me?.couple || !me.reviewUrl) continue;
-    let path: string;
-    try {
-      path = new URL(me.reviewUrl).pathname;
-    } catch {
-      continue;
-    }
-    if (path !== reviewPath) continue;
-    await forgetLocalDocs(docNamesOf(code, me.couple.id));
-    cacheMe(code, { ...me, couple: null, board: null });
-  }
+    return me?.couple && me.reviewUrl && pathOf(me.reviewUrl) === reviewPath;
+  });
+  await Promise.all(rooms.map(forgetRoomLocally));
 }

@@ -2,7 +2,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
 import { enforceBoardLimits } from '../../lib/board/limits';
-import { countByExercise } from '../../lib/board/schema';
+import { countByExercise, ENTRIES_KEY } from '../../lib/board/schema';
+import { MAX_ENTRIES_PER_BOARD, MAX_ENTRY_CHARS } from '../../lib/limits';
 import type { Limits, Timing } from '../config';
 import type { Log } from '../log';
 import type { Store } from '../store/types';
@@ -30,7 +31,14 @@ export interface BoardDeps {
   onActivity(counts: Record<string, number>): void;
 }
 
+/** Entry counts reach the console at most this often per board, when they changed. */
 const STATS_THROTTLE_MS = 300;
+/**
+ * While only the wording changes (the counts stay the same), activity is recorded at most this
+ * often: it keeps the console's "last activity" fresh (it reads "just now" for 45 s) without a
+ * database write and a console update for every board three times a second.
+ */
+const ACTIVITY_REFRESH_MS = 30_000;
 
 /**
  * A board loaded in memory: its Y.Doc, awareness and connections. Every
@@ -45,10 +53,16 @@ export class LiveBoard {
   private chain: Promise<void> = Promise.resolve();
   /** Effective updates produced by the apply in progress (Yjs emits them synchronously). */
   private produced: Uint8Array[] = [];
+  /** Set while a client update is applied: the types it changed (Yjs reports them after each transaction). */
+  private changed: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
   private approxBytes = 0;
   private updatesSinceCompaction = 0;
   private compactTimer: NodeJS.Timeout | null = null;
+  /** When the last update was stored: the idle-compaction timer re-arms itself from it instead of being reset per update. */
+  private lastUpdateAt = 0;
   private statsTimer: NodeJS.Timeout | null = null;
+  /** What the console last heard from this board, and when. */
+  private reported: { counts: Record<string, number>; at: number } | null = null;
   private destroyed = false;
 
   private constructor(
@@ -57,6 +71,9 @@ export class LiveBoard {
   ) {
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.doc.on('update', (update: Uint8Array) => this.produced.push(update));
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (this.changed) tr.changed.forEach((keys, type) => this.changed!.set(type as Y.AbstractType<unknown>, keys));
+    });
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -147,17 +164,15 @@ export class LiveBoard {
     }
     this.produced = [];
     let malformed = false;
-    const changed = new Map<Y.AbstractType<unknown>, Set<string | null>>();
-    const collect = (tr: Y.Transaction) => tr.changed.forEach((keys, type) => changed.set(type as Y.AbstractType<unknown>, keys));
-    this.doc.on('afterTransaction', collect);
+    const changed = (this.changed = new Map());
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch {
       malformed = true;
     } finally {
-      this.doc.off('afterTransaction', collect);
+      this.changed = null;
     }
-    if (changed.size > 0) enforceBoardLimits(this.doc, changed);
+    if (changed.size > 0 && overLimits(this.doc, changed)) enforceBoardLimits(this.doc, changed);
     // Whatever Yjs integrated (even from an update that failed halfway) is in the doc now: store it, then relay it.
     const produced = this.produced;
     this.produced = [];
@@ -190,12 +205,23 @@ export class LiveBoard {
   };
 
   private scheduleCompaction(): void {
+    this.lastUpdateAt = Date.now();
     if (this.updatesSinceCompaction >= this.deps.timing.compactMaxUpdates) {
       void this.enqueue(() => this.compact());
       return;
     }
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.compactTimer = setTimeout(() => void this.enqueue(() => this.compact()), this.deps.timing.compactIdleMs);
+    if (!this.compactTimer) this.armIdleCompaction(this.deps.timing.compactIdleMs);
+  }
+
+  /** One timer per board, not one per update: when it fires early (more updates came), it waits out the rest. */
+  private armIdleCompaction(delayMs: number): void {
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (this.destroyed) return;
+      const idleFor = Date.now() - this.lastUpdateAt;
+      if (idleFor < this.deps.timing.compactIdleMs) return this.armIdleCompaction(this.deps.timing.compactIdleMs - idleFor);
+      void this.enqueue(() => this.compact());
+    }, delayMs);
     this.compactTimer.unref();
   }
 
@@ -203,9 +229,18 @@ export class LiveBoard {
     if (this.statsTimer) return;
     this.statsTimer = setTimeout(() => {
       this.statsTimer = null;
-      if (!this.destroyed) this.deps.onActivity(countByExercise(this.doc));
+      if (!this.destroyed) this.reportActivity(false);
     }, STATS_THROTTLE_MS);
     this.statsTimer.unref();
+  }
+
+  /** Tells the console when the counts changed, and otherwise only now and then (see ACTIVITY_REFRESH_MS). */
+  private reportActivity(force: boolean): void {
+    const counts = countByExercise(this.doc);
+    const now = Date.now();
+    if (!force && this.reported && sameCounts(this.reported.counts, counts) && now - this.reported.at < ACTIVITY_REFRESH_MS) return;
+    this.reported = { counts, at: now };
+    this.deps.onActivity(counts);
   }
 
   /** Runs `task` on the board's chain, after every message received before it. */
@@ -241,7 +276,7 @@ export class LiveBoard {
     if (this.statsTimer) {
       clearTimeout(this.statsTimer);
       this.statsTimer = null;
-      if (save) this.deps.onActivity(countByExercise(this.doc));
+      if (save) this.reportActivity(true);
     }
     this.destroyed = true;
     for (const c of this.conns) c.close(closeCode, 'board closed');
@@ -250,6 +285,32 @@ export class LiveBoard {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/**
+ * Whether an edit left the board past a limit, checked without a transaction: the same texts
+ * enforceBoardLimits looks at (texts edited in place, texts of entries added or replaced).
+ * Almost every edit is within limits, and an empty Yjs transaction per edit is not free.
+ */
+function overLimits(doc: Y.Doc, changed: Map<Y.AbstractType<unknown>, Set<string | null>>): boolean {
+  const entries = doc.getMap(ENTRIES_KEY);
+  if (entries.size > MAX_ENTRIES_PER_BOARD) return true;
+  for (const [type, keys] of changed) {
+    if (type instanceof Y.Text && type.length > MAX_ENTRY_CHARS) return true;
+    if (type === entries) {
+      for (const key of keys) {
+        const text = key === null ? null : (entries.get(key) as Y.Map<unknown> | undefined)?.get?.('text');
+        if (text instanceof Y.Text && text.length > MAX_ENTRY_CHARS) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => a[k] === b[k]);
 }
 
 /**

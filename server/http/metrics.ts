@@ -13,7 +13,8 @@ export interface Metrics {
   /**
    * Event-loop delay of this process over the last complete window of
    * LOOP_WINDOW_MS (null until the first window has passed): how late a
-   * timer fires, the best single figure for "is the server keeping up".
+   * timer fires beyond its interval, the best single figure for "is the
+   * server keeping up". An idle process reads about 0.
    */
   eventLoopP99Ms: number | null;
   eventLoopP50Ms: number | null;
@@ -24,7 +25,8 @@ export interface Metrics {
 }
 
 const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+/** The histogram records whole intervals between samples; the delay is what exceeds the sampling interval. */
+const lateMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100);
 
 /** Loop delay is sampled every LOOP_RESOLUTION_MS and summarised per window of LOOP_WINDOW_MS. */
 const LOOP_RESOLUTION_MS = 10;
@@ -45,9 +47,9 @@ const loop = (() => {
     last =
       histogram.count > 0
         ? {
-            eventLoopP99Ms: ms(histogram.percentile(99)),
-            eventLoopP50Ms: ms(histogram.percentile(50)),
-            eventLoopMaxMs: ms(histogram.max),
+            eventLoopP99Ms: lateMs(histogram.percentile(99)),
+            eventLoopP50Ms: lateMs(histogram.percentile(50)),
+            eventLoopMaxMs: lateMs(histogram.max),
             eventLoopWindowEndS: Math.round(process.uptime() * 100) / 100,
           }
         : last;

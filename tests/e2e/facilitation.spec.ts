@@ -15,7 +15,7 @@ const BEN = 'When you ask how my day really was';
 const CLEO_PRIVATE = 'CANARY-cleo-never-shared';
 
 test('[R24][R26][R27][R28] facilitator, projector and four phones through a private-first exercise', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const client = api();
   const workshop = await client.createWorkshop('Thursday evening', [SUPPORT]);
   const c1 = await client.coupleInWorkshop(['Ana', 'Ben'], workshop.code);

@@ -90,9 +90,13 @@ describe('facilitating the room', () => {
     const boardA = r.me[0].board!;
     const aId = r.me[0].couple!.id;
     const mine = connectBoard(privateAccess(boardA, aId, 'a'));
+    // Ben's phone on the couple's shared board, recording every byte it is sent.
+    const bensBoard = connectBoard(r.me[1].board!);
+    const bensBytes: Buffer[] = [];
+    bensBoard.provider.on('status', () => bensBoard.provider.ws?.addEventListener('message', (e: MessageEvent) => bensBytes.push(Buffer.from(e.data as ArrayBuffer))));
     try {
       await hostCommand(r.host.socket, { type: 'goTo', step: PRIVATE_STEP });
-      await mine.synced();
+      await Promise.all([mine.synced(), bensBoard.synced()]);
       answerText(mine.doc, SUPPORT.id, 'hard-to-ask', 'a', 1).insert(0, CANARY);
       await eventually(() => expect(r.host.latest.snapshot?.couples[0].current?.entries).toBe(1));
 
@@ -106,6 +110,8 @@ describe('facilitating the room', () => {
       await eventually(() => expect(r.phones[1].latest.self?.couple?.steps[PRIVATE_STEP].ready).toEqual({ a: true, b: false }));
       expect((await closeCodeOf(boardUrl(privateAccess(boardA, aId, 'a', r.c1.b.token)))).code).toBe(CLOSE_CODES.forbidden);
       for (const socket of [r.host, r.projector, r.phones[1], r.phones[2], r.phones[3]]) expect(socket.latest.raw.join('')).not.toContain(CANARY);
+      expect(bensBytes.length).toBeGreaterThan(0);
+      expect(Buffer.concat(bensBytes).includes(Buffer.from(CANARY))).toBe(false);
 
       // Both ready: revealed to this couple only, and read-only for Ben.
       await r.phones[1].socket.timeout(5_000).emitWithAck('ready', { ready: true });
@@ -124,6 +130,7 @@ describe('facilitating the room', () => {
       check.destroy();
     } finally {
       mine.destroy();
+      bensBoard.destroy();
       r.close();
     }
   });

@@ -1,9 +1,8 @@
 'use client';
 
-import Link from 'next/link';
+import { useState } from 'react';
 import { formatRoomCode } from '../../../lib/codes';
 import type { HostSnapshot } from '../../../lib/protocol';
-import { Notice } from '../../_components/Notice';
 import { plural } from '../../_lib/plural';
 import { useNow } from '../../_lib/useNow';
 import { useOrigin } from '../../_lib/useOrigin';
@@ -12,18 +11,22 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { itemNames } from './consoleText';
 import { CountdownPanel } from './CountdownPanel';
 import { CouplesTable } from './CouplesTable';
+import { DeleteWorkshop } from './DeleteWorkshop';
 import { HostLinkPanel } from './HostLinkPanel';
 import { JoinPanel } from './JoinPanel';
+import { NoAccess } from './NoAccess';
 import { NoticeStack } from './NoticeStack';
 import { NowPanel } from './NowPanel';
 import { ProjectorLink } from './ProjectorLink';
 import { RoomControls } from './RoomControls';
+import { SummaryLink } from './SummaryLink';
 import { UnpairedList } from './UnpairedList';
 import { useHostActions } from './useHostActions';
 import { useHostConsole } from './useHostConsole';
 import { useHostKey } from './useHostKey';
 import { useNotices } from './useNotices';
 import { WallPanel } from './WallPanel';
+import { WorkshopDeleted, WorkshopNotHere } from './WorkshopGone';
 
 /** Relative times on the console move on by themselves at this pace. */
 const CLOCK_TICK_MS = 15_000;
@@ -36,24 +39,34 @@ const CLOCK_TICK_MS = 15_000;
  */
 export function HostConsole({ code }: { code: string }) {
   const hostKey = useHostKey(code);
-  const { socket, snapshot, live, status, pair } = useHostConsole(code, hostKey);
+  // 'deleting': the server drops this console's socket before it answers the DELETE; that is expected, not a refusal.
+  const [deletion, setDeletion] = useState<null | 'deleting' | 'deleted'>(null);
+  const { socket, snapshot, live, status, pair } = useHostConsole(code, deletion === 'deleted' ? null : hostKey);
   const { notices, notify, dismiss } = useNotices();
   const actions = useHostActions(socket, notify);
   const origin = useOrigin();
   const now = useNow(CLOCK_TICK_MS);
 
-  if (hostKey === null || status.kind === 'refused') {
-    return <NoAccess code={code} reason={status.kind === 'refused' ? status.message : null} />;
-  }
-
   const state = live?.state ?? null;
   const title = state?.title ?? snapshot?.workshop.title ?? '';
+
+  if (deletion === 'deleted') return <WorkshopDeleted title={title} />;
+  if (status.kind === 'refused' && deletion === null) {
+    if (status.code === 'workshop_not_found') return <WorkshopNotHere />;
+    return <NoAccess code={code} reason={status.message} />;
+  }
+  if (hostKey === null) return <NoAccess code={code} reason={null} />;
+
   const joinUrl = origin ? `${origin}/join/${code}` : '';
   const names = state ? itemNames(state.agenda) : [];
   const current = state?.phase === 'exercise' ? state.agenda[state.step] : undefined;
+  const ended = state?.phase === 'ended';
 
   const join = <JoinPanel key="join" code={code} joinUrl={joinUrl} />;
-  const room = state && <RoomControls key="room" state={state} actions={actions} />;
+  const dangerZone = hostKey && (
+    <DeleteWorkshop code={code} hostKey={hostKey} onBusyChange={(busy) => setDeletion(busy ? 'deleting' : null)} onDeleted={() => setDeletion('deleted')} />
+  );
+  const room = state && <RoomControls key="room" state={state} actions={actions} dangerZone={dangerZone} />;
   const wall = snapshot && <WallPanel key="wall" snapshot={snapshot} actions={actions} />;
   // In the lobby the way in matters most; once an exercise runs, the room switches do.
   const side = state?.phase === 'lobby' ? [join, room, wall] : [room, wall, join];
@@ -71,7 +84,9 @@ export function HostConsole({ code }: { code: string }) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <ConnectionBadge status={status} />
-          <ProjectorLink code={code} variant="primary" />
+          {/* Once the workshop has ended, the summary is what comes next and the projector is done. */}
+          <SummaryLink code={code} variant={ended ? 'primary' : 'secondary'} />
+          <ProjectorLink code={code} variant={ended ? 'secondary' : 'primary'} />
         </div>
       </header>
 
@@ -83,7 +98,7 @@ export function HostConsole({ code }: { code: string }) {
         same order reads top to bottom: now, clock, couples, tools. The last
         row is 1fr so a tall right column never pushes the left rows apart.
       */}
-      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] lg:grid-rows-[auto_auto_auto_1fr] xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+      <main className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] lg:grid-rows-[auto_auto_auto_1fr] xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           {state ? <NowPanel state={state} snapshot={snapshot} names={names} actions={actions} /> : <p className="text-base text-muted">Loading…</p>}
         </div>
@@ -119,7 +134,7 @@ export function HostConsole({ code }: { code: string }) {
           {side}
           {hostKey && origin && <HostLinkPanel hostUrl={`${origin}/host/${code}#key=${hostKey}`} />}
         </aside>
-      </div>
+      </main>
       <NoticeStack notices={notices} dismiss={dismiss} />
     </div>
   );
@@ -140,25 +155,5 @@ function Counts({ snapshot }: { snapshot: HostSnapshot }) {
       {waiting > 0 && ` · ${plural(waiting, 'couple', 'couples')} waiting for a partner`}
       {snapshot.unpaired.length > 0 && ` · ${snapshot.unpaired.length} not paired yet`}
     </>
-  );
-}
-
-function NoAccess({ code, reason }: { code: string; reason: string | null }) {
-  return (
-    <main className="mx-auto flex min-h-dvh w-full max-w-xl flex-col justify-center gap-6 px-5 py-10">
-      <h1 className="text-3xl font-semibold tracking-tight">This console needs the private host link</h1>
-      <Notice tone="problem" title={reason ?? 'No host key on this device.'}>
-        To run room {formatRoomCode(code)}, open the private host link you got when the workshop was created (it ends in
-        “#key=…”). Participants join from the home page with the room code instead.
-      </Notice>
-      <div className="flex flex-wrap gap-4 text-lg">
-        <Link href="/host/new" className="font-semibold text-accent underline underline-offset-4">
-          Create a new workshop
-        </Link>
-        <Link href="/" className="font-semibold text-accent underline underline-offset-4">
-          Go to the home page
-        </Link>
-      </div>
-    </main>
   );
 }

@@ -28,6 +28,10 @@ export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
         <p className="max-w-prose text-lg text-muted">
           Boards are read-only and nobody new can join. Couples keep their boards on their phones to read again.
         </p>
+        <p className="max-w-prose text-lg">
+          Next: the <span className="font-semibold">Session summary</span>, linked at the top of the console: attendance, timing per exercise and the wall, to
+          download or print.
+        </p>
       </Panel>
     );
   }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PublicWorkshopState } from '../../../lib/protocol';
 import { CompactButton } from '../../_components/CompactButton';
 import { ConfirmButton } from '../../_components/ConfirmDialog';
@@ -7,9 +8,10 @@ import type { HostActions } from './useHostActions';
 /**
  * Room-wide switches, each with its state in words next to it: boards open
  * or locked, the door open or closed, and the end (asked twice: it cannot
- * be undone).
+ * be undone). Below them, set apart, the danger zone the console passes in
+ * (deleting the workshop), which speaks HTTP rather than socket commands.
  */
-export function RoomControls({ state, actions }: { state: PublicWorkshopState; actions: HostActions }) {
+export function RoomControls({ state, actions, dangerZone }: { state: PublicWorkshopState; actions: HostActions; dangerZone?: ReactNode }) {
   const ended = state.phase === 'ended';
   return (
     <section aria-labelledby="room-controls-heading" className="flex flex-col gap-4 rounded-3xl border border-line bg-card p-6 shadow-sm">
@@ -49,6 +51,7 @@ export function RoomControls({ state, actions }: { state: PublicWorkshopState; a
           End workshop
         </ConfirmButton>
       </div>
+      {dangerZone && <div className="mt-2">{dangerZone}</div>}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { Exercise } from '../../../lib/catalogue/types';
 import { MAX_TITLE_CHARS } from '../../../lib/limits';
 import type { CreateWorkshopResponse } from '../../../lib/protocol';
 import { MAX_AGENDA_ITEMS } from '../../../lib/workshop/agenda';
+import { DEFAULT_RETENTION_DAYS, type RetentionDays } from '../../../lib/workshop/retention';
 import { Button } from '../../_components/Button';
 import { TextField } from '../../_components/TextField';
 import { api, messageOf } from '../../_lib/api';
@@ -14,6 +15,7 @@ import { AgendaList } from './AgendaList';
 import { ExerciseEditor } from './ExerciseEditor';
 import { ExerciseLibrary } from './ExerciseLibrary';
 import { MyExercises } from './MyExercises';
+import { RetentionChoice } from './RetentionChoice';
 import { minutesValid, useAgenda } from './useAgenda';
 import { useMyExercises } from './useMyExercises';
 
@@ -31,6 +33,7 @@ export function CreateWorkshopForm() {
   const [titleError, setTitleError] = useState<string | null>(null);
   const [agendaError, setAgendaError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const [retentionDays, setRetentionDays] = useState<RetentionDays>(DEFAULT_RETENTION_DAYS);
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState('');
@@ -69,7 +72,7 @@ export function CreateWorkshopForm() {
     setBusy(true);
     setFormError(null);
     try {
-      const created = await api<CreateWorkshopResponse>('/api/workshops', { method: 'POST', body: { title, agenda: agenda.toExercises() } });
+      const created = await api<CreateWorkshopResponse>('/api/workshops', { method: 'POST', body: { title, agenda: agenda.toExercises(), retentionDays } });
       // Kept on this device so the console opens again without the private link.
       saveHostKey(created.code, created.hostKey);
       router.push(`/host/${created.code}#key=${created.hostKey}`);
@@ -96,6 +99,7 @@ export function CreateWorkshopForm() {
           required
         />
         <AgendaList entries={agenda.entries} move={agenda.move} remove={agenda.remove} setMinutes={agenda.setMinutes} error={agendaError} />
+        <RetentionChoice value={retentionDays} onChange={setRetentionDays} />
         {formError && (
           <p role="alert" className="text-base text-warn">
             {formError}

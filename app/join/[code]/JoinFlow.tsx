@@ -7,14 +7,14 @@ import { Button } from '../../_components/Button';
 import { Notice } from '../../_components/Notice';
 import { Wordmark } from '../../_components/Wordmark';
 import { api, ApiRequestError, messageOf } from '../../_lib/api';
-import { rememberMe } from '../../_lib/localBoardCopies';
+import { forgetRoomLocally, rememberMe } from '../../_lib/localBoardCopies';
 import { forgetParticipant, readToken, saveToken } from '../../_lib/storage';
 import { useControlSocket } from '../../_lib/useControlSocket';
 import { useLatestEvent } from '../../_lib/useSocketEvent';
 import { ChoiceStep } from './ChoiceStep';
 import { NameStep } from './NameStep';
 import { RetentionNote } from './RetentionNote';
-import type { LeaveMessage } from './leaveMessages';
+import { leaveMessage, type LeaveMessage } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';
 
 type Step =
@@ -67,8 +67,11 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
         setWorkshop(await api<WorkshopPublic>(`/api/workshops/${code}`, { signal: abort.signal }));
       } catch (err) {
         if (abort.signal.aborted) return;
-        if (err instanceof ApiRequestError && err.status === 404) setStep({ kind: 'not-found' });
-        else setStep({ kind: 'problem', message: messageOf(err) });
+        if (err instanceof ApiRequestError && err.status === 404) {
+          // The workshop is gone (deleted, or past its keeping time): so is any copy of its board on this phone.
+          void forgetRoomLocally(code);
+          setStep({ kind: 'not-found' });
+        } else setStep({ kind: 'problem', message: messageOf(err) });
         return;
       }
       const token = readToken(code);
@@ -114,8 +117,8 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
     }
   }
 
-  // A deleted workshop is not found either; then the phone that was on it hears why, not "wrong code".
-  if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left} />;
+  // Sent here from a board whose workshop is now gone: whatever the reason given, the board was deleted with it.
+  if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left ? leaveMessage('deleted') : null} />;
 
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">

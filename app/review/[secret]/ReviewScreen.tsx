@@ -31,15 +31,15 @@ export function ReviewScreen({ secret }: { secret: string }) {
   const path = usePathname().replace(/\/$/, '');
   const origin = useOrigin();
 
-  const title = state.kind === 'ready' ? state.data.workshop.title : null;
+  const ready = state.kind === 'ready' ? state.data : null;
+  const partnerName = ready?.people.find((p) => p.seat !== ready.viewer)?.name ?? null;
+  const title = ready?.workshop.title ?? null;
   useEffect(() => {
+    // The tab (and a printout's header, where the browser adds one) names the workshop, not the link.
     if (title) document.title = `${title} · Twofold`;
   }, [title]);
 
-  if (deleted) {
-    const partner = state.kind === 'ready' ? (state.data.people.find((p) => p.seat !== state.data.viewer)?.name ?? null) : null;
-    return <BoardDeleted partnerName={partner} />;
-  }
+  if (deleted) return <BoardDeleted partnerName={partnerName} />;
   if (state.kind === 'gone') return <BoardNotHere />;
   if (state.kind === 'loading') {
     return (
@@ -61,7 +61,6 @@ export function ReviewScreen({ secret }: { secret: string }) {
   }
 
   const { data } = state;
-  const partnerName = data.people.find((p) => p.seat !== data.viewer)?.name ?? null;
   return (
     <div className={`min-h-dvh ${printTokens}`}>
       <PrintPageRules title={data.workshop.title} />

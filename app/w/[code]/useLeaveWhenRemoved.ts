@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { ERROR_CODES, type ServerToClientEvents } from '../../../lib/protocol';
-import { forgetLocalDocs } from '../../_lib/localBoardCopies';
+import { forgetLocalDocs, forgetRoomLocally } from '../../_lib/localBoardCopies';
 import { forgetParticipant } from '../../_lib/storage';
 import type { ControlSocket, ControlStatus } from '../../_lib/useControlSocket';
 
@@ -24,10 +24,14 @@ export function useLeaveWhenRemoved(socket: ControlSocket | null, status: Contro
   useEffect(() => {
     docsToClear.current = localDocNames;
   });
+  // A deleted workshop also kills the token, so the reconnect after the event is refused as unknown
+  // while the page is still leaving: the event, which knows why, must have the last word.
+  const left = useRef(false);
 
   useEffect(() => {
     if (!socket) return;
     const onRemoved = ({ reason }: { reason: LeaveReason }) => {
+      left.current = true;
       if (reason === 'removed') forgetParticipant(code);
       // The IndexedDB copies go once this board's own connections close, which leaving the page does.
       if (reason === 'deleted') void forgetLocalDocs(docsToClear.current);
@@ -40,9 +44,11 @@ export function useLeaveWhenRemoved(socket: ControlSocket | null, status: Contro
   }, [socket, code, router]);
 
   // Removed while this phone was away: the server no longer knows the token, which is the same story.
+  // This phone can never sync that board again, so its copy goes too.
   const refusedAsUnknown = status.kind === 'refused' && status.code === ERROR_CODES.unauthorized;
   useEffect(() => {
-    if (!refusedAsUnknown) return;
+    if (!refusedAsUnknown || left.current) return;
+    void forgetRoomLocally(code);
     forgetParticipant(code);
     router.replace(`/join/${code}?left=removed`);
   }, [refusedAsUnknown, code, router]);

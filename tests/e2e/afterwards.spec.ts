@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { PDFParse } from 'pdf-parse';
+import { addEntry } from '../../lib/board/schema';
+import { BRING_NEED } from '../../lib/catalogue/catalogue';
+import { connectBoard } from '../helpers/yjsClient';
+import { api, hostSocket, newPhone, seatPhone } from './support';
+
+/**
+ * After the room empties: the facilitator ends the workshop, a partner's phone
+ * offers "Keep your board", the review link opens the couple's whole board,
+ * and both take-home files download with the words as written.
+ */
+test('[R32][R33] end a workshop, open the review link on a phone, download Markdown and PDF', async ({ browser }) => {
+  const client = api();
+  const workshop = await client.createWorkshop('Autumn evening', [BRING_NEED]);
+  const { code, a, b } = await client.coupleInWorkshop(['Zoë', 'Ben'], workshop.code);
+  const host = hostSocket(code, workshop.hostKey);
+  await host.timeout(5_000).emitWithAck('host:command', { type: 'goTo', step: 0 });
+  const board = connectBoard((await client.me(b.token)).board!);
+  await board.synced();
+  addEntry(board.doc, { id: 'w1', exercise: BRING_NEED.id, column: 'bring', author: 'b', createdAt: 1 }, 'Café au lait every Sunday — Ωραία');
+
+  const { page } = await newPhone(browser);
+  await seatPhone(page, code, a.token);
+  await page.goto(`/w/${code}`);
+  await expect(page.getByLabel("Ben's entry").filter({ hasText: 'Café au lait' })).toBeVisible();
+  await host.timeout(5_000).emitWithAck('host:command', { type: 'end' });
+
+  await expect(page.getByRole('heading', { name: 'Keep your board' })).toBeVisible();
+  await page.getByRole('link', { name: 'Open your board' }).click();
+  await expect(page.getByRole('heading', { name: 'Autumn evening' })).toBeVisible();
+  await expect(page.getByText('Café au lait every Sunday — Ωραία')).toBeVisible();
+
+  const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Markdown' }).click()]);
+  const md = fs.readFileSync(await markdown.path(), 'utf8');
+  expect(md).toContain('# Autumn evening');
+  expect(md).toContain('**Ben:** Café au lait every Sunday — Ωραία');
+
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
+  const text = (await new PDFParse({ data: new Uint8Array(fs.readFileSync(await pdf.path())) }).getText()).text.replace(/\s+/g, ' ');
+  expect(text).toContain('Autumn evening');
+  expect(text).toContain('Café au lait every Sunday — Ωραία');
+
+  board.destroy();
+  host.close();
+});
