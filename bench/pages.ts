@@ -15,12 +15,28 @@ import { round } from './stats';
 export interface PageWeight {
   path: string;
   scripts: number;
-  /** Sum of the gzip sizes of the <script src> files the HTML references, in KB (1,000 bytes). */
+  /** Sum of the gzip sizes of the <script src> files the HTML references, in KB (1,000 bytes); nomodule polyfills (which modern browsers skip) excluded. */
   js_gzip_kb: number;
   js_raw_kb: number;
-  /** Inline scripts (the RSC payload), gzipped with the HTML, for context. */
+  /** The nomodule polyfills, not counted above. */
+  nomodule_gzip_kb: number;
+  /** Inline scripts (the RSC payload), gzipped, for context. */
   inline_gzip_kb: number;
+  /** Each counted chunk, largest first, with a guess at what it holds (telltale strings in it). */
+  chunks: { file: string; gzip_kb: number; hints: string }[];
 }
+
+/** Telltale strings of the big libraries, to say what a hashed chunk holds. */
+const TELLTALES: [RegExp, string][] = [
+  [/Minified React error|react-dom/, 'react-dom'],
+  [/next-router|__next_f/, 'next runtime'],
+  [/Yjs was already imported/, 'yjs'],
+  [/WebsocketProvider|messageAwareness|awareness/, 'y-websocket/y-protocols'],
+  [/indexedDB/, 'indexeddb'],
+  [/ZodError/, 'zod'],
+  [/engine\.io|socket\.io/, 'socket.io-client'],
+  [/qrcode/, 'qrcode'],
+];
 
 export interface PagesFigures {
   build_id: string | null;
@@ -29,7 +45,16 @@ export interface PagesFigures {
   join: PageWeight | null;
   board: PageWeight | null;
   first_load_js_kb: number | null;
-  lighthouse: { join: number | null; board: number | null; note: string | null };
+  lighthouse: { join: number | null; board: number | null; note: string | null; metrics?: Record<'join' | 'board', LighthouseMetrics | null> };
+}
+
+/** The lab metrics behind the score, in ms (CLS unitless). */
+export interface LighthouseMetrics {
+  fcp_ms: number | null;
+  lcp_ms: number | null;
+  tbt_ms: number | null;
+  si_ms: number | null;
+  cls: number | null;
 }
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -40,20 +65,42 @@ async function weigh(url: string, pagePath: string): Promise<PageWeight> {
   const res = await fetch(url + pagePath);
   if (!res.ok) throw new Error(`GET ${pagePath} → ${res.status}`);
   const html = await res.text();
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&')))];
+  const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].map((m) => ({ src: m[2].replace(/&amp;/g, '&'), nomodule: /nomodule/i.test(m[1] + m[3]) }));
+  const seen = new Set<string>();
   let gz = 0;
   let raw = 0;
-  for (const src of srcs) {
+  let nomodule = 0;
+  const chunks: PageWeight['chunks'] = [];
+  for (const { src, nomodule: skipped } of tags) {
+    if (seen.has(src)) continue;
+    seen.add(src);
     const body = Buffer.from(await (await fetch(new URL(src, url + pagePath))).arrayBuffer());
+    const size = gzipSync(body, { level: 9 }).length;
+    if (skipped) {
+      nomodule += size;
+      continue;
+    }
     raw += body.length;
-    gz += gzipSync(body, { level: 9 }).length;
+    gz += size;
+    const text = body.toString('latin1');
+    const holds = TELLTALES.filter(([re]) => re.test(text)).map(([, name]) => name);
+    chunks.push({ file: src.split('/').pop()!.split('?')[0], gzip_kb: kb(size), hints: holds.join(', ') || 'app code' });
   }
+  chunks.sort((a, b) => b.gzip_kb - a.gzip_kb);
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
-  return { path: pagePath.replace(/\/[A-Z0-9]{8}/, '/<code>'), scripts: srcs.length, js_gzip_kb: kb(gz), js_raw_kb: kb(raw), inline_gzip_kb: kb(gzipSync(inline).length) };
+  return {
+    path: pagePath.replace(/\/[A-Z0-9]{8}/, '/<code>'),
+    scripts: chunks.length,
+    js_gzip_kb: kb(gz),
+    js_raw_kb: kb(raw),
+    nomodule_gzip_kb: kb(nomodule),
+    inline_gzip_kb: kb(gzipSync(inline).length),
+    chunks,
+  };
 }
 
 /** Lighthouse (npm) mobile performance of `url`; for the board, the participant's token is put into localStorage first. */
-async function lighthouseScore(url: string, storage: Record<string, string> | null): Promise<number | null> {
+async function lighthouseScore(url: string, storage: Record<string, string> | null): Promise<{ score: number | null; metrics: LighthouseMetrics }> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const puppeteer = await import('puppeteer-core');
@@ -68,8 +115,19 @@ async function lighthouseScore(url: string, storage: Record<string, string> | nu
     }
     const result = await lighthouse(url, { output: 'json', logLevel: 'error', onlyCategories: ['performance'], disableStorageReset: storage !== null }, undefined, page);
     await browser.disconnect();
-    const score = result?.lhr.categories.performance?.score;
-    return typeof score === 'number' ? Math.round(score * 100) : null;
+    const lhr = result?.lhr;
+    const score = lhr?.categories.performance?.score;
+    const value = (id: string, digits = 0) => round(lhr?.audits[id]?.numericValue ?? null, digits);
+    return {
+      score: typeof score === 'number' ? Math.round(score * 100) : null,
+      metrics: {
+        fcp_ms: value('first-contentful-paint'),
+        lcp_ms: value('largest-contentful-paint'),
+        tbt_ms: value('total-blocking-time'),
+        si_ms: value('speed-index'),
+        cls: value('cumulative-layout-shift', 3),
+      },
+    };
   } finally {
     chrome.kill();
   }
@@ -102,8 +160,11 @@ export async function measurePages(opts: { lighthouse: boolean }): Promise<Pages
       figures.lighthouse.note = `no chromium at ${CHROMIUM}`;
     } else {
       try {
-        figures.lighthouse.join = await lighthouseScore(`${server.url}/join/${code}`, null);
-        figures.lighthouse.board = await lighthouseScore(`${server.url}/w/${code}`, { [`twofold:token:${code}`]: a.token });
+        const join = await lighthouseScore(`${server.url}/join/${code}`, null);
+        const board = await lighthouseScore(`${server.url}/w/${code}`, { [`twofold:token:${code}`]: a.token });
+        figures.lighthouse.join = join.score;
+        figures.lighthouse.board = board.score;
+        figures.lighthouse.metrics = { join: join.metrics, board: board.metrics };
         figures.lighthouse.note = 'Lighthouse 12 defaults: mobile form factor, simulated slow 4G and 4x CPU slowdown; one run per page';
       } catch (err) {
         figures.lighthouse.note = `lighthouse failed: ${err instanceof Error ? err.message : String(err)}`;

@@ -3,17 +3,25 @@
  * as its own bin/server.js wires it (no auth, no persistence: YPERSISTENCE and
  * CALLBACK_URL are left unset), except that it listens on 127.0.0.1 and a free
  * port, and prints "listening on <url>" like the Twofold server, so the
- * benchmark can start both the same way.
+ * benchmark can start both the same way. Its HTTP handler also answers
+ * /api/metrics with the same event-loop figures as Twofold's (the monitor runs
+ * beside the relay and does not touch its path), so the two compare.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { readMetrics } from '../server/http/metrics';
 import { setupWSConnection } from '@y/websocket-server/utils';
 
 if (process.env.YPERSISTENCE || process.env.CALLBACK_URL) throw new Error('the reference relay runs without persistence or callbacks');
 
 const wss = new WebSocketServer({ noServer: true });
-const server = http.createServer((_req, res) => {
+const server = http.createServer((req, res) => {
+  if (req.url?.startsWith('/api/metrics')) {
+    const figures = readMetrics({ liveBoards: 0, boardConnections: wss.clients.size, controlSockets: 0, peopleOnline: 0 }, false);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return res.end(JSON.stringify(figures));
+  }
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end('okay');
 });

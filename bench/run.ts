@@ -47,10 +47,12 @@ const settings = {
   pairs: num(args.pairs, 3),
   roundMs: num(args['round-seconds'], quick ? 4 : 20) * 1000,
   warmupMs: quick ? 2_000 : 5_000,
+  /** Pause after each typing round: Twofold compacts boards 10 s after their last edit (DEFAULT_TIMING.compactIdleMs). */
+  settleMs: quick ? 1_000 : 12_000,
   editsPerSecond: 2,
   clients: num(args.clients, 2),
   capacityStep: num(args['capacity-step'], quick ? 150 : 250),
-  capacityMax: num(args['capacity-max'], quick ? 300 : 3_000),
+  capacityMax: num(args['capacity-max'], quick ? 300 : 4_000),
   capacityLimitMs: 50,
   capacityCouplesPerWorkshop: 250,
   lightEditEveryMs: 10_000,
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
       console.log(`\n[3/5] typing: ${join.phones} phones × ${settings.editsPerSecond} edits/s, ${settings.pairs} rounds each of ${settings.roundMs / 1000} s, Twofold and the stock relay alternating`);
       await pool.all({ cmd: 'openReference', referenceUrl: reference.url.replace('http', 'ws') });
       await pool.all({ cmd: 'prepareTyping', targets: ['twofold', 'reference'] });
-      typed = await typing(pool, { twofold, reference }, { pairs: settings.pairs, roundMs: settings.roundMs, warmupMs: settings.warmupMs, editsPerSecond: settings.editsPerSecond });
+      typed = await typing(pool, { twofold, reference }, { pairs: settings.pairs, roundMs: settings.roundMs, warmupMs: settings.warmupMs, editsPerSecond: settings.editsPerSecond, settleMs: settings.settleMs });
       console.log(`  ratio p50 ${typed.ratio_p50}, ratio p99 ${typed.ratio_p99} (median of ${settings.pairs} pairs)`);
     }
 

@@ -161,8 +161,8 @@ export interface RoundFigures extends Summary {
   server_cpu_pct: number | null;
   /** CPU used by all client processes together during the round, in % of one core. */
   clients_cpu_pct: number | null;
-  /** Twofold only: the server's own event-loop delay p99 over the last complete 5 s window of the round. */
-  server_loop_p99_ms?: number | null;
+  /** The server's own event-loop delay p99 over the last complete 5 s window of the round (rounds of 10 s or more). */
+  server_loop_p99_ms: number | null;
   /** Start and end on the monotonic clock (µs), the clock of `node --cpu-prof` profiles: bench/profile.ts --results cuts a profile to the rounds. */
   mono_us: [number, number];
 }
@@ -181,11 +181,13 @@ export interface TypingFigures {
  * Typing against Twofold and the stock relay in alternating rounds (T, R, T, R, …), after one
  * uncounted warm-up round each. Both keep all their connections open throughout; only the
  * round's target types. Ratios are taken per pair (T_i / R_i), and their median reported.
+ * After each round both servers get `settleMs` to finish what the round left behind (Twofold
+ * compacts a board 10 s after its last edit), so it lands in no one's round.
  */
 export async function typing(
   pool: ClientPool,
   servers: Record<Target, ServerProcess>,
-  opts: { pairs: number; roundMs: number; warmupMs: number; editsPerSecond: number },
+  opts: { pairs: number; roundMs: number; warmupMs: number; editsPerSecond: number; settleMs: number },
 ): Promise<TypingFigures> {
   let roundNo = 0;
   const runRound = async (target: Target, durationMs: number, warmup: boolean): Promise<RoundFigures & { samples: Float64Array }> => {
@@ -215,15 +217,16 @@ export async function typing(
       disconnects: results.reduce((n, r) => n + r.disconnects, 0),
       server_cpu_pct: cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / elapsed) * 100, 1) : null,
       clients_cpu_pct: clientCpu0 !== null && clientCpu1 !== null ? round(((clientCpu1 - clientCpu0) / elapsed) * 100, 1) : null,
+      server_loop_p99_ms: durationMs >= 10_000 ? (await metrics(server.url)).eventLoopP99Ms : null,
       mono_us: [mono0, monoUs()],
       samples: all,
     };
-    if (target === 'twofold') figures.server_loop_p99_ms = durationMs >= 10_000 ? (await metrics(server.url)).eventLoopP99Ms : null;
+
     const mark = warmup ? ' (warm-up)' : '';
     console.log(
-      `  round ${roundNo} ${target.padEnd(9)}${mark}: p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, max ${figures.max_ms} ms, ${figures.sent} edits, lost ${figures.lost}, CPU server ${figures.server_cpu_pct} % clients ${figures.clients_cpu_pct} %`,
+      `  round ${roundNo} ${target.padEnd(9)}${mark}: p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, max ${figures.max_ms} ms, ${figures.sent} edits, lost ${figures.lost}, CPU server ${figures.server_cpu_pct} % clients ${figures.clients_cpu_pct} %, server loop p99 ${figures.server_loop_p99_ms ?? '—'} ms`,
     );
-    await sleep(1_000);
+    await sleep(opts.settleMs);
     return figures;
   };
 
