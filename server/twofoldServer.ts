@@ -41,7 +41,7 @@ export interface RunningServer {
 /** The composition root: config → store → service → API, control plane, boards, pages, on one port. */
 export async function startTwofold(config: Config, now: () => number = Date.now): Promise<RunningServer> {
   const log = createLog(config.logLevel);
-  const store = openSqliteStore(config.dataDir);
+  const store = openSqliteStore(config.dataDir, log);
   const events = new RoomEvents();
   const states = new WorkshopStates(store, events, now);
 

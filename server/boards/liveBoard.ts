@@ -2,12 +2,20 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
 import { enforceBoardLimits } from '../../lib/board/limits';
-import { countByExercise, ENTRIES_KEY } from '../../lib/board/schema';
-import { MAX_ENTRIES_PER_BOARD, MAX_ENTRY_CHARS } from '../../lib/limits';
+import { countByExercise } from '../../lib/board/schema';
 import type { Limits, Timing } from '../config';
 import type { Log } from '../log';
 import type { Store } from '../store/types';
+import { backgroundLane } from './backgroundLane';
+import { addsSomething, overLimits, sameCounts } from './updateChecks';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
+
+/** What a client's frame added to the board: the update to store and relay. */
+interface Integrated {
+  effective: Uint8Array;
+  /** The update was malformed past what Yjs integrated: the sender is closed after the relay. */
+  malformed: boolean;
+}
 
 /** One client socket on a board, as the board sees it. */
 export interface BoardConnection {
@@ -51,6 +59,8 @@ export class LiveBoard {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly conns = new Set<BoardConnection>();
   private chain: Promise<void> = Promise.resolve();
+  /** Tasks on the chain not finished yet: while there are any, new frames queue behind them. */
+  private pending = 0;
   /** Effective updates produced by the apply in progress (Yjs emits them synchronously). */
   private produced: Uint8Array[] = [];
   /** Set while a client update is applied: the types it changed (Yjs reports them after each transaction). */
@@ -60,6 +70,7 @@ export class LiveBoard {
   private compactTimer: NodeJS.Timeout | null = null;
   /** When the last update was stored: the idle-compaction timer re-arms itself from it instead of being reset per update. */
   private lastUpdateAt = 0;
+  private compactionQueued = false;
   private statsTimer: NodeJS.Timeout | null = null;
   /** What the console last heard from this board, and when. */
   private reported: { counts: Record<string, number>; at: number } | null = null;
@@ -107,7 +118,12 @@ export class LiveBoard {
     if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
   }
 
-  /** Queues one raw frame from `conn`; frames are handled strictly in order. */
+  /**
+   * Handles one raw frame from `conn`; frames are handled strictly in order. With a synchronous
+   * store (SQLite) and nothing queued, the frame is handled at once, store write included: no
+   * promise per keystroke. Otherwise (a compaction in progress, an asynchronous store) it waits
+   * its turn on the board's chain.
+   */
   receive(conn: BoardConnection, data: Uint8Array): void {
     let message: IncomingMessage;
     try {
@@ -116,51 +132,86 @@ export class LiveBoard {
       conn.close(CLOSE_CODES.badRequest, 'malformed message');
       return;
     }
-    this.chain = this.chain
-      .then(() => this.handle(conn, message))
-      .catch((err) => {
-        this.deps.log.error(`board ${this.docName}: message failed`, err);
-        conn.close(CLOSE_CODES.internalError, 'server error');
-      });
+    const appendNow = this.deps.store.appendUpdateNow;
+    if (this.pending === 0 && appendNow) {
+      try {
+        const integrated = this.handle(conn, message);
+        if (integrated) {
+          appendNow.call(this.deps.store, this.docName, integrated.effective);
+          this.relay(integrated.effective);
+        }
+        if (integrated?.malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
+      } catch (err) {
+        this.failed(conn, err);
+      }
+      return;
+    }
+    void this.enqueue(async () => {
+      try {
+        const integrated = this.handle(conn, message);
+        if (integrated) {
+          await this.deps.store.appendUpdate(this.docName, integrated.effective);
+          this.relay(integrated.effective);
+        }
+        if (integrated?.malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
+      } catch (err) {
+        this.failed(conn, err);
+      }
+    });
   }
 
-  private async handle(conn: BoardConnection, message: IncomingMessage): Promise<void> {
-    if (this.destroyed || !this.conns.has(conn)) return;
+  private failed(conn: BoardConnection, err: unknown): void {
+    this.deps.log.error(`board ${this.docName}: message failed`, err);
+    conn.close(CLOSE_CODES.internalError, 'server error');
+  }
+
+  /** Everything of a frame but the store write: returns the update to store and relay, if the frame brought one. */
+  private handle(conn: BoardConnection, message: IncomingMessage): Integrated | null {
+    if (this.destroyed || !this.conns.has(conn)) return null;
     switch (message.kind) {
       case 'syncStep1': {
         let reply: Uint8Array;
         try {
           reply = encodeSyncStep2(this.doc, message.stateVector);
         } catch {
-          return conn.close(CLOSE_CODES.badRequest, 'malformed state vector');
+          conn.close(CLOSE_CODES.badRequest, 'malformed state vector');
+          return null;
         }
-        return conn.send(reply);
+        conn.send(reply);
+        return null;
       }
       case 'update':
-        return this.applyClientUpdate(conn, message.update);
+        return this.integrateClientUpdate(conn, message.update);
       case 'awareness':
-        if (!conn.awarenessBudget.take()) return; // presence is best-effort: a flood is simply not relayed
+        if (!conn.awarenessBudget.take()) return null; // presence is best-effort: a flood is simply not relayed
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
         } catch {
           conn.close(CLOSE_CODES.badRequest, 'malformed awareness update');
         }
-        return;
+        return null;
       case 'queryAwareness':
-        return conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        return null;
     }
   }
 
-  private async applyClientUpdate(conn: BoardConnection, update: Uint8Array): Promise<void> {
+  /**
+   * Applies a client's update to the board and enforces its limits. Returns what Yjs integrated
+   * (even from an update that failed halfway: it is in the doc now, so it must be stored and
+   * relayed) and whether the update was malformed.
+   */
+  private integrateClientUpdate(conn: BoardConnection, update: Uint8Array): Integrated | null {
     // Read-only is the server's decision. A sync that brings nothing new is fine; real changes are
     // refused by closing the connection: silently dropping them would leave every later update of
     // that client waiting on the missing ones, on the server and on the partner's phone.
     if (!conn.canWrite()) {
-      if (!addsSomething(this.doc, update)) return;
-      return conn.close(CLOSE_CODES.readOnly, 'read-only');
+      if (addsSomething(this.doc, update)) conn.close(CLOSE_CODES.readOnly, 'read-only');
+      return null;
     }
     if (this.approxBytes + update.length > this.deps.limits.maxBoardBytes) {
-      return conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
+      conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
+      return null;
     }
     this.produced = [];
     let malformed = false;
@@ -173,20 +224,23 @@ export class LiveBoard {
       this.changed = null;
     }
     if (changed.size > 0 && overLimits(this.doc, changed)) enforceBoardLimits(this.doc, changed);
-    // Whatever Yjs integrated (even from an update that failed halfway) is in the doc now: store it, then relay it.
     const produced = this.produced;
     this.produced = [];
-    if (produced.length > 0) {
-      const effective = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
-      await this.deps.store.appendUpdate(this.docName, effective);
-      this.approxBytes += effective.length;
-      this.updatesSinceCompaction++;
-      const message = encodeUpdate(effective);
-      for (const c of this.conns) c.send(message);
-      this.scheduleCompaction();
-      this.scheduleStats();
+    if (produced.length === 0) {
+      if (malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
+      return null;
     }
-    if (malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
+    return { effective: produced.length === 1 ? produced[0] : Y.mergeUpdates(produced), malformed };
+  }
+
+  /** After the store has it: to every connection, the sender too (the echo tells it the update is saved). */
+  private relay(effective: Uint8Array): void {
+    this.approxBytes += effective.length;
+    this.updatesSinceCompaction++;
+    const message = encodeUpdate(effective);
+    for (const c of this.conns) c.send(message);
+    this.scheduleCompaction();
+    this.scheduleStats();
   }
 
   private readonly onAwarenessUpdate = (
@@ -206,8 +260,8 @@ export class LiveBoard {
 
   private scheduleCompaction(): void {
     this.lastUpdateAt = Date.now();
-    if (this.updatesSinceCompaction >= this.deps.timing.compactMaxUpdates) {
-      void this.enqueue(() => this.compact());
+    if (this.updatesSinceCompaction >= this.deps.timing.compactMaxUpdates && !this.compactionQueued) {
+      this.compactInBackground();
       return;
     }
     if (!this.compactTimer) this.armIdleCompaction(this.deps.timing.compactIdleMs);
@@ -220,9 +274,21 @@ export class LiveBoard {
       if (this.destroyed) return;
       const idleFor = Date.now() - this.lastUpdateAt;
       if (idleFor < this.deps.timing.compactIdleMs) return this.armIdleCompaction(this.deps.timing.compactIdleMs - idleFor);
-      void this.enqueue(() => this.compact());
+      this.compactInBackground();
     }, delayMs);
     this.compactTimer.unref();
+  }
+
+  /**
+   * Compacts when the background lane gets to this board. The board's own queue is not held
+   * while it waits for its turn, only while the compaction itself runs.
+   */
+  private compactInBackground(): void {
+    this.compactionQueued = true;
+    void backgroundLane.run(() => {
+      this.compactionQueued = false;
+      return this.destroyed ? Promise.resolve() : this.enqueue(() => this.compact());
+    });
   }
 
   private scheduleStats(): void {
@@ -245,8 +311,13 @@ export class LiveBoard {
 
   /** Runs `task` on the board's chain, after every message received before it. */
   private enqueue(task: () => Promise<void>): Promise<void> {
+    this.pending++;
     const run = this.chain.then(task);
-    this.chain = run.catch((err) => this.deps.log.error(`board ${this.docName}: task failed`, err));
+    this.chain = run
+      .catch((err) => this.deps.log.error(`board ${this.docName}: task failed`, err))
+      .finally(() => {
+        this.pending--;
+      });
     return this.chain;
   }
 
@@ -271,7 +342,7 @@ export class LiveBoard {
    * back), stops timers, closes connections and frees the doc.
    */
   async close(closeCode: CloseCode = CLOSE_CODES.goingAway, save = true): Promise<void> {
-    if (save) await this.enqueue(() => this.compact());
+    if (save) await backgroundLane.run(() => this.enqueue(() => this.compact()));
     if (this.compactTimer) clearTimeout(this.compactTimer);
     if (this.statsTimer) {
       clearTimeout(this.statsTimer);
@@ -285,62 +356,4 @@ export class LiveBoard {
     this.awareness.destroy();
     this.doc.destroy();
   }
-}
-
-/**
- * Whether an edit left the board past a limit, checked without a transaction: the same texts
- * enforceBoardLimits looks at (texts edited in place, texts of entries added or replaced).
- * Almost every edit is within limits, and an empty Yjs transaction per edit is not free.
- */
-function overLimits(doc: Y.Doc, changed: Map<Y.AbstractType<unknown>, Set<string | null>>): boolean {
-  const entries = doc.getMap(ENTRIES_KEY);
-  if (entries.size > MAX_ENTRIES_PER_BOARD) return true;
-  for (const [type, keys] of changed) {
-    if (type instanceof Y.Text && type.length > MAX_ENTRY_CHARS) return true;
-    if (type === entries) {
-      for (const key of keys) {
-        const text = key === null ? null : (entries.get(key) as Y.Map<unknown> | undefined)?.get?.('text');
-        if (text instanceof Y.Text && text.length > MAX_ENTRY_CHARS) return true;
-      }
-    }
-  }
-  return false;
-}
-
-function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => a[k] === b[k]);
-}
-
-/**
- * True if applying `update` would change `doc` (or it cannot be read). New
- * structs are found by diffing against the doc's state vector; deletions are
- * new only where the doc does not already have them deleted (a mirror's sync
- * always carries the whole delete set).
- */
-function addsSomething(doc: Y.Doc, update: Uint8Array): boolean {
-  try {
-    const decoded = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
-    if (decoded.structs.length > 0) return true;
-    if (decoded.ds.clients.size === 0) return false;
-    const known = Y.createDeleteSetFromStructStore(doc.store);
-    for (const [client, ranges] of decoded.ds.clients) {
-      for (const range of ranges) if (!covered(known.clients.get(client) ?? [], range.clock, range.clock + range.len)) return true;
-    }
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/** Whether [from, to) lies inside the union of sorted, merged delete ranges. */
-function covered(ranges: { clock: number; len: number }[], from: number, to: number): boolean {
-  let at = from;
-  for (const r of ranges) {
-    if (r.clock > at) break;
-    if (r.clock + r.len > at) at = r.clock + r.len;
-    if (at >= to) return true;
-  }
-  return at >= to;
 }
