@@ -7,15 +7,8 @@ import type { Limits, Timing } from '../config';
 import type { Log } from '../log';
 import type { Store } from '../store/types';
 import { backgroundLane } from './backgroundLane';
-import { addsSomething, overLimits, sameCounts } from './updateChecks';
+import { addsSomething, decodes, overLimits, sameCounts } from './updateChecks';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
-
-/** What a client's frame added to the board: the update to store and relay. */
-interface Integrated {
-  effective: Uint8Array;
-  /** The update was malformed past what Yjs integrated: the sender is closed after the relay. */
-  malformed: boolean;
-}
 
 /** One client socket on a board, as the board sees it. */
 export interface BoardConnection {
@@ -61,8 +54,8 @@ export class LiveBoard {
   private chain: Promise<void> = Promise.resolve();
   /** Tasks on the chain not finished yet: while there are any, new frames queue behind them. */
   private pending = 0;
-  /** Effective updates produced by the apply in progress (Yjs emits them synchronously). */
-  private produced: Uint8Array[] = [];
+  /** Set while the server itself edits the doc (enforcing limits): the updates that produces (Yjs emits them synchronously). */
+  private produced: Uint8Array[] | null = null;
   /** Set while a client update is applied: the types it changed (Yjs reports them after each transaction). */
   private changed: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
   private approxBytes = 0;
@@ -81,7 +74,7 @@ export class LiveBoard {
     private readonly deps: BoardDeps,
   ) {
     this.awareness.setLocalState(null); // the server itself is not a participant
-    this.doc.on('update', (update: Uint8Array) => this.produced.push(update));
+    this.doc.on('update', (update: Uint8Array) => this.produced?.push(update));
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (this.changed) tr.changed.forEach((keys, type) => this.changed!.set(type as Y.AbstractType<unknown>, keys));
     });
@@ -93,9 +86,14 @@ export class LiveBoard {
     const stored = await deps.store.loadDoc(docName);
     Y.transact(board.doc, () => {
       if (stored.snapshot) Y.applyUpdate(board.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(board.doc, update);
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(board.doc, update);
+        } catch {
+          // Stored as it came (it decoded) but it did not integrate when it arrived either: what Yjs takes of it is what everyone has.
+        }
+      }
     });
-    board.produced = [];
     board.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
     board.updatesSinceCompaction = stored.updates.length;
     return board;
@@ -119,10 +117,12 @@ export class LiveBoard {
   }
 
   /**
-   * Handles one raw frame from `conn`; frames are handled strictly in order. With a synchronous
-   * store (SQLite) and nothing queued, the frame is handled at once, store write included: no
-   * promise per keystroke. Otherwise (a compaction in progress, an asynchronous store) it waits
-   * its turn on the board's chain.
+   * Handles one raw frame from `conn`; frames are handled strictly in order. A client's update
+   * is checked (write access, size, well-formed), stored, relayed, and only then applied to the
+   * server's doc: the keystroke reaches the partner after one durable write, and the heavier work
+   * (integrating, enforcing entry limits) happens after the relay. With a synchronous store
+   * (SQLite) and nothing queued, all of it runs at once: no promise per keystroke. Otherwise (a
+   * compaction in progress, an asynchronous store) the frame waits its turn on the board's chain.
    */
   receive(conn: BoardConnection, data: Uint8Array): void {
     let message: IncomingMessage;
@@ -135,12 +135,14 @@ export class LiveBoard {
     const appendNow = this.deps.store.appendUpdateNow;
     if (this.pending === 0 && appendNow) {
       try {
-        const integrated = this.handle(conn, message);
-        if (integrated) {
-          appendNow.call(this.deps.store, this.docName, integrated.effective);
-          this.relay(integrated.effective);
-        }
-        if (integrated?.malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
+        const update = this.handle(conn, message);
+        if (!update) return;
+        appendNow.call(this.deps.store, this.docName, update);
+        this.relay(update);
+        const correction = this.integrate(conn, update);
+        if (!correction) return;
+        appendNow.call(this.deps.store, this.docName, correction);
+        this.relay(correction);
       } catch (err) {
         this.failed(conn, err);
       }
@@ -148,12 +150,14 @@ export class LiveBoard {
     }
     void this.enqueue(async () => {
       try {
-        const integrated = this.handle(conn, message);
-        if (integrated) {
-          await this.deps.store.appendUpdate(this.docName, integrated.effective);
-          this.relay(integrated.effective);
-        }
-        if (integrated?.malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
+        const update = this.handle(conn, message);
+        if (!update) return;
+        await this.deps.store.appendUpdate(this.docName, update);
+        this.relay(update);
+        const correction = this.integrate(conn, update);
+        if (!correction) return;
+        await this.deps.store.appendUpdate(this.docName, correction);
+        this.relay(correction);
       } catch (err) {
         this.failed(conn, err);
       }
@@ -165,8 +169,8 @@ export class LiveBoard {
     conn.close(CLOSE_CODES.internalError, 'server error');
   }
 
-  /** Everything of a frame but the store write: returns the update to store and relay, if the frame brought one. */
-  private handle(conn: BoardConnection, message: IncomingMessage): Integrated | null {
+  /** Everything of a frame but a client update's store, relay and apply: returns the update to store, if the frame brought one. */
+  private handle(conn: BoardConnection, message: IncomingMessage): Uint8Array | null {
     if (this.destroyed || !this.conns.has(conn)) return null;
     switch (message.kind) {
       case 'syncStep1': {
@@ -181,7 +185,7 @@ export class LiveBoard {
         return null;
       }
       case 'update':
-        return this.integrateClientUpdate(conn, message.update);
+        return this.acceptClientUpdate(conn, message.update);
       case 'awareness':
         if (!conn.awarenessBudget.take()) return null; // presence is best-effort: a flood is simply not relayed
         try {
@@ -197,11 +201,11 @@ export class LiveBoard {
   }
 
   /**
-   * Applies a client's update to the board and enforces its limits. Returns what Yjs integrated
-   * (even from an update that failed halfway: it is in the doc now, so it must be stored and
-   * relayed) and whether the update was malformed.
+   * Whether a client's update may be stored and relayed as it is: the sender may write, the board
+   * stays under its size limit, and the update decodes (so no phone is ever sent bytes its Yjs
+   * cannot read). Refusals close the sender.
    */
-  private integrateClientUpdate(conn: BoardConnection, update: Uint8Array): Integrated | null {
+  private acceptClientUpdate(conn: BoardConnection, update: Uint8Array): Uint8Array | null {
     // Read-only is the server's decision. A sync that brings nothing new is fine; real changes are
     // refused by closing the connection: silently dropping them would leave every later update of
     // that client waiting on the missing ones, on the server and on the partner's phone.
@@ -213,31 +217,43 @@ export class LiveBoard {
       conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
       return null;
     }
-    this.produced = [];
-    let malformed = false;
+    if (!decodes(update)) {
+      conn.close(CLOSE_CODES.badRequest, 'malformed update');
+      return null;
+    }
+    return update;
+  }
+
+  /**
+   * Applies a stored and relayed client update to the server's doc, then enforces the entry
+   * limits. Returns the correction (entries trimmed) to store and relay in turn, if one was needed.
+   */
+  private integrate(conn: BoardConnection, update: Uint8Array): Uint8Array | null {
     const changed = (this.changed = new Map());
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch {
-      malformed = true;
+      // It decoded but does not integrate: what Yjs took of it is in the doc (and the partner's), the sender goes.
+      conn.close(CLOSE_CODES.badRequest, 'malformed update');
     } finally {
       this.changed = null;
     }
-    if (changed.size > 0 && overLimits(this.doc, changed)) enforceBoardLimits(this.doc, changed);
-    const produced = this.produced;
-    this.produced = [];
-    if (produced.length === 0) {
-      if (malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
-      return null;
+    if (changed.size === 0 || !overLimits(this.doc, changed)) return null;
+    const produced: Uint8Array[] = (this.produced = []);
+    try {
+      enforceBoardLimits(this.doc, changed);
+    } finally {
+      this.produced = null;
     }
-    return { effective: produced.length === 1 ? produced[0] : Y.mergeUpdates(produced), malformed };
+    if (produced.length === 0) return null;
+    return produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
   }
 
   /** After the store has it: to every connection, the sender too (the echo tells it the update is saved). */
-  private relay(effective: Uint8Array): void {
-    this.approxBytes += effective.length;
+  private relay(update: Uint8Array): void {
+    this.approxBytes += update.length;
     this.updatesSinceCompaction++;
-    const message = encodeUpdate(effective);
+    const message = encodeUpdate(update);
     for (const c of this.conns) c.send(message);
     this.scheduleCompaction();
     this.scheduleStats();

@@ -61,3 +61,13 @@ function covered(ranges: { clock: number; len: number }[], from: number, to: num
   }
   return at >= to;
 }
+
+/** Whether `update` reads as a Yjs update (v1), so it is safe to store and to send to other phones. */
+export function decodes(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
+}
