@@ -7,6 +7,7 @@ import type { Limits, Timing } from '../config';
 import type { Log } from '../log';
 import type { Store } from '../store/types';
 import { backgroundLane } from './backgroundLane';
+import type { GroupCommit } from './groupCommit';
 import { addsSomething, decodes, overLimits, sameCounts } from './updateChecks';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
 
@@ -25,6 +26,8 @@ export interface BoardConnection {
 
 export interface BoardDeps {
   store: Store;
+  /** Present with a synchronous store: updates are written together at the end of each event-loop turn. */
+  groupCommit: GroupCommit | null;
   limits: Limits;
   timing: Timing;
   log: Log;
@@ -54,6 +57,8 @@ export class LiveBoard {
   private chain: Promise<void> = Promise.resolve();
   /** Tasks on the chain not finished yet: while there are any, new frames queue behind them. */
   private pending = 0;
+  /** Updates of this board waiting in the group commit: a task on the chain waits for them first. */
+  private batched = 0;
   /** Set while the server itself edits the doc (enforcing limits): the updates that produces (Yjs emits them synchronously). */
   private produced: Uint8Array[] | null = null;
   /** Set while a client update is applied: the types it changed (Yjs reports them after each transaction). */
@@ -120,9 +125,9 @@ export class LiveBoard {
    * Handles one raw frame from `conn`; frames are handled strictly in order. A client's update
    * is checked (write access, size, well-formed), stored, relayed, and only then applied to the
    * server's doc: the keystroke reaches the partner after one durable write, and the heavier work
-   * (integrating, enforcing entry limits) happens after the relay. With a synchronous store
-   * (SQLite) and nothing queued, all of it runs at once: no promise per keystroke. Otherwise (a
-   * compaction in progress, an asynchronous store) the frame waits its turn on the board's chain.
+   * (integrating, enforcing entry limits) happens after the relay. With a synchronous store the
+   * write is a group commit at the end of this event-loop turn (no promise per keystroke);
+   * otherwise, or while a compaction runs, the frame waits its turn on the board's chain.
    */
   receive(conn: BoardConnection, data: Uint8Array): void {
     let message: IncomingMessage;
@@ -132,17 +137,25 @@ export class LiveBoard {
       conn.close(CLOSE_CODES.badRequest, 'malformed message');
       return;
     }
-    const appendNow = this.deps.store.appendUpdateNow;
-    if (this.pending === 0 && appendNow) {
+    const group = this.deps.groupCommit;
+    if (this.pending === 0 && group) {
       try {
         const update = this.handle(conn, message);
         if (!update) return;
-        appendNow.call(this.deps.store, this.docName, update);
-        this.relay(update);
-        const correction = this.integrate(conn, update);
-        if (!correction) return;
-        appendNow.call(this.deps.store, this.docName, correction);
-        this.relay(correction);
+        this.batched++;
+        group.add({
+          docName: this.docName,
+          update,
+          stillWanted: () => !this.destroyed,
+          then: () => {
+            this.batched--;
+            this.afterStored(conn, update);
+          },
+          lost: () => {
+            this.batched--;
+            conn.close(CLOSE_CODES.internalError, 'not saved');
+          },
+        });
       } catch (err) {
         this.failed(conn, err);
       }
@@ -153,14 +166,23 @@ export class LiveBoard {
         const update = this.handle(conn, message);
         if (!update) return;
         await this.deps.store.appendUpdate(this.docName, update);
-        this.relay(update);
-        const correction = this.integrate(conn, update);
-        if (!correction) return;
-        await this.deps.store.appendUpdate(this.docName, correction);
-        this.relay(correction);
+        this.afterStored(conn, update);
       } catch (err) {
         this.failed(conn, err);
       }
+    });
+  }
+
+  /** A client's update is durable: relay it, apply it, and store and relay the correction if it broke a limit. */
+  private afterStored(conn: BoardConnection, update: Uint8Array): void {
+    if (this.destroyed) return;
+    this.relay(update);
+    const correction = this.integrate(conn, update);
+    if (!correction) return;
+    // Rare (an entry past its limit): written at once, and this board's queue waits for it.
+    void this.enqueue(async () => {
+      await this.deps.store.appendUpdate(this.docName, correction);
+      this.relay(correction);
     });
   }
 
@@ -328,7 +350,10 @@ export class LiveBoard {
   /** Runs `task` on the board's chain, after every message received before it. */
   private enqueue(task: () => Promise<void>): Promise<void> {
     this.pending++;
-    const run = this.chain.then(task);
+    const run = this.chain.then(async () => {
+      if (this.batched > 0) await this.deps.groupCommit?.whenFlushed();
+      return task();
+    });
     this.chain = run
       .catch((err) => this.deps.log.error(`board ${this.docName}: task failed`, err))
       .finally(() => {

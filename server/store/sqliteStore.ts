@@ -165,6 +165,10 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
     db.pragma('wal_checkpoint(TRUNCATE)');
   };
 
+  const appendMany = db.transaction((rows: { docName: string; update: Uint8Array }[]) => {
+    for (const row of rows) q.appendUpdate.run(row.docName, row.update);
+  });
+
   const deleteParticipant = db.transaction((id: string) => {
     const p = q.getParticipant.get(id);
     if (!p) return;
@@ -280,9 +284,7 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
     async appendUpdate(docName, update) {
       q.appendUpdate.run(docName, update);
     },
-    appendUpdateNow(docName, update) {
-      q.appendUpdate.run(docName, update);
-    },
+    appendUpdatesNow: appendMany,
     async compactDoc(docName, snapshot, upToId) {
       compact(docName, snapshot, upToId);
     },

@@ -121,10 +121,11 @@ export interface Store {
   /** Durable when the promise resolves: the caller relays the update only after. */
   appendUpdate(docName: string, update: Uint8Array): Promise<void>;
   /**
-   * The same append, synchronously, for a store whose writes are synchronous (SQLite): durable
-   * when it returns. Boards use it to handle a keystroke in one go, without a promise per frame.
+   * Appends several updates in one transaction, synchronously, for a store whose writes are
+   * synchronous (SQLite): durable when it returns. Boards use it for group commit (see
+   * server/boards/groupCommit.ts): a keystroke without a promise, many keystrokes in one write.
    */
-  appendUpdateNow?(docName: string, update: Uint8Array): void;
+  appendUpdatesNow?(rows: { docName: string; update: Uint8Array }[]): void;
   /** Replaces updates up to `upToId` with one snapshot, atomically. */
   compactDoc(docName: string, snapshot: Uint8Array, upToId: number): Promise<void>;
   /** Id of the newest stored update of a doc (0 if none). */

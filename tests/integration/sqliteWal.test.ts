@@ -27,7 +27,7 @@ describe('SQLite WAL checkpoints', () => {
     const file = path.join(dir, 'twofold.sqlite');
     const before = fs.statSync(file).size;
     const update = new Uint8Array(4096).fill(7);
-    for (let i = 0; i < 1_500; i++) store.appendUpdateNow!(`board.doc${i % 10}`, update); // ~6 MiB, past the 4 MiB threshold
+    store.appendUpdatesNow!(Array.from({ length: 1_500 }, (_, i) => ({ docName: `board.doc${i % 10}`, update }))); // ~6 MiB, past the 4 MiB threshold
     await eventually(() => expect(fs.statSync(file).size).toBeGreaterThan(before + 5 * 1024 * 1024), 15_000);
     const loaded = await store.loadDoc('board.doc3');
     expect(loaded.updates).toHaveLength(150);
