@@ -176,13 +176,13 @@ export class LiveBoard {
   /** A client's update is durable: relay it, apply it, and store and relay the correction if it broke a limit. */
   private afterStored(conn: BoardConnection, update: Uint8Array): void {
     if (this.destroyed) return;
-    this.relay(update);
+    this.relay(update, conn);
     const correction = this.integrate(conn, update);
     if (!correction) return;
     // Rare (an entry past its limit): written at once, and this board's queue waits for it.
     void this.enqueue(async () => {
       await this.deps.store.appendUpdate(this.docName, correction);
-      this.relay(correction);
+      this.relay(correction, null);
     });
   }
 
@@ -271,12 +271,16 @@ export class LiveBoard {
     return produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
   }
 
-  /** After the store has it: to every connection, the sender too (the echo tells it the update is saved). */
-  private relay(update: Uint8Array): void {
+  /**
+   * After the store has it: to every connection, the sender last (its echo only tells it the
+   * update is saved; the partner is waiting to see the keystroke).
+   */
+  private relay(update: Uint8Array, sender: BoardConnection | null): void {
     this.approxBytes += update.length;
     this.updatesSinceCompaction++;
     const message = encodeUpdate(update);
-    for (const c of this.conns) c.send(message);
+    for (const c of this.conns) if (c !== sender) c.send(message);
+    if (sender && this.conns.has(sender)) sender.send(message);
     this.scheduleCompaction();
     this.scheduleStats();
   }
