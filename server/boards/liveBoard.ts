@@ -2,13 +2,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
 import { enforceBoardLimits } from '../../lib/board/limits';
-import { countByExercise } from '../../lib/board/schema';
 import type { Limits, Timing } from '../config';
 import type { Log } from '../log';
 import type { Store } from '../store/types';
+import { ActivityReporter } from './activityReporter';
 import { backgroundLane } from './backgroundLane';
+import { CompactionSchedule } from './compactionSchedule';
 import type { GroupCommit } from './groupCommit';
-import { addsSomething, decodes, overLimits, sameCounts } from './updateChecks';
+import { addsSomething, decodes, overLimits } from './updateChecks';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
 
 /** One client socket on a board, as the board sees it. */
@@ -35,20 +36,12 @@ export interface BoardDeps {
   onActivity(counts: Record<string, number>): void;
 }
 
-/** Entry counts reach the console at most this often per board, when they changed. */
-const STATS_THROTTLE_MS = 300;
-/**
- * While only the wording changes (the counts stay the same), activity is recorded at most this
- * often: it keeps the console's "last activity" fresh (it reads "just now" for 45 s) without a
- * database write and a console update for every board three times a second.
- */
-const ACTIVITY_REFRESH_MS = 30_000;
-
 /**
  * A board loaded in memory: its Y.Doc, awareness and connections. Every
- * message of a board is handled in arrival order on one promise chain, and an
- * update is relayed (to every connection, its sender too: the echo tells the
- * sender it is saved) only after the store has it.
+ * message of a board is handled in arrival order (at once, or on the board's
+ * queue while something asynchronous is under way), and an update is relayed
+ * (to every connection, its sender too: the echo tells the sender it is
+ * saved) only after the store has it.
  */
 export class LiveBoard {
   readonly doc = new Y.Doc();
@@ -65,13 +58,8 @@ export class LiveBoard {
   private changed: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
   private approxBytes = 0;
   private updatesSinceCompaction = 0;
-  private compactTimer: NodeJS.Timeout | null = null;
-  /** When the last update was stored: the idle-compaction timer re-arms itself from it instead of being reset per update. */
-  private lastUpdateAt = 0;
-  private compactionQueued = false;
-  private statsTimer: NodeJS.Timeout | null = null;
-  /** What the console last heard from this board, and when. */
-  private reported: { counts: Record<string, number>; at: number } | null = null;
+  private readonly compaction: CompactionSchedule;
+  private readonly activity: ActivityReporter;
   private destroyed = false;
 
   private constructor(
@@ -84,6 +72,10 @@ export class LiveBoard {
       if (this.changed) tr.changed.forEach((keys, type) => this.changed!.set(type as Y.AbstractType<unknown>, keys));
     });
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () =>
+      this.destroyed ? Promise.resolve() : this.enqueue(() => this.compact()),
+    );
+    this.activity = new ActivityReporter(this.doc, deps.onActivity);
   }
 
   static async load(docName: string, deps: BoardDeps): Promise<LiveBoard> {
@@ -281,8 +273,8 @@ export class LiveBoard {
     const message = encodeUpdate(update);
     for (const c of this.conns) if (c !== sender) c.send(message);
     if (sender && this.conns.has(sender)) sender.send(message);
-    this.scheduleCompaction();
-    this.scheduleStats();
+    this.compaction.updated(this.updatesSinceCompaction);
+    this.activity.changed();
   }
 
   private readonly onAwarenessUpdate = (
@@ -300,57 +292,6 @@ export class LiveBoard {
     for (const c of this.conns) c.send(message);
   };
 
-  private scheduleCompaction(): void {
-    this.lastUpdateAt = Date.now();
-    if (this.updatesSinceCompaction >= this.deps.timing.compactMaxUpdates && !this.compactionQueued) {
-      this.compactInBackground();
-      return;
-    }
-    if (!this.compactTimer) this.armIdleCompaction(this.deps.timing.compactIdleMs);
-  }
-
-  /** One timer per board, not one per update: when it fires early (more updates came), it waits out the rest. */
-  private armIdleCompaction(delayMs: number): void {
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = null;
-      if (this.destroyed) return;
-      const idleFor = Date.now() - this.lastUpdateAt;
-      if (idleFor < this.deps.timing.compactIdleMs) return this.armIdleCompaction(this.deps.timing.compactIdleMs - idleFor);
-      this.compactInBackground();
-    }, delayMs);
-    this.compactTimer.unref();
-  }
-
-  /**
-   * Compacts when the background lane gets to this board. The board's own queue is not held
-   * while it waits for its turn, only while the compaction itself runs.
-   */
-  private compactInBackground(): void {
-    this.compactionQueued = true;
-    void backgroundLane.run(() => {
-      this.compactionQueued = false;
-      return this.destroyed ? Promise.resolve() : this.enqueue(() => this.compact());
-    });
-  }
-
-  private scheduleStats(): void {
-    if (this.statsTimer) return;
-    this.statsTimer = setTimeout(() => {
-      this.statsTimer = null;
-      if (!this.destroyed) this.reportActivity(false);
-    }, STATS_THROTTLE_MS);
-    this.statsTimer.unref();
-  }
-
-  /** Tells the console when the counts changed, and otherwise only now and then (see ACTIVITY_REFRESH_MS). */
-  private reportActivity(force: boolean): void {
-    const counts = countByExercise(this.doc);
-    const now = Date.now();
-    if (!force && this.reported && sameCounts(this.reported.counts, counts) && now - this.reported.at < ACTIVITY_REFRESH_MS) return;
-    this.reported = { counts, at: now };
-    this.deps.onActivity(counts);
-  }
-
   /** Runs `task` on the board's chain, after every message received before it. */
   private enqueue(task: () => Promise<void>): Promise<void> {
     this.pending++;
@@ -367,13 +308,13 @@ export class LiveBoard {
   }
 
   /**
-   * Folds the update log into one snapshot. The id is read first: every stored
-   * update up to it is already in the doc (updates are applied before they are
-   * stored), so the snapshot taken after covers all the rows it replaces.
+   * Folds the update log into one snapshot. It runs on the board's queue, which waits for this
+   * board's updates in the group commit: every update stored by then has been applied too (the
+   * store, relay and apply of an update happen in one go), so the snapshot taken after reading
+   * the newest id covers every row it replaces.
    */
   private async compact(): Promise<void> {
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.compactTimer = null;
+    this.compaction.cancelIdle();
     if (this.updatesSinceCompaction === 0) return;
     const upToId = await this.deps.store.lastUpdateId(this.docName);
     const snapshot = Y.encodeStateAsUpdate(this.doc);
@@ -388,12 +329,8 @@ export class LiveBoard {
    */
   async close(closeCode: CloseCode = CLOSE_CODES.goingAway, save = true): Promise<void> {
     if (save) await backgroundLane.run(() => this.enqueue(() => this.compact()));
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    if (this.statsTimer) {
-      clearTimeout(this.statsTimer);
-      this.statsTimer = null;
-      if (save) this.reportActivity(true);
-    }
+    this.compaction.stop();
+    this.activity.stop(save);
     this.destroyed = true;
     for (const c of this.conns) c.close(closeCode, 'board closed');
     this.conns.clear();
