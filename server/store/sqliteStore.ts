@@ -14,7 +14,7 @@ import {
   type ParticipantRecord,
   type WallItemRecord,
   type WorkshopRecord,
-} from './sqliteRows';
+} from './records';
 import type { Log } from '../log';
 import { SQLITE_MIGRATIONS } from './sqliteSchema';
 import type { CoupleRow, SeatResult, Store, StoredDoc } from './types';

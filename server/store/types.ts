@@ -126,7 +126,11 @@ export interface Store {
    * server/boards/groupCommit.ts): a keystroke without a promise, many keystrokes in one write.
    */
   appendUpdatesNow?(rows: { docName: string; update: Uint8Array }[]): void;
-  /** Replaces updates up to `upToId` with one snapshot, atomically. */
+  /**
+   * Replaces updates up to `upToId` with one snapshot, atomically. A store shared by several
+   * nodes also folds in the rows it deletes, since another node's update may be missing from
+   * the caller's snapshot (pgDocs.ts).
+   */
   compactDoc(docName: string, snapshot: Uint8Array, upToId: number): Promise<void>;
   /** Id of the newest stored update of a doc (0 if none). */
   lastUpdateId(docName: string): Promise<number>;
