@@ -29,7 +29,28 @@ export interface BoardDeps {
   log: Log;
   /** Called (throttled) with written entries per agenda item when the board changed. */
   onActivity(counts: Record<string, number>): void;
+  /** Other nodes serving the same docs (server/cluster); absent on a single node. */
+  peers?: BoardPeers;
 }
+
+export type PeerMessageKind = 'update' | 'awareness';
+
+/**
+ * How a board hears and tells the other nodes that have the same doc loaded.
+ * The node that receives a client's update stores it once and publishes it;
+ * the others apply it to their copy and relay it to their clients, without storing.
+ */
+export interface BoardPeers {
+  /** Starts hearing other nodes about `docName`; resolves once subscribed (the store is read after, so nothing falls in between). */
+  join(docName: string, deliver: (kind: PeerMessageKind, bytes: Uint8Array) => void): Promise<void>;
+  publish(docName: string, kind: PeerMessageKind, bytes: Uint8Array): void;
+  leave(docName: string): void;
+  /** Folds the stored log into a snapshot read from the store (this node's copy may lag another's), one node at a time; its size, or null if another node is at it. */
+  compact(docName: string): Promise<number | null>;
+}
+
+/** Origin of changes that came from another node: applied and relayed here, never stored or published again. */
+const FROM_PEER = Symbol('peer');
 
 /** Entry counts reach the console at most this often per board, when they changed. */
 const STATS_THROTTLE_MS = 300;
@@ -79,15 +100,55 @@ export class LiveBoard {
 
   static async load(docName: string, deps: BoardDeps): Promise<LiveBoard> {
     const board = new LiveBoard(docName, deps);
-    const stored = await deps.store.loadDoc(docName);
-    Y.transact(board.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(board.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(board.doc, update);
+    if (deps.peers) return board.loadWithPeers(deps.peers);
+    return board.loadStored();
+  }
+
+  private async loadStored(): Promise<LiveBoard> {
+    const stored = await this.deps.store.loadDoc(this.docName);
+    Y.transact(this.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     });
-    board.produced = [];
-    board.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
-    board.updatesSinceCompaction = stored.updates.length;
-    return board;
+    this.produced = [];
+    this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+    this.updatesSinceCompaction = stored.updates.length;
+    return this;
+  }
+
+  /** Subscribes first, then reads the store: what another node publishes meanwhile waits on the chain and is applied after. */
+  private async loadWithPeers(peers: BoardPeers): Promise<LiveBoard> {
+    let loaded!: () => void;
+    this.chain = new Promise<void>((resolve) => (loaded = resolve));
+    try {
+      await peers.join(this.docName, (kind, bytes) => this.receiveFromPeer(kind, bytes));
+      return await this.loadStored();
+    } catch (err) {
+      this.destroyed = true;
+      peers.leave(this.docName);
+      throw err;
+    } finally {
+      loaded();
+    }
+  }
+
+  /** An update or presence change another node received from its client (or the stored state after a gap): applied in order, relayed here. */
+  private receiveFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
+    this.chain = this.chain
+      .then(() => {
+        if (this.destroyed) return;
+        if (kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, FROM_PEER);
+        this.produced = [];
+        Y.applyUpdate(this.doc, bytes, FROM_PEER);
+        const produced = this.produced;
+        this.produced = [];
+        if (produced.length === 0) return;
+        const effective = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
+        this.approxBytes += effective.length;
+        const message = encodeUpdate(effective);
+        for (const c of this.conns) c.send(message);
+      })
+      .catch((err) => this.deps.log.error(`board ${this.docName}: peer message failed`, err));
   }
 
   get connectionCount(): number {
@@ -104,7 +165,10 @@ export class LiveBoard {
 
   remove(conn: BoardConnection): void {
     if (!this.conns.delete(conn)) return;
-    if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    if (conn.awarenessIds.size === 0) return;
+    const ids = [...conn.awarenessIds];
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    this.deps.peers?.publish(this.docName, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
 
   /** Queues one raw frame from `conn`; frames are handled strictly in order. */
@@ -142,6 +206,7 @@ export class LiveBoard {
         if (!conn.awarenessBudget.take()) return; // presence is best-effort: a flood is simply not relayed
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          this.deps.peers?.publish(this.docName, 'awareness', message.update);
         } catch {
           conn.close(CLOSE_CODES.badRequest, 'malformed awareness update');
         }
@@ -179,6 +244,7 @@ export class LiveBoard {
     if (produced.length > 0) {
       const effective = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
       await this.deps.store.appendUpdate(this.docName, effective);
+      this.deps.peers?.publish(this.docName, 'update', effective);
       this.approxBytes += effective.length;
       this.updatesSinceCompaction++;
       const message = encodeUpdate(effective);
@@ -259,6 +325,12 @@ export class LiveBoard {
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
     if (this.updatesSinceCompaction === 0) return;
+    if (this.deps.peers) {
+      const size = await this.deps.peers.compact(this.docName);
+      if (size !== null) this.approxBytes = size;
+      this.updatesSinceCompaction = 0;
+      return;
+    }
     const upToId = await this.deps.store.lastUpdateId(this.docName);
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     await this.deps.store.compactDoc(this.docName, snapshot, upToId);
@@ -284,6 +356,7 @@ export class LiveBoard {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+    this.deps.peers?.leave(this.docName);
   }
 }
 
