@@ -74,7 +74,7 @@ export async function startCluster(opts: { redisUrl: string; nodeName: string | 
     }): Promise<void> {
       wentOffline = parts.wentOffline;
       reconnected.push(() => {
-        void Promise.all([boards.resyncAll(), presence.reload(), parts.resync()]).catch((err) => log.error('resync after reconnect failed', err));
+        void Promise.all([boards.resyncAll(), presence.rejoin().then(() => presence.reload()), parts.resync()]).catch((err) => log.error('resync after reconnect failed', err));
       });
       await bridgeRoomEvents({ events: parts.events, pub, sub, node, log, stateOf: parts.stateOf, handlers: parts.handlers });
     },

@@ -36,8 +36,7 @@ export class ClusterPresence {
 
   async start(): Promise<void> {
     await this.sub.subscribe(CHANNEL, (message) => this.onMessage(message));
-    await this.redis.sAdd(NODES, this.node);
-    await this.beat();
+    await this.rejoin();
     await this.reload();
     this.heartbeat = setInterval(() => void this.beat().then(() => this.sweep()).catch((err: Error) => this.log.error('presence heartbeat failed', err.message)), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -65,6 +64,20 @@ export class ClusterPresence {
   /** People online on this node (metrics are per node). */
   get onlineCount(): number {
     return this.local.onlineCount;
+  }
+
+  /**
+   * Writes this node's own entries again and says hello, so the others read them: at start, and
+   * after a Redis outage (the others may have dropped this node while its heartbeat could not reach Redis).
+   */
+  async rejoin(): Promise<void> {
+    const mine = this.local.participants();
+    const key = onlineKey(this.node);
+    const write = this.redis.multi().sAdd(NODES, this.node).del(key);
+    if (mine.length > 0) write.sAdd(key, mine);
+    await write.exec();
+    await this.beat();
+    await this.redis.publish(CHANNEL, JSON.stringify({ node: this.node, op: 'hello' }));
   }
 
   /** Reads every live node's set again: at start, and after a Redis reconnect (announcements may have been missed). */
@@ -101,7 +114,7 @@ export class ClusterPresence {
   }
 
   private onMessage(message: string): void {
-    let m: { node: string; op: '+' | '-' | 'gone'; id?: string };
+    let m: { node: string; op: '+' | '-' | 'gone' | 'hello'; id?: string };
     try {
       m = JSON.parse(message);
     } catch {
@@ -109,6 +122,13 @@ export class ClusterPresence {
     }
     if (m.node === this.node) return;
     if (m.op === 'gone') return this.dropNode(m.node);
+    if (m.op === 'hello') {
+      void this.redis.sMembers(onlineKey(m.node)).then(
+        (ids) => this.elsewhere.set(m.node, new Set([...(this.elsewhere.get(m.node) ?? []), ...ids])),
+        () => undefined,
+      );
+      return;
+    }
     const ids = this.elsewhere.get(m.node) ?? new Set<string>();
     this.elsewhere.set(m.node, ids);
     if (m.op === '+' && m.id) ids.add(m.id);

@@ -35,9 +35,12 @@ export interface ControlDeps {
 }
 
 /**
- * A client whose connection dropped (a phone locking its screen, a node going
- * away) gets its rooms back and the broadcasts it missed if it returns within
- * this long; the handshake is authenticated again all the same.
+ * With several nodes, a client whose connection dropped (a node going away, a
+ * network blip) gets its session back on whichever node it reaches, with the
+ * broadcasts it missed, if it returns within this long; the handshake is
+ * authenticated again all the same. A single node does without: it would keep
+ * every broadcast in memory for this long, and a reconnecting client is sent
+ * the current state anyway.
  */
 const RECOVERY_WINDOW_MS = 2 * 60_000;
 
@@ -54,8 +57,7 @@ export function createControlPlane(deps: ControlDeps) {
     destroyUpgrade: false, // upgrades on other paths are routed by server/upgrades.ts
     maxHttpBufferSize: config.limits.maxSocketIoMessageBytes,
     cors: { origin: false },
-    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
-    ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
+    ...(deps.cluster ? { adapter: deps.cluster.adapter, connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false } } : {}),
   });
   const presence: PresenceTracker = deps.cluster?.presence ?? new Presence();
   const clustered = !!deps.cluster;

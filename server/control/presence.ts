@@ -40,4 +40,9 @@ export class Presence implements PresenceTracker {
   get onlineCount(): number {
     return this.sockets.size;
   }
+
+  /** Everyone online here. */
+  participants(): string[] {
+    return [...this.sockets.keys()];
+  }
 }
