@@ -6,16 +6,13 @@
  * (only that half types); the added latency is cross − same, per pair of rounds, and pooled.
  * Both partners of a couple live in this process: a latency is one clock's difference.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addEntry, ENTRIES_KEY } from '../lib/board/schema';
 import { BRING_NEED } from '../lib/catalogue/catalogue';
 import { ApiClient } from '../tests/helpers/api';
-import { startRedis } from '../tests/helpers/redisForTests';
+import { startPostgres, startRedis } from '../tests/helpers/services';
 import { startServer, type ServerProcess } from './processes';
 import { median, now, round, sleep, summarize, type Summary } from './stats';
 
@@ -64,9 +61,8 @@ function open(serverUrl: string, docName: string, token: string): Promise<Side> 
 }
 
 export async function crossNodeTyping(opts: { couplesPerHalf: number; pairs: number; roundMs: number; editsPerSecond: number; settleMs: number }): Promise<CrossNodeFigures> {
-  const redis = await startRedis();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-bench-nodes-'));
-  const env = { DATA_DIR: dataDir, PAGES: 'off', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_IP: '1000000', REDIS_URL: redis.url };
+  const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+  const env = { DATABASE_URL: await postgres.createDatabase(), PAGES: 'off', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_IP: '1000000', REDIS_URL: redis.url };
   const nodes: ServerProcess[] = [];
   const couples: { same: Couple[]; cross: Couple[] } = { same: [], cross: [] };
   try {
@@ -99,7 +95,7 @@ export async function crossNodeTyping(opts: { couplesPerHalf: number; pairs: num
       }
     }
     // The room stays in the lobby: boards are writable.
-    console.log(`  ${opts.couplesPerHalf} couples on one node, ${opts.couplesPerHalf} across two nodes (store: SQLite shared by both nodes)`);
+    console.log(`  ${opts.couplesPerHalf} couples on one node, ${opts.couplesPerHalf} across two nodes (one PostgreSQL, one Redis)`);
 
     const runRound = async (half: 'same' | 'cross', roundNo: number) => {
       for (const c of couples[half]) {
@@ -156,12 +152,12 @@ export async function crossNodeTyping(opts: { couplesPerHalf: number; pairs: num
       pairs,
       added_p50_ms_median_of_pairs: medianOf(pairs.map((p) => diff(p.cross_p50_ms, p.same_p50_ms))),
       added_p99_ms_median_of_pairs: medianOf(pairs.map((p) => diff(p.cross_p99_ms, p.same_p99_ms))),
-      store: 'SQLite shared by both nodes',
+      store: 'PostgreSQL (throw-away, fsync off) shared by both nodes',
     };
   } finally {
     for (const half of [couples.same, couples.cross]) for (const c of half) for (const s of [c.a, c.b]) s.provider.destroy();
     for (const n of nodes.reverse()) await n.stop().catch(() => undefined);
     await redis.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await postgres.stop();
   }
 }

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-services.sh
 echo "== lint";        npx eslint .
 echo "== typecheck";   npx tsc --noEmit
 echo "== unit + integration"; npx vitest run

@@ -11,6 +11,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** A postgres:// URL selects the PostgreSQL store (several nodes); unset, the embedded SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL (leave it unset to use SQLite in DATA_DIR)')
+    .optional(),
   /** Public origin, e.g. https://twofold.example.org, when behind a proxy; otherwise taken from each request. */
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,8 +34,10 @@ const envSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  /** Folder holding twofold.sqlite (created if missing). */
+  /** Folder holding twofold.sqlite (created if missing); unused when `databaseUrl` is set. */
   dataDir: string;
+  /** PostgreSQL connection URL: the shared store of a scaled-out deployment. Null: SQLite in `dataDir`. */
+  databaseUrl: string | null;
   publicUrl: string | null;
   metricsToken: string | null;
   dev: boolean;
@@ -96,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, '') : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     dev: e.NODE_ENV !== 'production',

@@ -10,10 +10,12 @@ import { createControlPlane } from './control/controlPlane';
 import { createApi } from './http/api';
 import { sendJson } from './http/respond';
 import { metricsAllowed, readMetrics } from './http/metrics';
-import { createLog } from './log';
+import { createLog, type Log } from './log';
 import { RoomEvents } from './roomEvents';
 import { setPageCsp, setSecurityHeaders } from './securityHeaders';
 import { openSqliteStore } from './store/sqliteStore';
+import { describeDatabase } from './store/describeDatabase';
+import type { Store } from './store/types';
 import { createUpgradeRouter } from './upgrades';
 import { coupleIdFromDocName } from '../lib/protocol';
 import { WorkshopService } from './workshops';
@@ -41,7 +43,7 @@ export interface RunningServer {
 /** The composition root: config → store → service → API, control plane, boards, pages, on one port. */
 export async function startTwofold(config: Config, now: () => number = Date.now): Promise<RunningServer> {
   const log = createLog(config.logLevel);
-  const store = openSqliteStore(config.dataDir);
+  const store = await openStore(config, log);
   const events = new RoomEvents();
   // One of several nodes: loaded only then, so a single node never imports Redis (see server/cluster).
   const cluster = config.cluster ? await (await import('./cluster')).startCluster({ redisUrl: config.cluster.redisUrl, nodeName: config.cluster.nodeId, store, log }) : null;
@@ -144,7 +146,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
-  log.info(`listening on ${url} (data in ${config.dataDir})`);
+  log.info(`listening on ${url} (data in ${config.databaseUrl ? `PostgreSQL ${describeDatabase(config.databaseUrl)}` : config.dataDir})`);
 
   let closing: Promise<void> | null = null;
   return {
@@ -167,6 +169,16 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
       return closing;
     },
   };
+}
+
+/**
+ * SQLite in DATA_DIR unless DATABASE_URL names a PostgreSQL database. `pg` is imported only
+ * on that path, so the single-node default loads nothing of it.
+ */
+async function openStore(config: Config, log: Log): Promise<Store> {
+  if (!config.databaseUrl) return openSqliteStore(config.dataDir);
+  const { openPgStore } = await import('./store/pgStore');
+  return openPgStore(config.databaseUrl, log);
 }
 
 /**

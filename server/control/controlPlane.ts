@@ -112,14 +112,14 @@ export function createControlPlane(deps: ControlDeps) {
     });
     const data = socket.data;
     void socket.join(rooms.workshop(data.code));
-    void sendWorkshopState(data.code, socket);
+    logged(sendWorkshopState(data.code, socket));
     if (data.role === 'host') {
       void socket.join(rooms.host(data.code));
-      void sendHostSnapshot(data.code, socket);
+      logged(sendHostSnapshot(data.code, socket));
       registerHostHandlers(socket, data.code, deps);
     } else if (data.role === 'projector') {
       void socket.join(rooms.projector(data.code));
-      void sendProjectorState(data.code, socket);
+      logged(sendProjectorState(data.code, socket));
     } else {
       onParticipant(socket, data.participantId, data.code);
     }
@@ -129,11 +129,11 @@ export function createControlPlane(deps: ControlDeps) {
     void socket.join(rooms.participant(participantId));
     registerParticipantHandlers(socket, participantId, deps);
     const cameOnline = presence.add(participantId);
-    void sendSelfState(participantId);
-    if (cameOnline) void presenceChanged(participantId, code);
+    logged(sendSelfState(participantId));
+    if (cameOnline) logged(presenceChanged(participantId, code));
     if (cameOnline) logged(notePeak(code));
     socket.on('disconnect', () => {
-      if (presence.remove(participantId)) void presenceChanged(participantId, code);
+      if (presence.remove(participantId)) logged(presenceChanged(participantId, code));
     });
   }
 

@@ -14,7 +14,7 @@ import {
   type ParticipantRecord,
   type WallItemRecord,
   type WorkshopRecord,
-} from './sqliteRows';
+} from './records';
 import { SQLITE_MIGRATIONS } from './sqliteSchema';
 import type { CoupleRow, SeatResult, Store, StoredDoc } from './types';
 

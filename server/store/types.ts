@@ -120,7 +120,11 @@ export interface Store {
   loadDoc(docName: string): Promise<StoredDoc>;
   /** Durable when the promise resolves: the caller relays the update only after. */
   appendUpdate(docName: string, update: Uint8Array): Promise<void>;
-  /** Replaces updates up to `upToId` with one snapshot, atomically. */
+  /**
+   * Replaces updates up to `upToId` with one snapshot, atomically. A store shared by several
+   * nodes also folds in the rows it deletes, since another node's update may be missing from
+   * the caller's snapshot (pgDocs.ts).
+   */
   compactDoc(docName: string, snapshot: Uint8Array, upToId: number): Promise<void>;
   /** Id of the newest stored update of a doc (0 if none). */
   lastUpdateId(docName: string): Promise<number>;

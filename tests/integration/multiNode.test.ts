@@ -5,28 +5,28 @@ import { CLOSE_CODES, privateDocName, type BoardAccess, type MeResponse } from '
 import { ApiClient } from '../helpers/api';
 import { startBalancer } from '../helpers/balancer';
 import { connectControl, hostAuth, hostCommand, participantAuth } from '../helpers/controlClient';
-import { startRedis } from '../helpers/redisForTests';
-import { tempDataDir } from '../helpers/server';
+import { startPostgres, startRedis, type PostgresService, type RedisService } from '../helpers/services';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { eventually } from '../helpers/wait';
 import { boardUrl, closeCodeOf, connectBoard } from '../helpers/yjsClient';
 
 /**
- * Three real server processes on one Redis and one store, each client behind
+ * Three real server processes on one Redis and one PostgreSQL, each client behind
  * a TCP balancer that prefers "its" node: partner A on node 1, partner B on
  * node 2, the console on node 3. (issue 7)
  */
 const SLOW = 60_000;
-let redis: Awaited<ReturnType<typeof startRedis>>;
+let redis: RedisService;
+let postgres: PostgresService;
 const nodes: ServerProcess[] = [];
 const balancers: Awaited<ReturnType<typeof startBalancer>>[] = [];
 const portOf = (url: string) => Number(new URL(url).port);
 
 beforeAll(async () => {
-  redis = await startRedis();
-  const dataDir = tempDataDir();
+  [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+  const databaseUrl = await postgres.createDatabase();
   for (const name of ['n1', 'n2', 'n3']) {
-    nodes.push(await startServerProcess({ REDIS_URL: redis.url, NODE_ID: name, DATA_DIR: dataDir }));
+    nodes.push(await startServerProcess({ REDIS_URL: redis.url, DATABASE_URL: databaseUrl, NODE_ID: name }));
   }
   const [p1, p2, p3] = nodes.map((n) => portOf(n.url));
   balancers.push(await startBalancer([p1, p2, p3]), await startBalancer([p2, p3, p1]), await startBalancer([p3, p1, p2]));
@@ -39,6 +39,7 @@ afterAll(async () => {
     await n.exited;
   }
   await redis?.stop();
+  await postgres?.stop();
 }, 60_000);
 
 const privateAccess = (board: BoardAccess, coupleId: string, seat: 'a' | 'b', token = board.params.token): BoardAccess => ({

@@ -1,7 +1,10 @@
 import type { Seat } from '../../lib/protocol';
 import type { CoupleRow, DocStatsRow, ParticipantRow, WallItemRow, WallStatus, WorkshopRow } from './types';
 
-/** Rows as SQLite returns them, and their conversion to the store's types. */
+/**
+ * Rows as the databases return them (SQLite, and PostgreSQL with int8 parsed as a number:
+ * the columns are the same), and their conversion to the store's types.
+ */
 export interface WorkshopRecord {
   code: string;
   title: string;
