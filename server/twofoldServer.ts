@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBoardEndpoint } from './boards/endpoint';
+import { GroupCommit } from './boards/groupCommit';
 import { BoardRegistry } from './boards/registry';
 import type { Config } from './config';
 import { createControlPlane } from './control/controlPlane';
@@ -66,8 +67,11 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
   });
 
+  const appendMany = store.appendUpdatesNow?.bind(store);
+  const groupCommit = appendMany ? new GroupCommit(appendMany, (err) => log.error('group commit failed', err)) : null;
   const boards = new BoardRegistry(config.timing, (docName) => ({
     store,
+    groupCommit,
     limits: config.limits,
     timing: config.timing,
     log,
@@ -176,7 +180,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
  * on that path, so the single-node default loads nothing of it.
  */
 async function openStore(config: Config, log: Log): Promise<Store> {
-  if (!config.databaseUrl) return openSqliteStore(config.dataDir);
+  if (!config.databaseUrl) return openSqliteStore(config.dataDir, log);
   const { openPgStore } = await import('./store/pgStore');
   return openPgStore(config.databaseUrl, log);
 }

@@ -2,11 +2,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
 import { enforceBoardLimits } from '../../lib/board/limits';
-import { countByExercise, ENTRIES_KEY } from '../../lib/board/schema';
-import { MAX_ENTRIES_PER_BOARD, MAX_ENTRY_CHARS } from '../../lib/limits';
 import type { Limits, Timing } from '../config';
 import type { Log } from '../log';
 import type { Store } from '../store/types';
+import { ActivityReporter } from './activityReporter';
+import { backgroundLane } from './backgroundLane';
+import { CompactionSchedule } from './compactionSchedule';
+import type { GroupCommit } from './groupCommit';
+import { addsSomething, decodes, overLimits } from './updateChecks';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
 
 /** One client socket on a board, as the board sees it. */
@@ -24,6 +27,8 @@ export interface BoardConnection {
 
 export interface BoardDeps {
   store: Store;
+  /** Present with a synchronous store: updates are written together at the end of each event-loop turn. */
+  groupCommit: GroupCommit | null;
   limits: Limits;
   timing: Timing;
   log: Log;
@@ -52,38 +57,30 @@ export interface BoardPeers {
 /** Origin of changes that came from another node: applied and relayed here, never stored or published again. */
 const FROM_PEER = Symbol('peer');
 
-/** Entry counts reach the console at most this often per board, when they changed. */
-const STATS_THROTTLE_MS = 300;
-/**
- * While only the wording changes (the counts stay the same), activity is recorded at most this
- * often: it keeps the console's "last activity" fresh (it reads "just now" for 45 s) without a
- * database write and a console update for every board three times a second.
- */
-const ACTIVITY_REFRESH_MS = 30_000;
-
 /**
  * A board loaded in memory: its Y.Doc, awareness and connections. Every
- * message of a board is handled in arrival order on one promise chain, and an
- * update is relayed (to every connection, its sender too: the echo tells the
- * sender it is saved) only after the store has it.
+ * message of a board is handled in arrival order (at once, or on the board's
+ * queue while something asynchronous is under way), and an update is relayed
+ * (to every connection, its sender too: the echo tells the sender it is
+ * saved) only after the store has it.
  */
 export class LiveBoard {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly conns = new Set<BoardConnection>();
   private chain: Promise<void> = Promise.resolve();
-  /** Effective updates produced by the apply in progress (Yjs emits them synchronously). */
-  private produced: Uint8Array[] = [];
+  /** Tasks on the chain not finished yet: while there are any, new frames queue behind them. */
+  private pending = 0;
+  /** Updates of this board waiting in the group commit: a task on the chain waits for them first. */
+  private batched = 0;
+  /** Set while the server itself edits the doc (enforcing limits): the updates that produces (Yjs emits them synchronously). */
+  private produced: Uint8Array[] | null = null;
   /** Set while a client update is applied: the types it changed (Yjs reports them after each transaction). */
   private changed: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
   private approxBytes = 0;
   private updatesSinceCompaction = 0;
-  private compactTimer: NodeJS.Timeout | null = null;
-  /** When the last update was stored: the idle-compaction timer re-arms itself from it instead of being reset per update. */
-  private lastUpdateAt = 0;
-  private statsTimer: NodeJS.Timeout | null = null;
-  /** What the console last heard from this board, and when. */
-  private reported: { counts: Record<string, number>; at: number } | null = null;
+  private readonly compaction: CompactionSchedule;
+  private readonly activity: ActivityReporter;
   private destroyed = false;
 
   private constructor(
@@ -91,64 +88,83 @@ export class LiveBoard {
     private readonly deps: BoardDeps,
   ) {
     this.awareness.setLocalState(null); // the server itself is not a participant
-    this.doc.on('update', (update: Uint8Array) => this.produced.push(update));
+    this.doc.on('update', (update: Uint8Array) => this.produced?.push(update));
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (this.changed) tr.changed.forEach((keys, type) => this.changed!.set(type as Y.AbstractType<unknown>, keys));
     });
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () =>
+      this.destroyed ? Promise.resolve() : this.enqueue(() => this.compact()),
+    );
+    this.activity = new ActivityReporter(this.doc, deps.onActivity);
   }
 
   static async load(docName: string, deps: BoardDeps): Promise<LiveBoard> {
     const board = new LiveBoard(docName, deps);
-    if (deps.peers) return board.loadWithPeers(deps.peers);
-    return board.loadStored();
-  }
-
-  private async loadStored(): Promise<LiveBoard> {
-    const stored = await this.deps.store.loadDoc(this.docName);
-    Y.transact(this.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
-    this.produced = [];
-    this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
-    this.updatesSinceCompaction = stored.updates.length;
-    return this;
-  }
-
-  /** Subscribes first, then reads the store: what another node publishes meanwhile waits on the chain and is applied after. */
-  private async loadWithPeers(peers: BoardPeers): Promise<LiveBoard> {
-    let loaded!: () => void;
-    this.chain = new Promise<void>((resolve) => (loaded = resolve));
-    try {
-      await peers.join(this.docName, (kind, bytes) => this.receiveFromPeer(kind, bytes));
-      return await this.loadStored();
-    } catch (err) {
-      this.destroyed = true;
-      peers.leave(this.docName);
+    const joined = deps.peers ? await board.joinPeers(deps.peers) : null;
+    const stored = await deps.store.loadDoc(docName).catch((err: unknown) => {
+      joined?.(false);
       throw err;
-    } finally {
-      loaded();
-    }
+    });
+    Y.transact(board.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(board.doc, stored.snapshot);
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(board.doc, update);
+        } catch {
+          // Stored as it came (it decoded) but it did not integrate when it arrived either: what Yjs takes of it is what everyone has.
+        }
+      }
+    });
+    board.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+    board.updatesSinceCompaction = stored.updates.length;
+    joined?.(true);
+    return board;
+  }
+
+  /**
+   * Subscribes to other nodes' messages about this doc before the store is read: what arrives
+   * meanwhile waits on the board's queue (held by `pending`) and is applied after the stored state.
+   * Returns the function that releases the queue (or, if loading failed, leaves).
+   */
+  private async joinPeers(peers: BoardPeers): Promise<(loaded: boolean) => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    void this.enqueue(() => held);
+    await peers.join(this.docName, (kind, bytes) => this.receiveFromPeer(kind, bytes));
+    return (loaded) => {
+      if (!loaded) {
+        this.destroyed = true;
+        peers.leave(this.docName);
+      }
+      release();
+    };
   }
 
   /** An update or presence change another node received from its client (or the stored state after a gap): applied in order, relayed here. */
   private receiveFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
-    this.chain = this.chain
-      .then(() => {
-        if (this.destroyed) return;
-        if (kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, FROM_PEER);
-        this.produced = [];
+    if (this.pending === 0) return this.applyFromPeer(kind, bytes);
+    void this.enqueue(async () => this.applyFromPeer(kind, bytes));
+  }
+
+  private applyFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
+    if (this.destroyed) return;
+    try {
+      if (kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, FROM_PEER);
+      const produced: Uint8Array[] = (this.produced = []);
+      try {
         Y.applyUpdate(this.doc, bytes, FROM_PEER);
-        const produced = this.produced;
-        this.produced = [];
-        if (produced.length === 0) return;
-        const effective = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
-        this.approxBytes += effective.length;
-        const message = encodeUpdate(effective);
-        for (const c of this.conns) c.send(message);
-      })
-      .catch((err) => this.deps.log.error(`board ${this.docName}: peer message failed`, err));
+      } finally {
+        this.produced = null;
+      }
+      if (produced.length === 0) return; // nothing new here (a resync, or already seen)
+      const effective = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
+      this.approxBytes += effective.length;
+      const message = encodeUpdate(effective);
+      for (const c of this.conns) c.send(message);
+    } catch (err) {
+      this.deps.log.error(`board ${this.docName}: peer message failed`, err);
+    }
   }
 
   get connectionCount(): number {
@@ -171,7 +187,14 @@ export class LiveBoard {
     this.deps.peers?.publish(this.docName, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
 
-  /** Queues one raw frame from `conn`; frames are handled strictly in order. */
+  /**
+   * Handles one raw frame from `conn`; frames are handled strictly in order. A client's update
+   * is checked (write access, size, well-formed), stored, relayed, and only then applied to the
+   * server's doc: the keystroke reaches the partner after one durable write, and the heavier work
+   * (integrating, enforcing entry limits) happens after the relay. With a synchronous store the
+   * write is a group commit at the end of this event-loop turn (no promise per keystroke);
+   * otherwise, or while a compaction runs, the frame waits its turn on the board's chain.
+   */
   receive(conn: BoardConnection, data: Uint8Array): void {
     let message: IncomingMessage;
     try {
@@ -180,79 +203,154 @@ export class LiveBoard {
       conn.close(CLOSE_CODES.badRequest, 'malformed message');
       return;
     }
-    this.chain = this.chain
-      .then(() => this.handle(conn, message))
-      .catch((err) => {
-        this.deps.log.error(`board ${this.docName}: message failed`, err);
-        conn.close(CLOSE_CODES.internalError, 'server error');
-      });
+    const group = this.deps.groupCommit;
+    if (this.pending === 0 && group) {
+      try {
+        const update = this.handle(conn, message);
+        if (!update) return;
+        this.batched++;
+        group.add({
+          docName: this.docName,
+          update,
+          stillWanted: () => !this.destroyed,
+          then: () => {
+            this.batched--;
+            this.afterStored(conn, update);
+          },
+          lost: () => {
+            this.batched--;
+            conn.close(CLOSE_CODES.internalError, 'not saved');
+          },
+        });
+      } catch (err) {
+        this.failed(conn, err);
+      }
+      return;
+    }
+    void this.enqueue(async () => {
+      try {
+        const update = this.handle(conn, message);
+        if (!update) return;
+        await this.deps.store.appendUpdate(this.docName, update);
+        this.afterStored(conn, update);
+      } catch (err) {
+        this.failed(conn, err);
+      }
+    });
   }
 
-  private async handle(conn: BoardConnection, message: IncomingMessage): Promise<void> {
-    if (this.destroyed || !this.conns.has(conn)) return;
+  /** A client's update is durable: relay it, apply it, and store and relay the correction if it broke a limit. */
+  private afterStored(conn: BoardConnection, update: Uint8Array): void {
+    if (this.destroyed) return;
+    this.relay(update, conn);
+    const correction = this.integrate(conn, update);
+    if (!correction) return;
+    // Rare (an entry past its limit): written at once, and this board's queue waits for it.
+    void this.enqueue(async () => {
+      await this.deps.store.appendUpdate(this.docName, correction);
+      this.relay(correction, null);
+    });
+  }
+
+  private failed(conn: BoardConnection, err: unknown): void {
+    this.deps.log.error(`board ${this.docName}: message failed`, err);
+    conn.close(CLOSE_CODES.internalError, 'server error');
+  }
+
+  /** Everything of a frame but a client update's store, relay and apply: returns the update to store, if the frame brought one. */
+  private handle(conn: BoardConnection, message: IncomingMessage): Uint8Array | null {
+    if (this.destroyed || !this.conns.has(conn)) return null;
     switch (message.kind) {
       case 'syncStep1': {
         let reply: Uint8Array;
         try {
           reply = encodeSyncStep2(this.doc, message.stateVector);
         } catch {
-          return conn.close(CLOSE_CODES.badRequest, 'malformed state vector');
+          conn.close(CLOSE_CODES.badRequest, 'malformed state vector');
+          return null;
         }
-        return conn.send(reply);
+        conn.send(reply);
+        return null;
       }
       case 'update':
-        return this.applyClientUpdate(conn, message.update);
+        return this.acceptClientUpdate(conn, message.update);
       case 'awareness':
-        if (!conn.awarenessBudget.take()) return; // presence is best-effort: a flood is simply not relayed
+        if (!conn.awarenessBudget.take()) return null; // presence is best-effort: a flood is simply not relayed
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
           this.deps.peers?.publish(this.docName, 'awareness', message.update);
         } catch {
           conn.close(CLOSE_CODES.badRequest, 'malformed awareness update');
         }
-        return;
+        return null;
       case 'queryAwareness':
-        return conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        return null;
     }
   }
 
-  private async applyClientUpdate(conn: BoardConnection, update: Uint8Array): Promise<void> {
+  /**
+   * Whether a client's update may be stored and relayed as it is: the sender may write, the board
+   * stays under its size limit, and the update decodes (so no phone is ever sent bytes its Yjs
+   * cannot read). Refusals close the sender.
+   */
+  private acceptClientUpdate(conn: BoardConnection, update: Uint8Array): Uint8Array | null {
     // Read-only is the server's decision. A sync that brings nothing new is fine; real changes are
     // refused by closing the connection: silently dropping them would leave every later update of
     // that client waiting on the missing ones, on the server and on the partner's phone.
     if (!conn.canWrite()) {
-      if (!addsSomething(this.doc, update)) return;
-      return conn.close(CLOSE_CODES.readOnly, 'read-only');
+      if (addsSomething(this.doc, update)) conn.close(CLOSE_CODES.readOnly, 'read-only');
+      return null;
     }
     if (this.approxBytes + update.length > this.deps.limits.maxBoardBytes) {
-      return conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
+      conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
+      return null;
     }
-    this.produced = [];
-    let malformed = false;
+    if (!decodes(update)) {
+      conn.close(CLOSE_CODES.badRequest, 'malformed update');
+      return null;
+    }
+    return update;
+  }
+
+  /**
+   * Applies a stored and relayed client update to the server's doc, then enforces the entry
+   * limits. Returns the correction (entries trimmed) to store and relay in turn, if one was needed.
+   */
+  private integrate(conn: BoardConnection, update: Uint8Array): Uint8Array | null {
     const changed = (this.changed = new Map());
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch {
-      malformed = true;
+      // It decoded but does not integrate: what Yjs took of it is in the doc (and the partner's), the sender goes.
+      conn.close(CLOSE_CODES.badRequest, 'malformed update');
     } finally {
       this.changed = null;
     }
-    if (changed.size > 0 && overLimits(this.doc, changed)) enforceBoardLimits(this.doc, changed);
-    // Whatever Yjs integrated (even from an update that failed halfway) is in the doc now: store it, then relay it.
-    const produced = this.produced;
-    this.produced = [];
-    if (produced.length > 0) {
-      const effective = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
-      await this.deps.store.appendUpdate(this.docName, effective);
-      this.deps.peers?.publish(this.docName, 'update', effective);
-      this.approxBytes += effective.length;
-      this.updatesSinceCompaction++;
-      const message = encodeUpdate(effective);
-      for (const c of this.conns) c.send(message);
-      this.scheduleCompaction();
-      this.scheduleStats();
+    if (changed.size === 0 || !overLimits(this.doc, changed)) return null;
+    const produced: Uint8Array[] = (this.produced = []);
+    try {
+      enforceBoardLimits(this.doc, changed);
+    } finally {
+      this.produced = null;
     }
-    if (malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
+    if (produced.length === 0) return null;
+    return produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
+  }
+
+  /**
+   * After the store has it: to every connection, the sender last (its echo only tells it the
+   * update is saved; the partner is waiting to see the keystroke).
+   */
+  private relay(update: Uint8Array, sender: BoardConnection | null): void {
+    this.approxBytes += update.length;
+    this.updatesSinceCompaction++;
+    const message = encodeUpdate(update);
+    this.deps.peers?.publish(this.docName, 'update', update); // stored here: the other nodes only apply and relay it
+    for (const c of this.conns) if (c !== sender) c.send(message);
+    if (sender && this.conns.has(sender)) sender.send(message);
+    this.compaction.updated(this.updatesSinceCompaction);
+    this.activity.changed();
   }
 
   private readonly onAwarenessUpdate = (
@@ -270,60 +368,29 @@ export class LiveBoard {
     for (const c of this.conns) c.send(message);
   };
 
-  private scheduleCompaction(): void {
-    this.lastUpdateAt = Date.now();
-    if (this.updatesSinceCompaction >= this.deps.timing.compactMaxUpdates) {
-      void this.enqueue(() => this.compact());
-      return;
-    }
-    if (!this.compactTimer) this.armIdleCompaction(this.deps.timing.compactIdleMs);
-  }
-
-  /** One timer per board, not one per update: when it fires early (more updates came), it waits out the rest. */
-  private armIdleCompaction(delayMs: number): void {
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = null;
-      if (this.destroyed) return;
-      const idleFor = Date.now() - this.lastUpdateAt;
-      if (idleFor < this.deps.timing.compactIdleMs) return this.armIdleCompaction(this.deps.timing.compactIdleMs - idleFor);
-      void this.enqueue(() => this.compact());
-    }, delayMs);
-    this.compactTimer.unref();
-  }
-
-  private scheduleStats(): void {
-    if (this.statsTimer) return;
-    this.statsTimer = setTimeout(() => {
-      this.statsTimer = null;
-      if (!this.destroyed) this.reportActivity(false);
-    }, STATS_THROTTLE_MS);
-    this.statsTimer.unref();
-  }
-
-  /** Tells the console when the counts changed, and otherwise only now and then (see ACTIVITY_REFRESH_MS). */
-  private reportActivity(force: boolean): void {
-    const counts = countByExercise(this.doc);
-    const now = Date.now();
-    if (!force && this.reported && sameCounts(this.reported.counts, counts) && now - this.reported.at < ACTIVITY_REFRESH_MS) return;
-    this.reported = { counts, at: now };
-    this.deps.onActivity(counts);
-  }
-
   /** Runs `task` on the board's chain, after every message received before it. */
   private enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.chain.then(task);
-    this.chain = run.catch((err) => this.deps.log.error(`board ${this.docName}: task failed`, err));
+    this.pending++;
+    const run = this.chain.then(async () => {
+      if (this.batched > 0) await this.deps.groupCommit?.whenFlushed();
+      return task();
+    });
+    this.chain = run
+      .catch((err) => this.deps.log.error(`board ${this.docName}: task failed`, err))
+      .finally(() => {
+        this.pending--;
+      });
     return this.chain;
   }
 
   /**
-   * Folds the update log into one snapshot. The id is read first: every stored
-   * update up to it is already in the doc (updates are applied before they are
-   * stored), so the snapshot taken after covers all the rows it replaces.
+   * Folds the update log into one snapshot. It runs on the board's queue, which waits for this
+   * board's updates in the group commit: every update stored by then has been applied too (the
+   * store, relay and apply of an update happen in one go), so the snapshot taken after reading
+   * the newest id covers every row it replaces.
    */
   private async compact(): Promise<void> {
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.compactTimer = null;
+    this.compaction.cancelIdle();
     if (this.updatesSinceCompaction === 0) return;
     if (this.deps.peers) {
       const size = await this.deps.peers.compact(this.docName);
@@ -343,13 +410,9 @@ export class LiveBoard {
    * back), stops timers, closes connections and frees the doc.
    */
   async close(closeCode: CloseCode = CLOSE_CODES.goingAway, save = true): Promise<void> {
-    if (save) await this.enqueue(() => this.compact());
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    if (this.statsTimer) {
-      clearTimeout(this.statsTimer);
-      this.statsTimer = null;
-      if (save) this.reportActivity(true);
-    }
+    if (save) await backgroundLane.run(() => this.enqueue(() => this.compact()));
+    this.compaction.stop();
+    this.activity.stop(save);
     this.destroyed = true;
     for (const c of this.conns) c.close(closeCode, 'board closed');
     this.conns.clear();
@@ -358,62 +421,4 @@ export class LiveBoard {
     this.doc.destroy();
     this.deps.peers?.leave(this.docName);
   }
-}
-
-/**
- * Whether an edit left the board past a limit, checked without a transaction: the same texts
- * enforceBoardLimits looks at (texts edited in place, texts of entries added or replaced).
- * Almost every edit is within limits, and an empty Yjs transaction per edit is not free.
- */
-function overLimits(doc: Y.Doc, changed: Map<Y.AbstractType<unknown>, Set<string | null>>): boolean {
-  const entries = doc.getMap(ENTRIES_KEY);
-  if (entries.size > MAX_ENTRIES_PER_BOARD) return true;
-  for (const [type, keys] of changed) {
-    if (type instanceof Y.Text && type.length > MAX_ENTRY_CHARS) return true;
-    if (type === entries) {
-      for (const key of keys) {
-        const text = key === null ? null : (entries.get(key) as Y.Map<unknown> | undefined)?.get?.('text');
-        if (text instanceof Y.Text && text.length > MAX_ENTRY_CHARS) return true;
-      }
-    }
-  }
-  return false;
-}
-
-function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => a[k] === b[k]);
-}
-
-/**
- * True if applying `update` would change `doc` (or it cannot be read). New
- * structs are found by diffing against the doc's state vector; deletions are
- * new only where the doc does not already have them deleted (a mirror's sync
- * always carries the whole delete set).
- */
-function addsSomething(doc: Y.Doc, update: Uint8Array): boolean {
-  try {
-    const decoded = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
-    if (decoded.structs.length > 0) return true;
-    if (decoded.ds.clients.size === 0) return false;
-    const known = Y.createDeleteSetFromStructStore(doc.store);
-    for (const [client, ranges] of decoded.ds.clients) {
-      for (const range of ranges) if (!covered(known.clients.get(client) ?? [], range.clock, range.clock + range.len)) return true;
-    }
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/** Whether [from, to) lies inside the union of sorted, merged delete ranges. */
-function covered(ranges: { clock: number; len: number }[], from: number, to: number): boolean {
-  let at = from;
-  for (const r of ranges) {
-    if (r.clock > at) break;
-    if (r.clock + r.len > at) at = r.clock + r.len;
-    if (at >= to) return true;
-  }
-  return at >= to;
 }

@@ -67,4 +67,20 @@ export const SQLITE_MIGRATIONS: string[] = [
     data BLOB NOT NULL
   );
   `,
+  // 2: the update log without AUTOINCREMENT. AUTOINCREMENT rewrote sqlite_sequence on every
+  // append (one more page into the WAL per keystroke). Plain rowids are still increasing within
+  // a doc: a new row takes max(rowid) + 1, above every row that exists, and compaction only
+  // deletes rows its snapshot covers.
+  `
+  CREATE TABLE doc_updates_v2 (
+    id INTEGER PRIMARY KEY,
+    doc_name TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  INSERT INTO doc_updates_v2 (id, doc_name, data) SELECT id, doc_name, data FROM doc_updates;
+  DROP TABLE doc_updates;
+  ALTER TABLE doc_updates_v2 RENAME TO doc_updates;
+  CREATE INDEX doc_updates_by_doc ON doc_updates(doc_name, id);
+  DELETE FROM sqlite_sequence WHERE name = 'doc_updates';
+  `,
 ];

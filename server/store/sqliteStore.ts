@@ -15,8 +15,10 @@ import {
   type WallItemRecord,
   type WorkshopRecord,
 } from './records';
+import type { Log } from '../log';
 import { SQLITE_MIGRATIONS } from './sqliteSchema';
 import type { CoupleRow, SeatResult, Store, StoredDoc } from './types';
+import { startWalCheckpointer } from './walCheckpointer';
 
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is
@@ -24,9 +26,10 @@ import type { CoupleRow, SeatResult, Store, StoredDoc } from './types';
  * synchronous=NORMAL that survives a process crash (SIGKILL), which is the
  * failure a workshop server meets, at a fraction of the cost of FULL.
  */
-export function openSqliteStore(dataDir: string): Store {
+export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { error: (msg) => console.error(`[twofold] ${msg}`) }): Store {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'twofold.sqlite'));
+  const file = path.join(dataDir, 'twofold.sqlite');
+  const db = new Database(file);
   // Deletion must really delete ([R35]): freed content is overwritten with zeros, and free pages can be
   // given back to the file system (auto_vacuum takes effect only on a new database, before any table).
   db.pragma('auto_vacuum = INCREMENTAL');
@@ -36,6 +39,17 @@ export function openSqliteStore(dataDir: string): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // Checkpoints run on a worker thread (see walCheckpointer.ts), not inside an append.
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  const checkpointer = startWalCheckpointer(file, {
+    thresholdBytes: 4 * 1024 * 1024,
+    intervalMs: 250,
+    log,
+    onFailure: () => {
+      if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    },
+  });
 
   const q = {
     insertWorkshop: db.prepare(
@@ -150,6 +164,10 @@ export function openSqliteStore(dataDir: string): Store {
     db.pragma('incremental_vacuum');
     db.pragma('wal_checkpoint(TRUNCATE)');
   };
+
+  const appendMany = db.transaction((rows: { docName: string; update: Uint8Array }[]) => {
+    for (const row of rows) q.appendUpdate.run(row.docName, row.update);
+  });
 
   const deleteParticipant = db.transaction((id: string) => {
     const p = q.getParticipant.get(id);
@@ -266,6 +284,7 @@ export function openSqliteStore(dataDir: string): Store {
     async appendUpdate(docName, update) {
       q.appendUpdate.run(docName, update);
     },
+    appendUpdatesNow: appendMany,
     async compactDoc(docName, snapshot, upToId) {
       compact(docName, snapshot, upToId);
     },
@@ -273,6 +292,7 @@ export function openSqliteStore(dataDir: string): Store {
       return q.lastUpdateId.get(docName)?.id ?? 0;
     },
     async close() {
+      await checkpointer.close();
       if (db.open) db.close();
     },
   };

@@ -121,6 +121,12 @@ export interface Store {
   /** Durable when the promise resolves: the caller relays the update only after. */
   appendUpdate(docName: string, update: Uint8Array): Promise<void>;
   /**
+   * Appends several updates in one transaction, synchronously, for a store whose writes are
+   * synchronous (SQLite): durable when it returns. Boards use it for group commit (see
+   * server/boards/groupCommit.ts): a keystroke without a promise, many keystrokes in one write.
+   */
+  appendUpdatesNow?(rows: { docName: string; update: Uint8Array }[]): void;
+  /**
    * Replaces updates up to `upToId` with one snapshot, atomically. A store shared by several
    * nodes also folds in the rows it deletes, since another node's update may be missing from
    * the caller's snapshot (pgDocs.ts).
