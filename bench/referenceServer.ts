@@ -18,7 +18,7 @@ if (process.env.YPERSISTENCE || process.env.CALLBACK_URL) throw new Error('the r
 const wss = new WebSocketServer({ noServer: true });
 const server = http.createServer((req, res) => {
   if (req.url?.startsWith('/api/metrics')) {
-    const figures = readMetrics({ liveBoards: 0, boardConnections: wss.clients.size, controlSockets: 0, peopleOnline: 0 }, false);
+    const figures = readMetrics({ node: null, liveBoards: 0, boardConnections: wss.clients.size, controlSockets: 0, peopleOnline: 0 }, false);
     res.writeHead(200, { 'content-type': 'application/json' });
     return res.end(JSON.stringify(figures));
   }

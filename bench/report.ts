@@ -1,6 +1,7 @@
 import type { PagesFigures } from './pages';
 import type { CapacityFigures, FanoutFigures, JoinFigures, RoundFigures } from './scenarios';
 import type { Summary } from './stats';
+import type { CrossNodeFigures } from './crossNode';
 
 interface Results {
   mode: string;
@@ -15,6 +16,7 @@ interface Results {
   join: JoinFigures | null;
   capacity: CapacityFigures | null;
   pages: PagesFigures | null;
+  cross_node?: CrossNodeFigures | null;
 }
 
 export interface Goal {
@@ -49,6 +51,12 @@ export function printTable(r: Results & { goals: Record<string, Goal> }): void {
     add('typing p50 / p95 / p99 / max', `${r.typing.p50_ms} / ${r.typing.p95_ms} / ${r.typing.p99_ms} / ${r.typing.max_ms} ms`, `${r.phones} phones, lost ${r.typing.lost}`);
     add('reference p50 / p95 / p99 / max', `${r.reference.p50_ms} / ${r.reference.p95_ms} / ${r.reference.p99_ms} / ${r.reference.max_ms} ms`, `stock relay, lost ${r.reference.lost}`);
     add('ratio p50 / p99', `${r.ratio_p50} / ${r.ratio_p99}`, `median of ${(r.rounds?.length ?? 0) / 2} pairs`);
+  }
+  if (r.cross_node) {
+    const x = r.cross_node;
+    add('2 nodes: same-node p50 / p99', `${x.same_node.p50_ms} / ${x.same_node.p99_ms} ms`, `${x.couples_per_half} couples, lost ${x.same_node.lost}`);
+    add('2 nodes: cross-node p50 / p99', `${x.cross_node.p50_ms} / ${x.cross_node.p99_ms} ms`, `${x.couples_per_half} couples, lost ${x.cross_node.lost}`);
+    add('cross-node added p50 / p99', `${x.added_p50_ms} / ${x.added_p99_ms} ms`, `median of pairs ${x.added_p50_ms_median_of_pairs} / ${x.added_p99_ms_median_of_pairs} ms`);
   }
   if (r.fanout) add('fan-out p50 / p99 / max', `${r.fanout.p50_ms} / ${r.fanout.p99_ms} / ${r.fanout.max_ms} ms`, `${r.fanout.phones} phones × ${r.fanout.commands} commands`);
   if (r.join) add('join storm: last board in sync', `${r.join.all_synced_ms} ms`, `${r.join.phones} phones in ${r.join.window_ms / 1000} s; ${r.join.after_last_arrival_ms} ms after the last arrival`);

@@ -20,6 +20,7 @@ import { ROOT, startServer, type ServerProcess } from './processes';
 import { capacity, fanout, joinStorm, openWorkshop, typing, type CapacityFigures, type FanoutFigures, type JoinFigures, type TypingFigures } from './scenarios';
 import { round } from './stats';
 import { goalsOf, printTable } from './report';
+import type { CrossNodeFigures } from './crossNode';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     out: { type: 'string' },
     seed: { type: 'string', default: '6' },
+    nodes: { type: 'string', default: '1' },
   },
 });
 
@@ -58,6 +60,8 @@ const settings = {
   lightEditEveryMs: 10_000,
   seed: Number(args.seed),
 };
+const nodes = num(args.nodes, 1);
+if (nodes !== 1 && nodes !== 2) throw new Error('--nodes takes 1 or 2');
 const only = new Set((args.only ?? 'join,fanout,typing,capacity,pages').split(','));
 const outFile = path.resolve(ROOT, args.out ?? (quick ? 'bench/results/quick.json' : 'bench/results/latest.json'));
 const profileDir = path.join(ROOT, 'bench/results/profiles');
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
   let typed: TypingFigures | null = null;
   let cap: CapacityFigures | null = null;
   let pages: PagesFigures | null = null;
+  let crossNode: CrossNodeFigures | null = null;
 
   if (only.has('join') || only.has('fanout') || only.has('typing')) {
     const twofold = await twofoldServer('twofold');
@@ -131,6 +136,13 @@ async function main(): Promise<void> {
     workshop.host.close();
     await pool.all({ cmd: 'closeAll' });
     await cleanUp();
+  }
+
+  if (nodes === 2) {
+    console.log(`\n[3b] typing over two nodes on one Redis: partner A on node 1, partner B on node 1 (same) or node 2 (cross), alternating rounds`);
+    const { crossNodeTyping } = await import('./crossNode');
+    crossNode = await crossNodeTyping({ couplesPerHalf: quick ? 10 : 50, pairs: settings.pairs, roundMs: settings.roundMs, editsPerSecond: settings.editsPerSecond, settleMs: settings.settleMs });
+    console.log(`  added by the cross-node path: p50 ${crossNode.added_p50_ms} ms, p99 ${crossNode.added_p99_ms} ms (pooled); median of pairs p50 ${crossNode.added_p50_ms_median_of_pairs} ms, p99 ${crossNode.added_p99_ms_median_of_pairs} ms`);
   }
 
   if (only.has('capacity')) {
@@ -176,6 +188,7 @@ async function main(): Promise<void> {
     join,
     capacity: cap,
     pages,
+    cross_node: crossNode,
   };
   const withGoals = { ...results, goals: goalsOf(results) };
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

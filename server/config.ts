@@ -25,6 +25,10 @@ const envSchema = z.object({
   /** `off` serves only the API and sockets (harnesses and benchmarks that need no build). */
   PAGES: z.enum(['on', 'off']).default('on'),
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_LIMITS_CONNECTIONS),
+  /** redis://… : run as one of several nodes (Socket.IO adapter, board relay, shared limits and presence). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** A name for this node in logs and Redis keys; random when unset. */
+  NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (up to 64)').optional(),
 });
 
 export interface Config {
@@ -42,6 +46,8 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   limits: Limits;
   timing: Timing;
+  /** Set when this is one node of several; null runs everything in this process (nothing of server/cluster is loaded). */
+  cluster?: { redisUrl: string; nodeId: string | null } | null;
 }
 
 export interface Limits {
@@ -105,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     limits: { ...DEFAULT_LIMITS, maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP },
     timing: DEFAULT_TIMING,
+    cluster: e.REDIS_URL ? { redisUrl: e.REDIS_URL, nodeId: e.NODE_ID ?? null } : null,
   };
 }

@@ -15,8 +15,8 @@ interface RoomEventMap {
   removed: [workshopCode: string, participantId: string];
   /** A couple's board was deleted (unpaired by the facilitator, or deleted by a partner). */
   coupleRemoved: [workshopCode: string, coupleId: string, memberIds: string[], reason: 'unpaired' | 'deleted'];
-  /** The whole workshop was deleted (by the facilitator or by retention). */
-  workshopDeleted: [workshopCode: string];
+  /** The whole workshop was deleted (by the facilitator or by retention), with the couples it had. */
+  workshopDeleted: [workshopCode: string, coupleIds: string[]];
   /** A board's entry count or last activity changed. */
   boardActivity: [workshopCode: string, coupleId: string];
 }

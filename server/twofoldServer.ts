@@ -46,7 +46,9 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const log = createLog(config.logLevel);
   const store = await openStore(config, log);
   const events = new RoomEvents();
-  const states = new WorkshopStates(store, events, now);
+  // One of several nodes: loaded only then, so a single node never imports Redis (see server/cluster).
+  const cluster = config.cluster ? await (await import('./cluster')).startCluster({ redisUrl: config.cluster.redisUrl, nodeName: config.cluster.nodeId, store, log }) : null;
+  const states = new WorkshopStates(store, events, now, cluster?.shared ?? null);
 
   const pages = config.withPages ? await prepareNext(config) : null;
 
@@ -74,6 +76,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     timing: config.timing,
     log,
     onActivity: (counts) => void recordActivity(docName, counts),
+    ...(cluster ? { peers: cluster.boards } : {}),
   }));
   /** Figures only (entries per exercise), for the console: never the content. */
   async function recordActivity(docName: string, counts: Record<string, number>): Promise<void> {
@@ -91,20 +94,53 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const workshops = new WorkshopService(store, events, boards, now);
   const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
   const reviews = new ReviewService(store, workshops, states, boards);
-  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log });
+  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, limiters: cluster?.limiters });
   const exportReview = createExportHandler({ reviews, log });
   const sweeper = startRetentionSweeper({ store, workshops, log, intervalMs: config.timing.retentionSweepMs, now });
   const connections = new ConnectionCounter(config.limits.maxConnectionsPerIp);
   const evictor = setInterval(() => states.evictIdle(), 60_000);
   evictor.unref();
   const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, log });
-  const control = createControlPlane({ httpServer, store, workshops, states, wall, events, connections, config, log });
+  const control = createControlPlane({
+    httpServer,
+    store,
+    workshops,
+    states,
+    wall,
+    events,
+    connections,
+    config,
+    log,
+    cluster: cluster ? { adapter: cluster.adapter, presence: cluster.presence } : null,
+  });
+  if (cluster) {
+    /** A couple deleted on another node: drop its boards here too, and anything written here in between. */
+    const discard = async (coupleId: string) => {
+      if ((await boards.discardCouple(coupleId)) > 0) await store.deleteCouple(coupleId);
+    };
+    const logged = (p: Promise<unknown>) => void p.catch((err) => log.error('remote event failed', err));
+    await cluster.connect({
+      events,
+      stateOf: (code) => states.peek(code),
+      handlers: {
+        workshopState: (code, state) => (state ? states.adopt(code, state) : logged(states.refresh(code))),
+        removed: (_code, participantId) => endpoint.closeParticipant(participantId),
+        coupleRemoved: (_code, coupleId) => logged(discard(coupleId)),
+        workshopDeleted: (code, coupleIds) => {
+          states.drop(code);
+          logged(Promise.all(coupleIds.map(discard)));
+        },
+      },
+      wentOffline: (ids) => control.wentOffline(ids),
+      resync: () => states.refreshAll(),
+    });
+  }
   httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null }));
 
   function serveMetrics(req: IncomingMessage, res: ServerResponse): void {
     if (!metricsAllowed(req, config.metricsToken)) return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Metrics need the metrics token.' } });
     const collect = (req.url ?? '').includes('gc=1');
-    sendJson(res, 200, readMetrics({ liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount }, collect));
+    sendJson(res, 200, readMetrics({ node: cluster?.node ?? null, liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount }, collect));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -130,6 +166,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
         await boards.closeAll();
         httpServer.closeAllConnections();
         await control.close(); // also closes the HTTP server
+        await cluster?.close();
         await pages?.close();
         await store.close();
       })();

@@ -25,7 +25,7 @@ export class WorkshopService {
   constructor(
     private readonly store: Store,
     private readonly events: RoomEvents,
-    private readonly boards: { discardCouple(coupleId: string): Promise<void> },
+    private readonly boards: { discardCouple(coupleId: string): Promise<unknown> },
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -172,7 +172,7 @@ export class WorkshopService {
       await this.boards.discardCouple(couple.id);
       await this.store.deleteCouple(couple.id); // an edit that landed during the discard
     }
-    this.events.emit('workshopDeleted', code);
+    this.events.emit('workshopDeleted', code, couples.map((c) => c.id));
     return true;
   }
 

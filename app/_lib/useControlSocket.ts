@@ -28,7 +28,9 @@ export function useControlSocket(auth: HandshakeAuth | null): { socket: ControlS
     if (!authKey) return;
     // Not connected yet: the server sends its state right after the handshake, and the hooks that
     // listen for it (useLiveWorkshop, useLatestEvent) only subscribe once this socket is rendered.
-    const s: ControlSocket = io({ path: '/socket.io', auth: JSON.parse(authKey) as HandshakeAuth, autoConnect: false });
+    // WebSocket first: one connection to one node, so several nodes need no sticky sessions; HTTP
+    // long-polling only where WebSockets are blocked (that fallback needs stickiness: docs/DEPLOY.md).
+    const s: ControlSocket = io({ path: '/socket.io', auth: JSON.parse(authKey) as HandshakeAuth, autoConnect: false, transports: ['websocket', 'polling'], tryAllTransports: true });
     setStatus({ kind: 'connecting' });
     setSocket(s);
 

@@ -17,11 +17,13 @@ export { hostCommandSchema, readyPayloadSchema, type HostCommand };
 const secret = z.string().min(16).max(128);
 
 /** Sent as `auth` in the handshake; parsed by the server before the socket is accepted. */
+/** Added by socket.io-client itself when it asks to resume a session (connection-state recovery). */
+const recovery = { pid: z.string().max(64).optional(), offset: z.string().max(64).optional() };
 export const handshakeAuthSchema = z.discriminatedUnion('role', [
-  z.strictObject({ role: z.literal('participant'), protocol: z.number().int(), token: secret }),
-  z.strictObject({ role: z.literal('host'), protocol: z.number().int(), code: roomCodeSchema, hostKey: secret }),
+  z.strictObject({ role: z.literal('participant'), protocol: z.number().int(), token: secret, ...recovery }),
+  z.strictObject({ role: z.literal('host'), protocol: z.number().int(), code: roomCodeSchema, hostKey: secret, ...recovery }),
   /** The projector knows only the room code, which is on the wall anyway: it gets nothing private. */
-  z.strictObject({ role: z.literal('projector'), protocol: z.number().int(), code: roomCodeSchema }),
+  z.strictObject({ role: z.literal('projector'), protocol: z.number().int(), code: roomCodeSchema, ...recovery }),
 ]);
 export type HandshakeAuth = z.input<typeof handshakeAuthSchema>;
 

@@ -63,7 +63,12 @@ export function createBoardEndpoint(deps: {
     if (ref.kind === 'board' || ref.seat === participant.seat) return { ...granted, mode: 'write' };
     // The partner's private entries: not one byte before the couple's reveal, read-only after.
     const step = live.agenda.findIndex((item) => item.key === ref.itemKey);
-    return step >= 0 && isRevealed(live.state, ref.coupleId, step) ? { ...granted, mode: 'read' } : forbidden;
+    if (step >= 0 && isRevealed(live.state, ref.coupleId, step)) return { ...granted, mode: 'read' };
+    if (step < 0 || !states.isShared) return forbidden;
+    // Another node may have just revealed it (the phone heard it before this node's cache did): ask the store.
+    await states.refresh(participant.workshopCode);
+    const fresh = states.peek(participant.workshopCode);
+    return fresh && isRevealed(fresh, ref.coupleId, step) ? { ...granted, mode: 'read' } : forbidden;
   }
 
   function accept(ws: WebSocket, verdict: Extract<Verdict, { ok: true }>): void {
@@ -120,9 +125,10 @@ export function createBoardEndpoint(deps: {
     );
   }
 
-  events.on('removed', (_code, participantId) => {
+  function closeParticipant(participantId: string): void {
     for (const ws of byParticipant.get(participantId) ?? []) ws.close(CLOSE_CODES.unauthorized, 'removed from the workshop');
-  });
+  }
+  events.on('removed', (_code, participantId) => closeParticipant(participantId));
 
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -145,6 +151,8 @@ export function createBoardEndpoint(deps: {
           });
         });
     },
+    /** Closes a removed participant's board sockets (another node removed them: server/cluster). */
+    closeParticipant,
     /** Open /yjs sockets, for health figures and tests. */
     get connectionCount(): number {
       return wss.clients.size;

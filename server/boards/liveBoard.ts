@@ -34,7 +34,28 @@ export interface BoardDeps {
   log: Log;
   /** Called (throttled) with written entries per agenda item when the board changed. */
   onActivity(counts: Record<string, number>): void;
+  /** Other nodes serving the same docs (server/cluster); absent on a single node. */
+  peers?: BoardPeers;
 }
+
+export type PeerMessageKind = 'update' | 'awareness';
+
+/**
+ * How a board hears and tells the other nodes that have the same doc loaded.
+ * The node that receives a client's update stores it once and publishes it;
+ * the others apply it to their copy and relay it to their clients, without storing.
+ */
+export interface BoardPeers {
+  /** Starts hearing other nodes about `docName`; resolves once subscribed (the store is read after, so nothing falls in between). */
+  join(docName: string, deliver: (kind: PeerMessageKind, bytes: Uint8Array) => void): Promise<void>;
+  publish(docName: string, kind: PeerMessageKind, bytes: Uint8Array): void;
+  leave(docName: string): void;
+  /** Folds the stored log into a snapshot read from the store (this node's copy may lag another's), one node at a time; its size, or null if another node is at it. */
+  compact(docName: string): Promise<number | null>;
+}
+
+/** Origin of changes that came from another node: applied and relayed here, never stored or published again. */
+const FROM_PEER = Symbol('peer');
 
 /**
  * A board loaded in memory: its Y.Doc, awareness and connections. Every
@@ -80,7 +101,11 @@ export class LiveBoard {
 
   static async load(docName: string, deps: BoardDeps): Promise<LiveBoard> {
     const board = new LiveBoard(docName, deps);
-    const stored = await deps.store.loadDoc(docName);
+    const joined = deps.peers ? await board.joinPeers(deps.peers) : null;
+    const stored = await deps.store.loadDoc(docName).catch((err: unknown) => {
+      joined?.(false);
+      throw err;
+    });
     Y.transact(board.doc, () => {
       if (stored.snapshot) Y.applyUpdate(board.doc, stored.snapshot);
       for (const update of stored.updates) {
@@ -93,7 +118,53 @@ export class LiveBoard {
     });
     board.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
     board.updatesSinceCompaction = stored.updates.length;
+    joined?.(true);
     return board;
+  }
+
+  /**
+   * Subscribes to other nodes' messages about this doc before the store is read: what arrives
+   * meanwhile waits on the board's queue (held by `pending`) and is applied after the stored state.
+   * Returns the function that releases the queue (or, if loading failed, leaves).
+   */
+  private async joinPeers(peers: BoardPeers): Promise<(loaded: boolean) => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    void this.enqueue(() => held);
+    await peers.join(this.docName, (kind, bytes) => this.receiveFromPeer(kind, bytes));
+    return (loaded) => {
+      if (!loaded) {
+        this.destroyed = true;
+        peers.leave(this.docName);
+      }
+      release();
+    };
+  }
+
+  /** An update or presence change another node received from its client (or the stored state after a gap): applied in order, relayed here. */
+  private receiveFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
+    if (this.pending === 0) return this.applyFromPeer(kind, bytes);
+    void this.enqueue(async () => this.applyFromPeer(kind, bytes));
+  }
+
+  private applyFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
+    if (this.destroyed) return;
+    try {
+      if (kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, FROM_PEER);
+      const produced: Uint8Array[] = (this.produced = []);
+      try {
+        Y.applyUpdate(this.doc, bytes, FROM_PEER);
+      } finally {
+        this.produced = null;
+      }
+      if (produced.length === 0) return; // nothing new here (a resync, or already seen)
+      const effective = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
+      this.approxBytes += effective.length;
+      const message = encodeUpdate(effective);
+      for (const c of this.conns) c.send(message);
+    } catch (err) {
+      this.deps.log.error(`board ${this.docName}: peer message failed`, err);
+    }
   }
 
   get connectionCount(): number {
@@ -110,7 +181,10 @@ export class LiveBoard {
 
   remove(conn: BoardConnection): void {
     if (!this.conns.delete(conn)) return;
-    if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    if (conn.awarenessIds.size === 0) return;
+    const ids = [...conn.awarenessIds];
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    this.deps.peers?.publish(this.docName, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
 
   /**
@@ -204,6 +278,7 @@ export class LiveBoard {
         if (!conn.awarenessBudget.take()) return null; // presence is best-effort: a flood is simply not relayed
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          this.deps.peers?.publish(this.docName, 'awareness', message.update);
         } catch {
           conn.close(CLOSE_CODES.badRequest, 'malformed awareness update');
         }
@@ -271,6 +346,7 @@ export class LiveBoard {
     this.approxBytes += update.length;
     this.updatesSinceCompaction++;
     const message = encodeUpdate(update);
+    this.deps.peers?.publish(this.docName, 'update', update); // stored here: the other nodes only apply and relay it
     for (const c of this.conns) if (c !== sender) c.send(message);
     if (sender && this.conns.has(sender)) sender.send(message);
     this.compaction.updated(this.updatesSinceCompaction);
@@ -316,6 +392,12 @@ export class LiveBoard {
   private async compact(): Promise<void> {
     this.compaction.cancelIdle();
     if (this.updatesSinceCompaction === 0) return;
+    if (this.deps.peers) {
+      const size = await this.deps.peers.compact(this.docName);
+      if (size !== null) this.approxBytes = size;
+      this.updatesSinceCompaction = 0;
+      return;
+    }
     const upToId = await this.deps.store.lastUpdateId(this.docName);
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     await this.deps.store.compactDoc(this.docName, snapshot, upToId);
@@ -337,5 +419,6 @@ export class LiveBoard {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+    this.deps.peers?.leave(this.docName);
   }
 }

@@ -76,10 +76,11 @@ export class BoardRegistry {
     entry.unloadTimer.unref();
   }
 
-  /** Closes, without saving anything back, every loaded board of a couple whose content is being deleted. */
-  async discardCouple(coupleId: string): Promise<void> {
+  /** Closes, without saving anything back, every loaded board of a couple whose content is being deleted; returns how many. */
+  async discardCouple(coupleId: string): Promise<number> {
     const doomed = [...this.entries.entries()].filter(([name]) => parseDocName(name)?.coupleId === coupleId);
     await Promise.all(doomed.map(([name, entry]) => this.unload(name, entry, CLOSE_CODES.notFound, false)));
+    return doomed.length;
   }
 
   /** Flushes and closes every board (SIGTERM, tests). */

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { ERROR_CODES, handshakeAuthSchema, PROTOCOL_VERSION } from '../../lib/protocol';
 import type { Config } from '../config';
 import type { ConnectionCounter } from '../connectionCounter';
@@ -11,7 +11,7 @@ import type { WallService } from '../wall';
 import type { WorkshopService } from '../workshops';
 import { registerHostHandlers } from './hostHandlers';
 import { registerParticipantHandlers } from './participantHandlers';
-import { Presence } from './presence';
+import { Presence, type PresenceTracker } from './presence';
 import { rooms, type TwofoldServer, type TwofoldSocket } from './types';
 import { buildHostSnapshot, buildProjectorState, buildSelfState, publicWorkshopState } from './views';
 
@@ -30,7 +30,19 @@ export interface ControlDeps {
   connections: ConnectionCounter;
   config: Config;
   log: Log;
+  /** Set when this is one node of several (server/cluster): the Redis streams adapter and presence across nodes. */
+  cluster?: { adapter: ServerOptions['adapter']; presence: PresenceTracker } | null;
 }
+
+/**
+ * With several nodes, a client whose connection dropped (a node going away, a
+ * network blip) gets its session back on whichever node it reaches, with the
+ * broadcasts it missed, if it returns within this long; the handshake is
+ * authenticated again all the same. A single node does without: it would keep
+ * every broadcast in memory for this long, and a reconnecting client is sent
+ * the current state anyway.
+ */
+const RECOVERY_WINDOW_MS = 2 * 60_000;
 
 /**
  * The control plane on Socket.IO: workshop state, presence, the console and
@@ -45,8 +57,10 @@ export function createControlPlane(deps: ControlDeps) {
     destroyUpgrade: false, // upgrades on other paths are routed by server/upgrades.ts
     maxHttpBufferSize: config.limits.maxSocketIoMessageBytes,
     cors: { origin: false },
+    ...(deps.cluster ? { adapter: deps.cluster.adapter, connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false } } : {}),
   });
-  const presence = new Presence();
+  const presence: PresenceTracker = deps.cluster?.presence ?? new Presence();
+  const clustered = !!deps.cluster;
   const throttled = new Map<string, NodeJS.Timeout>();
   let snapshotVersion = 0;
 
@@ -124,10 +138,11 @@ export function createControlPlane(deps: ControlDeps) {
   }
 
   /** Tells the partner and the console that someone came or went. */
-  async function presenceChanged(participantId: string, code: string): Promise<void> {
+  async function presenceChanged(participantId: string, code?: string): Promise<void> {
     const participant = await store.getParticipant(participantId);
     if (participant?.coupleId) await sendCoupleStates(participant.coupleId);
-    schedule('host', code);
+    const workshopCode = code ?? participant?.workshopCode;
+    if (workshopCode) schedule('host', workshopCode);
   }
 
   /** Remembers the most people online at once, for the session summary. */
@@ -156,7 +171,9 @@ export function createControlPlane(deps: ControlDeps) {
 
   async function sendHostSnapshot(code: string, to?: TwofoldSocket): Promise<void> {
     const live = await states.get(code);
-    const snapshot = live && (await buildHostSnapshot(store, presence, code, live, ++snapshotVersion, Date.now()));
+    // Across nodes the versions of different senders must still rise: the clock keeps them in order.
+    snapshotVersion = clustered ? Math.max(snapshotVersion + 1, Date.now()) : snapshotVersion + 1;
+    const snapshot = live && (await buildHostSnapshot(store, presence, code, live, snapshotVersion, Date.now()));
     if (snapshot) (to ?? io.to(rooms.host(code))).emit('host:snapshot', snapshot);
   }
 
@@ -170,7 +187,7 @@ export function createControlPlane(deps: ControlDeps) {
     const key = `${audience}:${code}`;
     if (throttled.has(key)) return;
     const room = audience === 'host' ? rooms.host(code) : rooms.projector(code);
-    if (!io.sockets.adapter.rooms.get(room)?.size) return; // nobody is watching
+    if (!clustered && !io.sockets.adapter.rooms.get(room)?.size) return; // nobody is watching (here; other nodes cannot be asked cheaply)
     const timer = setTimeout(() => {
       throttled.delete(key);
       const send = audience === 'host' ? sendHostSnapshot(code) : sendProjectorState(code);
@@ -216,6 +233,10 @@ export function createControlPlane(deps: ControlDeps) {
   return {
     io,
     presence,
+    /** People who went offline without this node seeing it (their node vanished). */
+    wentOffline(participantIds: string[]): void {
+      for (const id of participantIds) logged(presenceChanged(id));
+    },
     async close(): Promise<void> {
       for (const timer of throttled.values()) clearTimeout(timer);
       throttled.clear();

@@ -1,8 +1,18 @@
+/** Who is online: this process's count (Presence), or every node's (server/cluster/presence.ts). */
+export interface PresenceTracker {
+  /** Returns true when this made the participant come online. */
+  add(participantId: string): boolean;
+  /** Returns true when this made the participant go offline. */
+  remove(participantId: string): boolean;
+  isOnline(participantId: string): boolean;
+  readonly onlineCount: number;
+}
+
 /**
  * Who is online, counted by open control sockets per participant (a person
  * may have the board open in two tabs). In memory: presence is about now.
  */
-export class Presence {
+export class Presence implements PresenceTracker {
   private readonly sockets = new Map<string, number>();
 
   /** Returns true when this made the participant come online. */
@@ -29,5 +39,10 @@ export class Presence {
 
   get onlineCount(): number {
     return this.sockets.size;
+  }
+
+  /** Everyone online here. */
+  participants(): string[] {
+    return [...this.sockets.keys()];
   }
 }

@@ -13,7 +13,7 @@ import { publicItem, type AgendaItem } from '../../lib/workshop/agenda';
 import { coupleStep, isRevealed, type WorkshopState } from '../../lib/workshop/state';
 import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/types';
 import { toPublic } from '../workshops';
-import type { Presence } from './presence';
+import type { PresenceTracker as Presence } from './presence';
 
 /**
  * What each audience is sent. These builders are the privacy boundary of the

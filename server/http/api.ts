@@ -15,7 +15,7 @@ import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/types';
 import { joinRefusal, seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshops';
 import type { WorkshopStates } from '../live/workshopStates';
 import { buildAgenda } from '../../lib/workshop/agenda';
-import { createGuessLimiter } from './guessLimiter';
+import { createGuessLimiter, type LimiterFactory } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
 import { bearer, clientIp, HttpError, readBody, sendError, sendJson } from './respond';
 import { Router, type RouteContext } from './router';
@@ -32,6 +32,8 @@ export interface ApiDeps {
   reviews: ReviewService;
   publicUrl: string | null;
   log: Log;
+  /** Shared counts when several nodes serve the API (server/cluster); memory otherwise. */
+  limiters?: LimiterFactory;
 }
 
 /** Wrong room or pair codes one address (or one participant) may try per minute. */
@@ -43,8 +45,8 @@ const OVERALL = 'all';
 /** The HTTP API under /api (see docs/API.md). Returns a handler for Node's `request` event. */
 export function createApi(deps: ApiDeps) {
   const { workshops, states, publicUrl, log } = deps;
-  const guesses = createGuessLimiter(WRONG_CODES_PER_MINUTE);
-  const overall = createGuessLimiter(WRONG_CODES_PER_MINUTE_OVERALL);
+  const guesses = createGuessLimiter(WRONG_CODES_PER_MINUTE, 'guesses', deps.limiters);
+  const overall = createGuessLimiter(WRONG_CODES_PER_MINUTE_OVERALL, 'guesses-all', deps.limiters);
   const urls = (ctx: RouteContext) => new PublicUrls(publicUrl, ctx.req);
 
   /** A room code from the path; wrong codes count against the caller's address. */

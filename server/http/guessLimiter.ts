@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ERROR_CODES } from '../../lib/protocol';
 import { HttpError } from './respond';
 
@@ -15,8 +15,13 @@ export interface GuessLimiter {
   miss(key: string): Promise<void>;
 }
 
-export function createGuessLimiter(missesPerMinute: number): GuessLimiter {
-  const limiter = new RateLimiterMemory({ points: missesPerMinute, duration: 60 });
+/** Where the counts live: this process's memory by default, Redis when several nodes share them (server/cluster). */
+export type LimiterFactory = (opts: { points: number; duration: number; keyPrefix: string }) => RateLimiterAbstract;
+
+const inMemory: LimiterFactory = ({ points, duration }) => new RateLimiterMemory({ points, duration });
+
+export function createGuessLimiter(missesPerMinute: number, name = 'guesses', factory: LimiterFactory = inMemory): GuessLimiter {
+  const limiter = factory({ points: missesPerMinute, duration: 60, keyPrefix: name });
   const tooMany = (res: RateLimiterRes) =>
     new HttpError(ERROR_CODES.rateLimited, 'Too many wrong codes. Please wait a moment and try again.', {
       'retry-after': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))),

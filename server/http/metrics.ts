@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 export interface Metrics {
+  /** This node's name among several (REDIS_URL set), or null on a single node. The counts below are this node's. */
+  node: string | null;
   uptimeS: number;
   heapUsedMiB: number;
   rssMiB: number;

@@ -19,6 +19,16 @@ interface Live {
 const IDLE_EVICT_MS = 30 * 60_000;
 
 /**
+ * Set when several nodes share the workshops (server/cluster): a command is
+ * decided under a lock held across nodes, on the state read fresh from the
+ * store, so two nodes never build on the same old state (both partners
+ * pressing "ready" on different nodes).
+ */
+export interface SharedStates {
+  withLock<T>(code: string, task: () => Promise<T>): Promise<T>;
+}
+
+/**
  * The live state of each workshop, cached in memory so that every board frame
  * can ask "is this board locked?" without a query. Commands go through the
  * pure rules in lib/workshop; an accepted one is stored before it is announced.
@@ -30,7 +40,31 @@ export class WorkshopStates {
     private readonly store: Store,
     private readonly events: RoomEvents,
     private readonly now: () => number = Date.now,
+    private readonly shared: SharedStates | null = null,
   ) {}
+
+  /** True when other nodes may change the state too: a cached state can then be behind for a moment. */
+  get isShared(): boolean {
+    return this.shared !== null;
+  }
+
+  /** Takes a state another node committed, if it is newer than the cached one (nothing to do if not cached). */
+  adopt(code: string, state: WorkshopState): void {
+    const cached = this.live.get(code);
+    if (cached && state.version > cached.state.version) cached.state = state;
+  }
+
+  /** Reads the stored state again and keeps it if newer (another node's command, a missed announcement). */
+  async refresh(code: string): Promise<void> {
+    if (!this.live.has(code)) return;
+    const row = await this.store.getWorkshop(code);
+    if (row) this.adopt(code, row.state);
+  }
+
+  /** After a Redis reconnect: announcements may have been missed for any cached workshop. */
+  async refreshAll(): Promise<void> {
+    for (const code of [...this.live.keys()]) await this.refresh(code);
+  }
 
   /** Loads (once) and returns a workshop's agenda and state, or null if there is no such workshop. */
   async get(code: string): Promise<Live | null> {
@@ -74,6 +108,11 @@ export class WorkshopStates {
   }
 
   async hostCommand(code: string, command: HostCommand): Promise<CommandResult> {
+    if (this.shared) return this.shared.withLock(code, () => this.refresh(code).then(() => this.hostCommandHere(code, command)));
+    return this.hostCommandHere(code, command);
+  }
+
+  private async hostCommandHere(code: string, command: HostCommand): Promise<CommandResult> {
     const live = await this.get(code);
     if (!live) return { ok: false, code: 'workshop_not_found', message: 'No such workshop.' };
     const affected = command.type === 'revealAll' ? 'all' : command.type === 'revealCouple' ? [command.coupleId] : [];
@@ -81,6 +120,11 @@ export class WorkshopStates {
   }
 
   async ready(code: string, coupleId: string, seat: Seat, ready: boolean): Promise<CommandResult> {
+    if (this.shared) return this.shared.withLock(code, () => this.refresh(code).then(() => this.readyHere(code, coupleId, seat, ready)));
+    return this.readyHere(code, coupleId, seat, ready);
+  }
+
+  private async readyHere(code: string, coupleId: string, seat: Seat, ready: boolean): Promise<CommandResult> {
     const live = await this.get(code);
     if (!live) return { ok: false, code: 'workshop_not_found', message: 'No such workshop.' };
     return this.commit(code, live, applyReady(live.state, coupleId, seat, ready), [coupleId]);
