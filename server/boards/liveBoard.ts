@@ -1,58 +1,14 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
-import { enforceBoardLimits } from '../../lib/board/limits';
-import type { Limits, Timing } from '../config';
-import type { Log } from '../log';
-import type { Store } from '../store/types';
+export type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
 import { ActivityReporter } from './activityReporter';
 import { backgroundLane } from './backgroundLane';
 import { CompactionSchedule } from './compactionSchedule';
-import type { GroupCommit } from './groupCommit';
-import { addsSomething, decodes, overLimits } from './updateChecks';
+import type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
+import { DocEdits } from './docEdits';
+import { addsSomething, decodes } from './updateChecks';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
-
-/** One client socket on a board, as the board sees it. */
-export interface BoardConnection {
-  readonly participantId: string;
-  /** Asked for every update: false for a reader (the partner of a revealed private doc), a locked or ended workshop. */
-  canWrite(): boolean;
-  /** Awareness client ids this connection has announced; removed when it leaves. */
-  readonly awarenessIds: Set<number>;
-  /** Presence updates this connection may still send now; past it they are dropped. */
-  readonly awarenessBudget: { take(): boolean };
-  send(data: Uint8Array): void;
-  close(code: CloseCode, reason: string): void;
-}
-
-export interface BoardDeps {
-  store: Store;
-  /** Present with a synchronous store: updates are written together at the end of each event-loop turn. */
-  groupCommit: GroupCommit | null;
-  limits: Limits;
-  timing: Timing;
-  log: Log;
-  /** Called (throttled) with written entries per agenda item when the board changed. */
-  onActivity(counts: Record<string, number>): void;
-  /** Other nodes serving the same docs (server/cluster); absent on a single node. */
-  peers?: BoardPeers;
-}
-
-export type PeerMessageKind = 'update' | 'awareness';
-
-/**
- * How a board hears and tells the other nodes that have the same doc loaded.
- * The node that receives a client's update stores it once and publishes it;
- * the others apply it to their copy and relay it to their clients, without storing.
- */
-export interface BoardPeers {
-  /** Starts hearing other nodes about `docName`; resolves once subscribed (the store is read after, so nothing falls in between). */
-  join(docName: string, deliver: (kind: PeerMessageKind, bytes: Uint8Array) => void): Promise<void>;
-  publish(docName: string, kind: PeerMessageKind, bytes: Uint8Array): void;
-  leave(docName: string): void;
-  /** Folds the stored log into a snapshot read from the store (this node's copy may lag another's), one node at a time; its size, or null if another node is at it. */
-  compact(docName: string): Promise<number | null>;
-}
 
 /** Origin of changes that came from another node: applied and relayed here, never stored or published again. */
 const FROM_PEER = Symbol('peer');
@@ -73,10 +29,7 @@ export class LiveBoard {
   private pending = 0;
   /** Updates of this board waiting in the group commit: a task on the chain waits for them first. */
   private batched = 0;
-  /** Set while the server itself edits the doc (enforcing limits): the updates that produces (Yjs emits them synchronously). */
-  private produced: Uint8Array[] | null = null;
-  /** Set while a client update is applied: the types it changed (Yjs reports them after each transaction). */
-  private changed: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
+  private readonly edits = new DocEdits(this.doc);
   private approxBytes = 0;
   private updatesSinceCompaction = 0;
   private readonly compaction: CompactionSchedule;
@@ -88,10 +41,6 @@ export class LiveBoard {
     private readonly deps: BoardDeps,
   ) {
     this.awareness.setLocalState(null); // the server itself is not a participant
-    this.doc.on('update', (update: Uint8Array) => this.produced?.push(update));
-    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
-      if (this.changed) tr.changed.forEach((keys, type) => this.changed!.set(type as Y.AbstractType<unknown>, keys));
-    });
     this.awareness.on('update', this.onAwarenessUpdate);
     this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () =>
       this.destroyed ? Promise.resolve() : this.enqueue(() => this.compact()),
@@ -106,17 +55,7 @@ export class LiveBoard {
       joined?.(false);
       throw err;
     });
-    Y.transact(board.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(board.doc, stored.snapshot);
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(board.doc, update);
-        } catch {
-          // Stored as it came (it decoded) but it did not integrate when it arrived either: what Yjs takes of it is what everyone has.
-        }
-      }
-    });
-    board.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+    board.approxBytes = board.edits.loadStored(stored);
     board.updatesSinceCompaction = stored.updates.length;
     joined?.(true);
     return board;
@@ -151,14 +90,8 @@ export class LiveBoard {
     if (this.destroyed) return;
     try {
       if (kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, FROM_PEER);
-      const produced: Uint8Array[] = (this.produced = []);
-      try {
-        Y.applyUpdate(this.doc, bytes, FROM_PEER);
-      } finally {
-        this.produced = null;
-      }
-      if (produced.length === 0) return; // nothing new here (a resync, or already seen)
-      const effective = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
+      const effective = this.edits.applyPeerUpdate(bytes, FROM_PEER);
+      if (!effective) return; // nothing new here (a resync, or already seen)
       this.approxBytes += effective.length;
       const message = encodeUpdate(effective);
       for (const c of this.conns) c.send(message);
@@ -318,24 +251,10 @@ export class LiveBoard {
    * limits. Returns the correction (entries trimmed) to store and relay in turn, if one was needed.
    */
   private integrate(conn: BoardConnection, update: Uint8Array): Uint8Array | null {
-    const changed = (this.changed = new Map());
-    try {
-      Y.applyUpdate(this.doc, update, conn);
-    } catch {
-      // It decoded but does not integrate: what Yjs took of it is in the doc (and the partner's), the sender goes.
-      conn.close(CLOSE_CODES.badRequest, 'malformed update');
-    } finally {
-      this.changed = null;
-    }
-    if (changed.size === 0 || !overLimits(this.doc, changed)) return null;
-    const produced: Uint8Array[] = (this.produced = []);
-    try {
-      enforceBoardLimits(this.doc, changed);
-    } finally {
-      this.produced = null;
-    }
-    if (produced.length === 0) return null;
-    return produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
+    const { correction, malformed } = this.edits.applyClientUpdate(update, conn);
+    // It decoded but did not integrate: what Yjs took of it is in the doc (and the partner's), the sender goes.
+    if (malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
+    return correction;
   }
 
   /**

@@ -1,0 +1,49 @@
+import type { CloseCode } from '../../lib/protocol';
+import type { Limits, Timing } from '../config';
+import type { Log } from '../log';
+import type { Store } from '../store/types';
+import type { GroupCommit } from './groupCommit';
+
+/** What a live board is given and talks to: its connections, its dependencies, the other nodes. */
+
+/** One client socket on a board, as the board sees it. */
+export interface BoardConnection {
+  readonly participantId: string;
+  /** Asked for every update: false for a reader (the partner of a revealed private doc), a locked or ended workshop. */
+  canWrite(): boolean;
+  /** Awareness client ids this connection has announced; removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+  /** Presence updates this connection may still send now; past it they are dropped. */
+  readonly awarenessBudget: { take(): boolean };
+  send(data: Uint8Array): void;
+  close(code: CloseCode, reason: string): void;
+}
+
+export interface BoardDeps {
+  store: Store;
+  /** Present with a synchronous store: updates are written together at the end of each event-loop turn. */
+  groupCommit: GroupCommit | null;
+  limits: Limits;
+  timing: Timing;
+  log: Log;
+  /** Called (throttled) with written entries per agenda item when the board changed. */
+  onActivity(counts: Record<string, number>): void;
+  /** Other nodes serving the same docs (server/cluster); absent on a single node. */
+  peers?: BoardPeers;
+}
+
+export type PeerMessageKind = 'update' | 'awareness';
+
+/**
+ * How a board hears and tells the other nodes that have the same doc loaded.
+ * The node that receives a client's update stores it once and publishes it;
+ * the others apply it to their copy and relay it to their clients, without storing.
+ */
+export interface BoardPeers {
+  /** Starts hearing other nodes about `docName`; resolves once subscribed (the store is read after, so nothing falls in between). */
+  join(docName: string, deliver: (kind: PeerMessageKind, bytes: Uint8Array) => void): Promise<void>;
+  publish(docName: string, kind: PeerMessageKind, bytes: Uint8Array): void;
+  leave(docName: string): void;
+  /** Folds the stored log into a snapshot read from the store (this node's copy may lag another's), one node at a time; its size, or null if another node is at it. */
+  compact(docName: string): Promise<number | null>;
+}

@@ -1,0 +1,74 @@
+import * as Y from 'yjs';
+import { enforceBoardLimits } from '../../lib/board/limits';
+import type { StoredDoc } from '../store/types';
+import { overLimits } from './updateChecks';
+
+/**
+ * Everything that changes a board's server-side Y.Doc: the stored state at
+ * load, a client's update (then the entry limits), another node's update. It
+ * listens to the doc once, and collects what Yjs reports (the types an update
+ * changed, the updates an edit produced) only while one of these runs.
+ */
+export class DocEdits {
+  /** Set while an edit runs whose resulting updates are wanted (Yjs emits them synchronously). */
+  private produced: Uint8Array[] | null = null;
+  /** Set while a client update is applied: the types it changed (Yjs reports them after each transaction). */
+  private changed: Map<Y.AbstractType<unknown>, Set<string | null>> | null = null;
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.on('update', (update: Uint8Array) => this.produced?.push(update));
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (this.changed) tr.changed.forEach((keys, type) => this.changed!.set(type as Y.AbstractType<unknown>, keys));
+    });
+  }
+
+  /** The stored snapshot and log. Returns their size in bytes. */
+  loadStored(stored: StoredDoc): number {
+    Y.transact(this.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, update);
+        } catch {
+          // Stored as it came (it decoded) but it did not integrate when it arrived either: what Yjs takes of it is what everyone has.
+        }
+      }
+    });
+    return (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+  }
+
+  /**
+   * A client's update, already stored and relayed. Returns the correction (entries trimmed to
+   * their limits) to store and relay in turn, if one was needed, and whether the update failed
+   * to integrate (what Yjs took of it stays: the partner's Yjs takes the same).
+   */
+  applyClientUpdate(update: Uint8Array, origin: unknown): { correction: Uint8Array | null; malformed: boolean } {
+    const changed = (this.changed = new Map());
+    let malformed = false;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch {
+      malformed = true;
+    } finally {
+      this.changed = null;
+    }
+    if (changed.size === 0 || !overLimits(this.doc, changed)) return { correction: null, malformed };
+    return { correction: this.collect(() => enforceBoardLimits(this.doc, changed)), malformed };
+  }
+
+  /** Another node's update (or the stored state after a gap): what it added here, or null if nothing was new. */
+  applyPeerUpdate(update: Uint8Array, origin: unknown): Uint8Array | null {
+    return this.collect(() => Y.applyUpdate(this.doc, update, origin));
+  }
+
+  private collect(edit: () => void): Uint8Array | null {
+    const produced: Uint8Array[] = (this.produced = []);
+    try {
+      edit();
+    } finally {
+      this.produced = null;
+    }
+    if (produced.length === 0) return null;
+    return produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
+  }
+}
