@@ -1,6 +1,5 @@
 'use client';
 
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 /**
@@ -8,12 +7,29 @@ import { useEffect, useState } from 'react';
  * safe to use as an image). Always dark on white: phone cameras read that
  * best, whatever the page's colour scheme.
  */
-export function QrCode({ value, label, className = '' }: { value: string; label: string; className?: string }) {
+export function QrCode({
+  value,
+  label,
+  className = '',
+  draw = true,
+}: {
+  value: string;
+  label: string;
+  className?: string;
+  /** False keeps the placeholder and skips the encoding (e.g. while the code is folded away). */
+  draw?: boolean;
+}) {
   const [src, setSrc] = useState<string | null>(null);
 
   useEffect(() => {
+    if (!draw) return;
     let cancelled = false;
-    QRCode.toString(value, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#1d1a17', light: '#ffffff' } })
+    // The encoder (~9 KB gzip) is fetched when a code is first drawn, not with the page: the placeholder
+    // below holds its place meanwhile.
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toString(value, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#1d1a17', light: '#ffffff' } }),
+      )
       .then((svg) => {
         if (!cancelled) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
       })
@@ -23,7 +39,7 @@ export function QrCode({ value, label, className = '' }: { value: string; label:
     return () => {
       cancelled = true;
     };
-  }, [value]);
+  }, [value, draw]);
 
   return (
     <div className={`aspect-square rounded-xl bg-white p-2 ${className}`}>

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../lib/protocol';
+import { takeEarlyRequest } from './earlyRequests';
 
 /**
  * An HTTP call that did not succeed. `message` is the server's own sentence,
@@ -33,15 +34,20 @@ export async function api<T>(path: string, { method = 'GET', body, token, signal
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
 
+  // A GET the page's HTML already started (EarlyGet) is the same request, just sent sooner.
+  const early = method === 'GET' ? takeEarlyRequest(path, token ?? null) : null;
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-      cache: 'no-store',
-    });
+    res = await (early ??
+      fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        cache: 'no-store',
+      }));
+    // The early request cannot be aborted; its caller must still see the abort as fetch would show it.
+    signal?.throwIfAborted();
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiRequestError('Could not reach Twofold. Check your connection and try again.', 0, 'network');

@@ -1,4 +1,5 @@
-import { boardDocName, coupleIdFromDocName, privateDocName, type MeResponse } from '../../lib/protocol';
+import type { MeResponse } from '../../lib/protocol';
+import { boardDocName, coupleIdFromDocName, privateDocName } from '../../lib/protocol/boardDoc';
 import { cacheMe, readCachedMe, readCachedWorkshop } from './storage';
 
 /**

@@ -30,6 +30,8 @@ function write(key: string, value: string | null): void {
 }
 
 export const readToken = (code: string) => read(keys.token(code));
+/** The key itself, for the page head's early /api/me (EarlyGet), which runs before any bundle. */
+export const tokenStorageKey = (code: string) => keys.token(code);
 export const saveToken = (code: string, token: string) => write(keys.token(code), token);
 export function forgetParticipant(code: string): void {
   write(keys.token(code), null);

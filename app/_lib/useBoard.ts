@@ -5,7 +5,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { observeBoard } from '../../lib/board/schema';
-import { CLOSE_CODES, type BoardAccess } from '../../lib/protocol';
+import type { BoardAccess } from '../../lib/protocol';
+import { CLOSE_CODES } from '../../lib/protocol/closeCodes';
 import { addReconnectJitter, jitteredMaxBackoff } from './reconnectJitter';
 
 export type BoardConnection =

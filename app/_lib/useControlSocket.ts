@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../lib/protocol';
 
 export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -12,6 +12,26 @@ export type ControlStatus =
   | { kind: 'reconnecting' }
   /** The server said no (bad key, unknown token, old protocol): retrying would not help. */
   | { kind: 'refused'; code: string; message: string };
+
+type SocketIo = typeof import('socket.io-client');
+
+/** Retry delay when the client library itself could not be fetched (e.g. a reload with no network). */
+const LIBRARY_RETRY_MS = 3_000;
+
+let loading: Promise<SocketIo> | null = null;
+
+/**
+ * socket.io-client (~13 KB gzip) is fetched after the page has painted, not
+ * with it: nothing on screen waits for the socket. A failed fetch is
+ * forgotten, so the next try fetches again.
+ */
+export function loadSocketIo(): Promise<SocketIo> {
+  loading ??= import('socket.io-client').catch((err: unknown) => {
+    loading = null;
+    throw err;
+  });
+  return loading;
+}
 
 /**
  * One Socket.IO connection to the control plane for as long as the caller is
@@ -26,29 +46,33 @@ export function useControlSocket(auth: HandshakeAuth | null): { socket: ControlS
 
   useEffect(() => {
     if (!authKey) return;
-    // Not connected yet: the server sends its state right after the handshake, and the hooks that
-    // listen for it (useLiveWorkshop, useLatestEvent) only subscribe once this socket is rendered.
-    // WebSocket first: one connection to one node, so several nodes need no sticky sessions; HTTP
-    // long-polling only where WebSockets are blocked (that fallback needs stickiness: docs/DEPLOY.md).
-    const s: ControlSocket = io({ path: '/socket.io', auth: JSON.parse(authKey) as HandshakeAuth, autoConnect: false, transports: ['websocket', 'polling'], tryAllTransports: true });
+    let s: ControlSocket | null = null;
+    let cancelled = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     setStatus({ kind: 'connecting' });
-    setSocket(s);
 
-    s.on('connect', () => setStatus({ kind: 'connected' }));
-    s.on('disconnect', (reason) => {
-      // The server hung up on purpose: socket.io will not retry by itself, but a restart deserves one.
-      if (reason === 'io server disconnect') s.connect();
-      setStatus({ kind: 'reconnecting' });
-    });
-    s.on('connect_error', (err: Error & { data?: { message?: string } }) => {
-      // `active` is false when the server's middleware refused us; otherwise it is a network blip.
-      if (s.active) setStatus({ kind: 'reconnecting' });
-      else setStatus({ kind: 'refused', code: err.message, message: err.data?.message ?? 'The server refused the connection.' });
-    });
+    const open = ({ io }: SocketIo) => {
+      if (cancelled) return;
+      // Not connected yet: the server sends its state right after the handshake, and the hooks that
+      // listen for it (useLiveWorkshop, useLatestEvent) only subscribe once this socket is rendered.
+      // WebSocket first: one connection to one node, so several nodes need no sticky sessions; HTTP
+      // long-polling only where WebSockets are blocked (that fallback needs stickiness: docs/DEPLOY.md).
+      s = io({ path: '/socket.io', auth: JSON.parse(authKey) as HandshakeAuth, autoConnect: false, transports: ['websocket', 'polling'], tryAllTransports: true });
+      watchStatus(s, setStatus);
+      setSocket(s);
+    };
+    const load = () => {
+      loadSocketIo().then(open, () => {
+        if (!cancelled) retry = setTimeout(load, LIBRARY_RETRY_MS);
+      });
+    };
+    load();
 
     return () => {
-      s.removeAllListeners();
-      s.disconnect();
+      cancelled = true;
+      clearTimeout(retry);
+      s?.removeAllListeners();
+      s?.disconnect();
       setSocket(null);
     };
   }, [authKey]);
@@ -60,4 +84,19 @@ export function useControlSocket(auth: HandshakeAuth | null): { socket: ControlS
   }, [socket]);
 
   return { socket, status };
+}
+
+/** Keeps `status` in step with the socket's life: connected, retrying, or refused for good. */
+function watchStatus(s: ControlSocket, setStatus: (status: ControlStatus) => void) {
+  s.on('connect', () => setStatus({ kind: 'connected' }));
+  s.on('disconnect', (reason) => {
+    // The server hung up on purpose: socket.io will not retry by itself, but a restart deserves one.
+    if (reason === 'io server disconnect') s.connect();
+    setStatus({ kind: 'reconnecting' });
+  });
+  s.on('connect_error', (err: Error & { data?: { message?: string } }) => {
+    // `active` is false when the server's middleware refused us; otherwise it is a network blip.
+    if (s.active) setStatus({ kind: 'reconnecting' });
+    else setStatus({ kind: 'refused', code: err.message, message: err.data?.message ?? 'The server refused the connection.' });
+  });
 }

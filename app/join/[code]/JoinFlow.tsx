@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { PROTOCOL_VERSION, type CoupleResponse, type HandshakeAuth, type JoinWorkshopResponse, type MeResponse, type WorkshopPublic } from '../../../lib/protocol';
+import type { CoupleResponse, HandshakeAuth, JoinWorkshopResponse, MeResponse, WorkshopPublic } from '../../../lib/protocol';
+import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
 import { Button } from '../../_components/Button';
 import { Notice } from '../../_components/Notice';
 import { Wordmark } from '../../_components/Wordmark';

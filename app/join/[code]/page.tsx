@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { isPairCode, isRoomCode, normalizeCode } from '../../../lib/codes';
+import { EarlyGet } from '../../_components/EarlyGet';
 import { JoinFlow } from './JoinFlow';
 import { leaveMessage } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';
@@ -23,5 +24,10 @@ export default async function JoinPage({ params, searchParams }: Props) {
   const pair = typeof rawPair === 'string' ? normalizeCode(rawPair) : '';
   if (!isRoomCode(code)) return <WorkshopNotFound />;
   const left = leaveMessage(typeof query.left === 'string' ? query.left : undefined);
-  return <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} left={left} />;
+  return (
+    <>
+      <EarlyGet path={`/api/workshops/${code}`} />
+      <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} left={left} />
+    </>
+  );
 }

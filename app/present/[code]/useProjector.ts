@@ -1,7 +1,8 @@
 'use client';
 
 import { useMemo } from 'react';
-import { PROTOCOL_VERSION, type HandshakeAuth } from '../../../lib/protocol';
+import type { HandshakeAuth } from '../../../lib/protocol';
+import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
 import { useControlSocket } from '../../_lib/useControlSocket';
 import { useLiveWorkshop } from '../../_lib/useLiveWorkshop';
 import { useLatestEvent } from '../../_lib/useSocketEvent';

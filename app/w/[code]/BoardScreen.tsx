@@ -1,20 +1,40 @@
 'use client';
 
+import { lazy, Suspense } from 'react';
 import { Button } from '../../_components/Button';
 import { Notice } from '../../_components/Notice';
+import { loadSocketIo } from '../../_lib/useControlSocket';
 import { useMe } from './useMe';
-import { WorkshopScreen } from './WorkshopScreen';
+
+/**
+ * The board itself, with the Yjs stack it needs (~50 KB gzip), is a chunk of
+ * its own: the page hydrates without it, and it downloads while /api/me
+ * answers. The download starts as this module loads in the browser, before
+ * hydration.
+ */
+const importScreen = () => import('./WorkshopScreen');
+const early = typeof window === 'undefined' ? null : importScreen();
+early?.catch(() => undefined); // a failed early download is retried below, when the board renders
+// The board connects the moment it renders: have the socket library here by then too.
+if (typeof window !== 'undefined') loadSocketIo().catch(() => undefined);
+const WorkshopScreen = lazy(() =>
+  (early ?? importScreen())
+    .catch(importScreen)
+    .then((m) => ({ default: m.WorkshopScreen })),
+);
+
+function Opening() {
+  return (
+    <p role="status" className="mx-auto max-w-xl px-5 py-10 text-lg text-muted">
+      Opening your board…
+    </p>
+  );
+}
 
 /** /w/<code>: the couple's board, once we know who this phone is. */
 export function BoardScreen({ code }: { code: string }) {
   const state = useMe(code);
-  if (state.kind === 'loading') {
-    return (
-      <p role="status" className="mx-auto max-w-xl px-5 py-10 text-lg text-muted">
-        Opening your board…
-      </p>
-    );
-  }
+  if (state.kind === 'loading') return <Opening />;
   if (state.kind === 'problem') {
     return (
       <main className="mx-auto flex max-w-xl flex-col gap-4 px-5 py-10">
@@ -26,5 +46,9 @@ export function BoardScreen({ code }: { code: string }) {
       </main>
     );
   }
-  return <WorkshopScreen code={code} me={state.me} token={state.token} />;
+  return (
+    <Suspense fallback={<Opening />}>
+      <WorkshopScreen code={code} me={state.me} token={state.token} />
+    </Suspense>
+  );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { LinkShareButtons } from '../../_components/LinkShareButtons';
 import { QrCode } from '../../_components/QrCode';
 import { reviewPath } from './reviewPath';
@@ -11,8 +12,11 @@ import { reviewPath } from './reviewPath';
  * Space and screen readers know it is expandable.
  */
 export function ReviewLinkFooter({ reviewUrl, workshopTitle }: { reviewUrl: string; workshopTitle: string }) {
+  // The QR code is drawn the first time the footer opens: encoding it is a long task on a slow phone,
+  // wasted on every board load while the footer stays folded.
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="group rounded-2xl border border-line bg-card">
+    <details className="group rounded-2xl border border-line bg-card" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary className="flex min-h-12 list-none [&::-webkit-details-marker]:hidden cursor-pointer items-center justify-between gap-3 rounded-2xl px-4 text-base font-semibold">
         Your review link
         <span aria-hidden="true" className="text-muted transition-transform group-open:rotate-180">
@@ -27,7 +31,7 @@ export function ReviewLinkFooter({ reviewUrl, workshopTitle }: { reviewUrl: stri
         <p className="rounded-xl border border-line bg-paper px-3 py-2 font-mono text-sm break-all select-all">{reviewUrl}</p>
         <LinkShareButtons url={reviewUrl} shareTitle={workshopTitle} copyFallback="Press and hold the link above to copy it." rowClassName="flex flex-wrap gap-3" />
         <div className="flex items-center gap-4">
-          <QrCode value={reviewUrl} label="QR code of your review link" className="w-28 shrink-0 border border-line" />
+          <QrCode value={reviewUrl} label="QR code of your review link" draw={opened} className="w-28 shrink-0 border border-line" />
           <a href={reviewPath(reviewUrl)} className="inline-flex min-h-11 items-center text-base font-semibold text-accent underline underline-offset-4">
             Open the review page
           </a>

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CLOSE_CODES, privateDocName } from '../../../lib/protocol';
+import { privateDocName } from '../../../lib/protocol/boardDoc';
+import { CLOSE_CODES } from '../../../lib/protocol/closeCodes';
 import { Notice } from '../../_components/Notice';
 import { useBoard } from '../../_lib/useBoard';
 import { useCountdown } from '../../_lib/useCountdown';

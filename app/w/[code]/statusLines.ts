@@ -1,4 +1,4 @@
-import { CLOSE_CODES } from '../../../lib/protocol';
+import { CLOSE_CODES } from '../../../lib/protocol/closeCodes';
 import type { Board, BoardConnection } from '../../_lib/useBoard';
 import type { ControlStatus } from '../../_lib/useControlSocket';
 import type { StatusLine } from './StatusBar';

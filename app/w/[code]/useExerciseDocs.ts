@@ -1,7 +1,8 @@
 'use client';
 
 import { useMemo } from 'react';
-import { privateDocName, type BoardAccess, type Seat } from '../../../lib/protocol';
+import type { BoardAccess, Seat } from '../../../lib/protocol';
+import { privateDocName } from '../../../lib/protocol/boardDoc';
 import { otherSeat } from '../../_lib/seatStyle';
 import { useBoard, type Board } from '../../_lib/useBoard';
 import type { PhoneItem } from './phoneItem';

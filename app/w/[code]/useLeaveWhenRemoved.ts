@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { ERROR_CODES, type ServerToClientEvents } from '../../../lib/protocol';
+import type { ServerToClientEvents } from '../../../lib/protocol';
+import { ERROR_CODES } from '../../../lib/protocol/errors';
 import { forgetLocalDocs, forgetRoomLocally } from '../../_lib/localBoardCopies';
 import { forgetParticipant } from '../../_lib/storage';
 import type { ControlSocket, ControlStatus } from '../../_lib/useControlSocket';

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { PROTOCOL_VERSION, type HandshakeAuth, type PublicWorkshopState, type SelfState } from '../../../lib/protocol';
+import type { HandshakeAuth, PublicWorkshopState, SelfState } from '../../../lib/protocol';
+import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
 import { cacheWorkshop, readCachedWorkshop } from '../../_lib/storage';
 import { useControlSocket, type ControlSocket, type ControlStatus } from '../../_lib/useControlSocket';
 import { useLiveWorkshop } from '../../_lib/useLiveWorkshop';
