@@ -206,4 +206,7 @@ main()
   })
   .finally(async () => {
     await cleanUp();
+    // Everything the run started is stopped; a client library's leftover timer (a provider's
+    // reconnect backoff after its server went away) must not keep the benchmark from ending.
+    process.exit();
   });
