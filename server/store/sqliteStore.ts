@@ -165,9 +165,14 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
     db.pragma('wal_checkpoint(TRUNCATE)');
   };
 
-  const appendMany = db.transaction((rows: { docName: string; update: Uint8Array }[]) => {
+  const appendInOne = db.transaction((rows: { docName: string; update: Uint8Array }[]) => {
     for (const row of rows) q.appendUpdate.run(row.docName, row.update);
   });
+  // Most turns of a quiet room carry one update: an insert on its own commits itself, without BEGIN and COMMIT around it.
+  const appendMany = (rows: { docName: string; update: Uint8Array }[]) => {
+    if (rows.length === 1) q.appendUpdate.run(rows[0].docName, rows[0].update);
+    else appendInOne(rows);
+  };
 
   const deleteParticipant = db.transaction((id: string) => {
     const p = q.getParticipant.get(id);
