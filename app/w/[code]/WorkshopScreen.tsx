@@ -153,12 +153,15 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
           />
         )}
 
-        <p className="border-t border-line pt-6 text-base text-muted">
-          Only you{partner ? ` and ${partner.name}` : ' and your partner'} can read this board. The facilitator sees how many
-          entries you have, never what they say — unless you both choose to share one with the room.
-        </p>
+        {/* Below the content, so it waits for the content: shown before it, the lobby or the exercise would push it down the screen when the workshop's state arrives. */}
+        {workshop && (
+          <p className="border-t border-line pt-6 text-base text-muted">
+            Only you{partner ? ` and ${partner.name}` : ' and your partner'} can read this board. The facilitator sees how many
+            entries you have, never what they say — unless you both choose to share one with the room.
+          </p>
+        )}
         {/* Always within reach; after the end the card above shows it up front instead. */}
-        {!ended && <ReviewLinkFooter reviewUrl={me.reviewUrl} workshopTitle={workshop?.title ?? me.workshop.title} />}
+        {workshop && !ended && <ReviewLinkFooter reviewUrl={me.reviewUrl} workshopTitle={workshop.title} />}
       </div>
       <p className="sr-only" aria-live="polite">
         {announcement}
