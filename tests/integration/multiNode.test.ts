@@ -181,4 +181,18 @@ describe('several nodes on one Redis', () => {
       r.close();
     }
   }, SLOW);
+
+  // Last: it leaves this address limited for a minute on every node, which is the point.
+  it('[R8] wrong room codes are counted across nodes: misses on node 2 and node 3 add up', async () => {
+    const [n2, n3] = [nodes[1], nodes[2]].map((n) => new ApiClient(n.url));
+    const guess = (api: ApiClient, i: number) => api.request('GET', `/api/workshops/YYYYYYY${'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}`);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await guess(n2, i)).status);
+    for (let i = 10; i < 20; i++) statuses.push((await guess(n3, i)).status);
+    expect(statuses.every((s) => s === 404)).toBe(true);
+    // Neither node saw more than 10 misses itself; together they used up the 20 a minute.
+    const limited = await guess(n2, 20);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  }, SLOW);
 });
