@@ -29,6 +29,8 @@ export interface RedisService {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Starts an empty Redis again on the same port after `stop()` (an outage and its end, as clients see it). */
+  restart(): Promise<void>;
 }
 
 /** The newest PostgreSQL installed the Debian way (/usr/lib/postgresql/<major>/bin). */
@@ -111,19 +113,36 @@ export async function startRedis(): Promise<RedisService> {
   }
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output = collect(child);
+    let child: ChildProcess;
     try {
-      await waitUntil(child, output, () => redisPing(port), 'Redis');
+      child = await spawnRedis(port);
     } catch (err) {
-      await stopChild(child, 'SIGTERM');
-      if (attempt < START_ATTEMPTS && /address already in use/i.test(output.text)) continue;
+      if (attempt < START_ATTEMPTS && /address already in use/i.test(String(err))) continue;
       throw err;
     }
-    return { url: `redis://127.0.0.1:${port}`, port, stop: () => stopChild(child, 'SIGTERM') };
+    return {
+      url: `redis://127.0.0.1:${port}`,
+      port,
+      stop: () => stopChild(child, 'SIGTERM'),
+      restart: async () => {
+        child = await spawnRedis(port);
+      },
+    };
   }
+}
+
+async function spawnRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = collect(child);
+  try {
+    await waitUntil(child, output, () => redisPing(port), 'Redis');
+  } catch (err) {
+    await stopChild(child, 'SIGTERM');
+    throw err;
+  }
+  return child;
 }
 
 function lookupUser(name: string): { uid: number; gid: number } {

@@ -182,6 +182,39 @@ describe('several nodes on one Redis', () => {
     }
   }, SLOW);
 
+  it('a Redis outage: edits made on node 2 while Redis is down reach B on node 3 once it is back', async () => {
+    const r = await room();
+    const onNode = (board: BoardAccess, node: ServerProcess) => ({ ...board, serverUrl: node.url.replace('http', 'ws') + '/yjs' });
+    const boardA = connectBoard(onNode(r.meA.board!, nodes[1]));
+    const boardB = connectBoard(onNode(r.meB.board!, nodes[2]));
+    try {
+      await hostCommand(r.host.socket, { type: 'goTo', step: 0 });
+      await Promise.all([boardA.synced(), boardB.synced()]);
+      addEntry(boardA.doc, { id: 'before', exercise: BRING_NEED.id, column: 'bring', author: 'a', createdAt: 1 }, 'before the outage');
+      await eventually(() => expect(listEntries(boardB.doc, BRING_NEED.id)).toHaveLength(1), 10_000);
+
+      await redis.stop();
+      for (let i = 0; i < 5; i++) addEntry(boardA.doc, { id: `during-${i}`, exercise: BRING_NEED.id, column: 'bring', author: 'a', createdAt: 10 + i }, `during-${i}`);
+      // Node 2 keeps serving its own clients meanwhile: B's second device, on node 2, sees them.
+      const tabB = connectBoard(onNode(r.meB.board!, nodes[1]));
+      try {
+        await eventually(() => expect(listEntries(tabB.doc, BRING_NEED.id)).toHaveLength(6), 10_000);
+      } finally {
+        tabB.destroy();
+      }
+
+      await redis.restart();
+      await eventually(() => expect(listEntries(boardB.doc, BRING_NEED.id)).toHaveLength(6), 30_000);
+      // And the path works again both ways.
+      addEntry(boardB.doc, { id: 'after', exercise: BRING_NEED.id, column: 'need', author: 'b', createdAt: 99 }, 'after the outage');
+      await eventually(() => expect(listEntries(boardA.doc, BRING_NEED.id)).toHaveLength(7), 30_000);
+    } finally {
+      boardA.destroy();
+      boardB.destroy();
+      r.close();
+    }
+  }, SLOW);
+
   // Last: it leaves this address limited for a minute on every node, which is the point.
   it('[R8] wrong room codes are counted across nodes: misses on node 2 and node 3 add up', async () => {
     const [n2, n3] = [nodes[1], nodes[2]].map((n) => new ApiClient(n.url));
