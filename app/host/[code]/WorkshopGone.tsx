@@ -1,36 +1,23 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, type ReactNode } from 'react';
-import { buttonClasses } from '../../_components/Button';
-import { Wordmark } from '../../_components/Wordmark';
+import type { ReactNode } from 'react';
+import { QuietPage } from '../../_components/QuietPage';
 
-/** A quiet full page for a workshop that is not here any more: a heading, a few words, the way home. */
+/** A quiet page for a workshop that is not here any more. */
 function Quiet({ title, children }: { title: string; children: ReactNode }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // This page replaces the console or the summary in place: move focus so a screen reader says what happened.
-  // The heading is not a control, so it shows no focus ring ("!" beats the global :focus-visible rule).
-  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
-      <header>
-        <Wordmark />
-      </header>
-      <main className="flex flex-col gap-5 pt-10">
-        <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-semibold tracking-tight focus-visible:outline-none!">
-          {title}
-        </h1>
-        <div className="flex flex-col gap-3 text-lg leading-relaxed">{children}</div>
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
-          <Link href="/" className={buttonClasses('secondary')}>
-            Go to the home page
-          </Link>
-          <Link href="/host/new" className="inline-flex min-h-12 items-center text-lg font-semibold text-accent underline underline-offset-4">
-            Host another workshop
-          </Link>
-        </div>
-      </main>
-    </div>
+    <QuietPage
+      title={title}
+      home="Go to the home page"
+      more={
+        <Link href="/host/new" className="inline-flex min-h-12 items-center text-lg font-semibold text-accent underline underline-offset-4">
+          Host another workshop
+        </Link>
+      }
+    >
+      {children}
+    </QuietPage>
   );
 }
 

@@ -1,30 +1,14 @@
 'use client';
 
-import Link from 'next/link';
-import { useEffect, useRef, type ReactNode } from 'react';
-import { buttonClasses } from '../../_components/Button';
-import { Wordmark } from '../../_components/Wordmark';
+import type { ReactNode } from 'react';
+import { QuietPage } from '../../_components/QuietPage';
 
-/** A quiet full page for a board that is not here (any more): a heading, a few words, the way home. */
+/** A quiet page for a board that is not here (any more). */
 function Quiet({ title, children }: { title: string; children: ReactNode }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // Arriving here after a deletion replaces the whole page: move focus so a screen reader says so.
-  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
-      <header>
-        <Wordmark />
-      </header>
-      <main className="flex flex-col gap-5 pt-10">
-        <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-semibold tracking-tight focus:outline-hidden">
-          {title}
-        </h1>
-        <div className="flex flex-col gap-3 text-lg leading-relaxed">{children}</div>
-        <Link href="/" className={buttonClasses('secondary', 'self-start')}>
-          Go to Twofold
-        </Link>
-      </main>
-    </div>
+    <QuietPage title={title} home="Go to Twofold">
+      {children}
+    </QuietPage>
   );
 }
 

@@ -2,8 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { Button } from '../../_components/Button';
-import { Notice } from '../../_components/Notice';
+import { BoardCouldNotOpen } from '../../_components/BoardCouldNotOpen';
 import { forgetBoardOfReviewLink } from '../../_lib/localBoardCopies';
 import { useOrigin } from '../../_lib/useOrigin';
 import { BoardDeleted, BoardNotHere } from './BoardGone';
@@ -49,15 +48,7 @@ export function ReviewScreen({ secret }: { secret: string }) {
     );
   }
   if (state.kind === 'problem') {
-    return (
-      <main className="mx-auto flex max-w-xl flex-col gap-4 px-5 py-10">
-        <h1 className="text-2xl font-semibold">Your board could not open</h1>
-        <Notice tone="problem">{state.message}</Notice>
-        <Button variant="secondary" className="self-start" onClick={state.retry}>
-          Try again
-        </Button>
-      </main>
-    );
+    return <BoardCouldNotOpen message={state.message} retry={state.retry} />;
   }
 
   const { data } = state;

@@ -1,8 +1,7 @@
 'use client';
 
 import { lazy, Suspense } from 'react';
-import { Button } from '../../_components/Button';
-import { Notice } from '../../_components/Notice';
+import { BoardCouldNotOpen } from '../../_components/BoardCouldNotOpen';
 import { loadSocketIo } from '../../_lib/useControlSocket';
 import { useMe } from './useMe';
 
@@ -36,15 +35,7 @@ export function BoardScreen({ code }: { code: string }) {
   const state = useMe(code);
   if (state.kind === 'loading') return <Opening />;
   if (state.kind === 'problem') {
-    return (
-      <main className="mx-auto flex max-w-xl flex-col gap-4 px-5 py-10">
-        <h1 className="text-2xl font-semibold">Your board could not open</h1>
-        <Notice tone="problem">{state.message}</Notice>
-        <Button variant="secondary" className="self-start" onClick={state.retry}>
-          Try again
-        </Button>
-      </main>
-    );
+    return <BoardCouldNotOpen message={state.message} retry={state.retry} />;
   }
   return (
     <Suspense fallback={<Opening />}>

@@ -1,0 +1,13 @@
+import Link from 'next/link';
+
+/** What a facilitator's page shows for an address whose room code cannot be one. */
+export function NotARoomCode() {
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-4 px-5">
+      <h1 className="text-3xl font-semibold">That is not a room code</h1>
+      <Link href="/" className="text-lg font-semibold text-accent underline underline-offset-4">
+        Go to the home page
+      </Link>
+    </main>
+  );
+}
