@@ -1,7 +1,7 @@
 import type { CloseCode } from '../../lib/protocol';
 import type { Limits, Timing } from '../config';
-import type { Log } from '../log';
-import type { Store } from '../store/types';
+import type { Log } from '../infra/log';
+import type { Store } from '../store/storeTypes';
 import type { GroupCommit } from './groupCommit';
 
 /** What a live board is given and talks to: its connections, its dependencies, the other nodes. */

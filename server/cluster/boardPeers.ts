@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { BoardPeers, PeerMessageKind } from '../boards/liveBoard';
-import type { Log } from '../log';
-import type { Store } from '../store/types';
+import type { Log } from '../infra/log';
+import type { Store } from '../store/storeTypes';
 import { PREFIX, withLock, type Redis } from './redis';
 
 const KIND_BYTE: Record<PeerMessageKind, number> = { update: 0, awareness: 1 };

@@ -1,6 +1,6 @@
 import type { WorkshopState } from '../../lib/workshop/state';
-import type { Log } from '../log';
-import type { RoomEvents } from '../roomEvents';
+import type { Log } from '../infra/log';
+import type { RoomEvents } from '../workshop/roomEvents';
 import { PREFIX, type Redis } from './redis';
 
 const CHANNEL = `${PREFIX}events`;

@@ -1,14 +1,14 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { LimiterFactory } from '../http/guessLimiter';
-import type { SharedStates } from '../live/workshopStates';
-import type { Log } from '../log';
-import type { Store } from '../store/types';
+import type { SharedStates } from '../workshop/workshopStates';
+import type { Log } from '../infra/log';
+import type { Store } from '../store/storeTypes';
 import { RedisBoardPeers } from './boardPeers';
 import { bridgeRoomEvents, type RemoteEventHandlers } from './eventBridge';
-import { ClusterPresence } from './presence';
+import { ClusterPresence } from './clusterPresence';
 import { connectRedis, newNodeTag, PREFIX, withLock } from './redis';
-import type { RoomEvents } from '../roomEvents';
+import type { RoomEvents } from '../workshop/roomEvents';
 import type { WorkshopState } from '../../lib/workshop/state';
 
 /** A workshop command takes milliseconds; a node waits this long for another node's command on the same workshop. */

@@ -2,17 +2,17 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { ERROR_CODES, handshakeAuthSchema, PROTOCOL_VERSION } from '../../lib/protocol';
 import type { Config } from '../config';
-import type { ConnectionCounter } from '../connectionCounter';
-import type { WorkshopStates } from '../live/workshopStates';
-import type { Log } from '../log';
-import type { RoomEvents } from '../roomEvents';
-import type { Store } from '../store/types';
-import type { WallService } from '../wall';
-import type { WorkshopService } from '../workshops';
+import type { ConnectionCounter } from '../infra/connectionCounter';
+import type { WorkshopStates } from '../workshop/workshopStates';
+import type { Log } from '../infra/log';
+import type { RoomEvents } from '../workshop/roomEvents';
+import type { Store } from '../store/storeTypes';
+import type { WallService } from '../workshop/wall';
+import type { WorkshopService } from '../workshop/seating';
 import { registerHostHandlers } from './hostHandlers';
 import { registerParticipantHandlers } from './participantHandlers';
 import { Presence, type PresenceTracker } from './presence';
-import { rooms, type TwofoldServer, type TwofoldSocket } from './types';
+import { rooms, type TwofoldServer, type TwofoldSocket } from './socketTypes';
 import { buildHostSnapshot, buildProjectorState, buildSelfState, publicWorkshopState } from './views';
 
 /** A connect error the client can read: `err.message` is the code, `err.data.message` explains. */
@@ -54,7 +54,7 @@ export function createControlPlane(deps: ControlDeps) {
   const io: TwofoldServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
-    destroyUpgrade: false, // upgrades on other paths are routed by server/upgrades.ts
+    destroyUpgrade: false, // upgrades on other paths are routed by server/infra/upgradeRouter.ts
     maxHttpBufferSize: config.limits.maxSocketIoMessageBytes,
     cors: { origin: false },
     ...(deps.cluster ? { adapter: deps.cluster.adapter, connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false } } : {}),

@@ -11,8 +11,8 @@ import type {
 } from '../../lib/protocol';
 import { publicItem, type AgendaItem } from '../../lib/workshop/agenda';
 import { coupleStep, isRevealed, type WorkshopState } from '../../lib/workshop/state';
-import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/types';
-import { toPublic } from '../workshops';
+import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/storeTypes';
+import { toPublic } from '../workshop/seating';
 import type { PresenceTracker as Presence } from './presence';
 
 /**

@@ -1,8 +1,8 @@
 import { ERROR_CODES } from '../../lib/protocol';
 import { buildSummary, summaryToCsv } from '../../lib/summary';
-import type { WorkshopStates } from '../live/workshopStates';
-import type { Store, WorkshopRow } from '../store/types';
-import type { WorkshopService } from '../workshops';
+import type { WorkshopStates } from '../workshop/workshopStates';
+import type { Store, WorkshopRow } from '../store/storeTypes';
+import type { WorkshopService } from '../workshop/seating';
 import { bearer, HttpError, sendJson } from './respond';
 import type { RouteContext, Router } from './router';
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 import { describeDatabase } from './describeDatabase';
 import { LOCK_PREFIX, PG_SCHEMA } from './pgSchema';
 

@@ -15,9 +15,9 @@ import {
   type WallItemRecord,
   type WorkshopRecord,
 } from './records';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 import { SQLITE_MIGRATIONS } from './sqliteSchema';
-import type { CoupleRow, SeatResult, Store, StoredDoc } from './types';
+import type { CoupleRow, SeatResult, Store, StoredDoc } from './storeTypes';
 import { startWalCheckpointer } from './walCheckpointer';
 
 /**

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 
 /**
  * Moves SQLite's WAL checkpoints off the event loop. A checkpoint copies the

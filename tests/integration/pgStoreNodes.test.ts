@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { openPgStore } from '../../server/store/pgStore';
-import type { Store } from '../../server/store/types';
+import type { Store } from '../../server/store/storeTypes';
 import { coupleRow, editor, participantRow, quietLog, storedLines, workshopRow } from '../helpers/storeFixtures';
 import { createTestDatabase } from '../helpers/testDatabase';
 

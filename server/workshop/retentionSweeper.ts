@@ -1,6 +1,6 @@
-import type { Log } from './log';
-import type { Store } from './store/types';
-import type { WorkshopService } from './workshops';
+import type { Log } from '../infra/log';
+import type { Store } from '../store/storeTypes';
+import type { WorkshopService } from './seating';
 
 /**
  * Deletes every workshop whose retention has run out, with everything that

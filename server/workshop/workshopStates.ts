@@ -3,8 +3,8 @@ import { applyHostCommand, applyReady, type CommandResult, type HostCommand } fr
 import type { AgendaItem } from '../../lib/workshop/agenda';
 import type { WorkshopState } from '../../lib/workshop/state';
 import { expiresAt } from '../../lib/workshop/retention';
-import type { RoomEvents } from '../roomEvents';
-import type { Store } from '../store/types';
+import type { RoomEvents } from './roomEvents';
+import type { Store } from '../store/storeTypes';
 
 interface Live {
   agenda: AgendaItem[];

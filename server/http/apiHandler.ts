@@ -10,18 +10,18 @@ import {
   type JoinWorkshopResponse,
   type MeResponse,
 } from '../../lib/protocol';
-import type { Log } from '../log';
-import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/types';
-import { joinRefusal, seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshops';
-import type { WorkshopStates } from '../live/workshopStates';
+import type { Log } from '../infra/log';
+import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/storeTypes';
+import { joinRefusal, seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshop/seating';
+import type { WorkshopStates } from '../workshop/workshopStates';
 import { buildAgenda } from '../../lib/workshop/agenda';
 import { createGuessLimiter, type LimiterFactory } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
 import { bearer, clientIp, HttpError, readBody, sendError, sendJson } from './respond';
 import { Router, type RouteContext } from './router';
-import { reviewSecretOf } from '../secrets';
-import type { ReviewService } from '../review';
-import type { Store } from '../store/types';
+import { reviewSecretOf } from '../infra/secrets';
+import type { ReviewService } from '../workshop/review';
+import type { Store } from '../store/storeTypes';
 import { addHostRoutes } from './hostRoutes';
 import { addReviewRoutes } from './reviewRoutes';
 

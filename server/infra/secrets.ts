@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { codeFromRandom } from '../lib/codes';
+import { codeFromRandom } from '../../lib/codes';
 
 /** 256-bit bearer secret (participant token, host key), URL-safe. */
 export const newSecret = (): string => randomBytes(32).toString('base64url');

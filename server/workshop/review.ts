@@ -1,11 +1,11 @@
-import { boardDocName, privateDocName, type Seat } from '../lib/protocol';
-import { buildReview } from '../lib/review/build';
-import type { ReviewData } from '../lib/review/types';
-import { isRevealed } from '../lib/workshop/state';
-import type { BoardRegistry } from './boards/registry';
-import type { WorkshopStates } from './live/workshopStates';
-import type { CoupleRow, ParticipantRow, Store } from './store/types';
-import type { WorkshopService } from './workshops';
+import { boardDocName, privateDocName, type Seat } from '../../lib/protocol';
+import { buildReview } from '../../lib/review/build';
+import type { ReviewData } from '../../lib/review/types';
+import { isRevealed } from '../../lib/workshop/state';
+import type { BoardRegistry } from '../boards/registry';
+import type { WorkshopStates } from './workshopStates';
+import type { CoupleRow, ParticipantRow, Store } from '../store/storeTypes';
+import type { WorkshopService } from './seating';
 
 export interface LoadedReview {
   participant: ParticipantRow;

@@ -1,4 +1,4 @@
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 import { Presence } from '../control/presence';
 import { PREFIX, type Redis } from './redis';
 

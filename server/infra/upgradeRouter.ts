@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
-import { YJS_PATH_PREFIX } from './boards/endpoint';
+import { YJS_PATH_PREFIX } from '../boards/endpoint';
 
 /**
  * Every WebSocket upgrade is routed here by path, so Next.js and engine.io

@@ -1,10 +1,10 @@
-import { MAX_ENTRY_CHARS } from '../lib/limits';
-import { ERROR_CODES, parseDocName, type Ack } from '../lib/protocol';
-import { isRevealed } from '../lib/workshop/state';
-import type { WorkshopStates } from './live/workshopStates';
+import { MAX_ENTRY_CHARS } from '../../lib/limits';
+import { ERROR_CODES, parseDocName, type Ack } from '../../lib/protocol';
+import { isRevealed } from '../../lib/workshop/state';
+import type { WorkshopStates } from './workshopStates';
 import type { RoomEvents } from './roomEvents';
-import { newId } from './secrets';
-import type { ParticipantRow, Store } from './store/types';
+import { newId } from '../infra/secrets';
+import type { ParticipantRow, Store } from '../store/storeTypes';
 
 /** Reads one entry from a board doc (loading it if needed). */
 export type EntryReader = (docName: string, entryId: string) => Promise<{ exercise: string; author: 'a' | 'b'; text: string } | null>;
