@@ -7,6 +7,7 @@ import { createBoardEndpoint } from './boards/endpoint';
 import { GroupCommit } from './boards/groupCommit';
 import { BoardRegistry } from './boards/registry';
 import type { Config } from './config';
+import { TIMING } from './tunables';
 import { createControlPlane } from './control/controlPlane';
 import { createApi } from './http/apiHandler';
 import { sendJson } from './http/respond';
@@ -83,7 +84,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     const coupleId = coupleIdFromDocName(docName);
     if (!coupleId) return;
     try {
-      await store.recordDocStats({ docName, coupleId, counts, updatedAt: Date.now() });
+      await store.recordDocStats({ docName, coupleId, counts, updatedAt: now() });
       const couple = await store.getCouple(coupleId);
       if (couple) events.emit('boardActivity', couple.workshopCode, coupleId);
     } catch (err) {
@@ -94,11 +95,11 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const workshops = new WorkshopService(store, events, boards, now);
   const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
   const reviews = new ReviewService(store, workshops, states, boards);
-  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, limiters: cluster?.limiters });
+  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters });
   const exportReview = createExportHandler({ reviews, log });
   const sweeper = startRetentionSweeper({ store, workshops, log, intervalMs: config.timing.retentionSweepMs, now });
   const connections = new ConnectionCounter(config.limits.maxConnectionsPerIp);
-  const evictor = setInterval(() => states.evictIdle(), 60_000);
+  const evictor = setInterval(() => states.evictIdle(), TIMING.workshopEvictSweepMs);
   evictor.unref();
   const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, log });
   const control = createControlPlane({
@@ -111,6 +112,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     connections,
     config,
     log,
+    now,
     cluster: cluster ? { adapter: cluster.adapter, presence: cluster.presence } : null,
   });
   if (cluster) {
@@ -121,7 +123,6 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     const logged = (p: Promise<unknown>) => void p.catch((err) => log.error('remote event failed', err));
     await cluster.connect({
       events,
-      stateOf: (code) => states.peek(code),
       handlers: {
         workshopState: (code, state) => (state ? states.adopt(code, state) : logged(states.refresh(code))),
         removed: (_code, participantId) => endpoint.closeParticipant(participantId),

@@ -1,5 +1,5 @@
 import type { CloseCode } from '../../lib/protocol';
-import type { Limits, Timing } from '../config';
+import type { Limits, Timing } from '../tunables';
 import type { Log } from '../infra/log';
 import type { Store } from '../store/storeTypes';
 import type { GroupCommit } from './groupCommit';

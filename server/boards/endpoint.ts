@@ -5,7 +5,7 @@ import { CLOSE_CODES, parseDocName, type CloseCode } from '../../lib/protocol';
 import { isRevealed } from '../../lib/workshop/state';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { RoomEvents } from '../workshop/roomEvents';
-import type { Limits } from '../config';
+import { SIZES, type Limits } from '../tunables';
 import type { Log } from '../infra/log';
 import type { WorkshopService } from '../workshop/seating';
 import type { BoardConnection, LiveBoard } from './liveBoard';
@@ -16,8 +16,6 @@ import type { BoardRegistry } from './registry';
 export const YJS_PATH_PREFIX = '/yjs/';
 /** Frames a client may send while its board is still loading. */
 const MAX_FRAMES_BEFORE_READY = 64;
-/** A client that cannot keep up with this much queued output is dropped; it resyncs on reconnect. */
-const MAX_BUFFERED_BYTES = 8 << 20;
 
 type Verdict =
   | { ok: true; docName: string; participantId: string; workshopCode: string; mode: 'write' | 'read' }
@@ -89,7 +87,7 @@ export function createBoardEndpoint(deps: {
       },
       send(data) {
         if (ws.readyState !== WebSocket.OPEN) return;
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
+        if (ws.bufferedAmount > SIZES.maxBufferedBytesPerSocket) return ws.terminate();
         ws.send(data);
       },
       close(code, reason) {

@@ -32,6 +32,7 @@ export interface ApiDeps {
   reviews: ReviewService;
   publicUrl: string | null;
   log: Log;
+  now: () => number;
   /** Shared counts when several nodes serve the API (server/cluster); memory otherwise. */
   limiters?: LimiterFactory;
 }

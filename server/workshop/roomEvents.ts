@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { LiveWorkshop } from './workshopStates';
 
 /**
  * What changed in a workshop, announced by the service and the boards and
@@ -7,8 +8,11 @@ import { EventEmitter } from 'node:events';
 interface RoomEventMap {
   /** Someone joined, a couple formed or changed seats. */
   roster: [workshopCode: string, coupleIds: string[]];
-  /** The facilitator moved the room on: step, timer, lock, reveal, end. */
-  workshopState: [workshopCode: string, couplesAffected: string[] | 'all'];
+  /**
+   * The room moved on (step, timer, lock, ready, reveal, end), with the committed live state:
+   * listeners send it on without reading the store again.
+   */
+  workshopState: [workshopCode: string, couplesAffected: string[] | 'all', live: LiveWorkshop];
   /** Something was proposed, agreed, approved or taken down on the room wall. */
   wall: [workshopCode: string, coupleId: string];
   /** The facilitator removed a participant; their sockets must close. */

@@ -5,8 +5,11 @@ import type { WorkshopState } from '../../lib/workshop/state';
 import { expiresAt } from '../../lib/workshop/retention';
 import type { RoomEvents } from './roomEvents';
 import type { Store } from '../store/storeTypes';
+import { TIMING } from '../tunables';
 
-interface Live {
+/** A workshop's live state as this node holds it: what the control plane needs to tell people about it. */
+export interface LiveWorkshop {
+  title: string;
   agenda: AgendaItem[];
   state: WorkshopState;
   createdAt: number;
@@ -14,9 +17,6 @@ interface Live {
   /** Last time anyone asked: idle workshops leave memory (see evictIdle). */
   usedAt: number;
 }
-
-/** A workshop nobody asked about for this long is dropped from memory; the next question reloads it. */
-const IDLE_EVICT_MS = 30 * 60_000;
 
 /**
  * Set when several nodes share the workshops (server/cluster): a command is
@@ -34,7 +34,7 @@ export interface SharedStates {
  * pure rules in lib/workshop; an accepted one is stored before it is announced.
  */
 export class WorkshopStates {
-  private readonly live = new Map<string, Live>();
+  private readonly live = new Map<string, LiveWorkshop>();
 
   constructor(
     private readonly store: Store,
@@ -67,15 +67,15 @@ export class WorkshopStates {
   }
 
   /** Loads (once) and returns a workshop's agenda and state, or null if there is no such workshop. */
-  async get(code: string): Promise<Live | null> {
+  async get(code: string): Promise<LiveWorkshop | null> {
     const cached = this.live.get(code);
     if (cached) {
-      cached.usedAt = Date.now();
+      cached.usedAt = this.now();
       return cached;
     }
     const row = await this.store.getWorkshop(code);
     if (!row) return null;
-    const loaded = this.live.get(code) ?? { agenda: row.agenda, state: row.state, createdAt: row.createdAt, retentionDays: row.retentionDays, usedAt: Date.now() };
+    const loaded = this.live.get(code) ?? { title: row.title, agenda: row.agenda, state: row.state, createdAt: row.createdAt, retentionDays: row.retentionDays, usedAt: this.now() };
     this.live.set(code, loaded);
     return loaded;
   }
@@ -87,15 +87,15 @@ export class WorkshopStates {
    */
   peek(code: string): WorkshopState | null {
     const cached = this.live.get(code);
-    if (cached) cached.usedAt = Date.now();
+    if (cached) cached.usedAt = this.now();
     return cached?.state ?? null;
   }
 
   /** Drops workshops idle for a while, so a long-running server does not keep every workshop it ever saw. */
-  evictIdle(now = Date.now()): number {
+  evictIdle(now = this.now()): number {
     let dropped = 0;
     for (const [code, live] of this.live) {
-      if (now - live.usedAt > IDLE_EVICT_MS) {
+      if (now - live.usedAt > TIMING.workshopIdleEvictMs) {
         this.live.delete(code);
         dropped++;
       }
@@ -139,11 +139,11 @@ export class WorkshopStates {
    * The new state is taken in memory at once (so the next command builds on
    * it, whatever the store's latency), stored, then announced.
    */
-  private async commit(code: string, live: Live, result: CommandResult, affected: string[] | 'all'): Promise<CommandResult> {
+  private async commit(code: string, live: LiveWorkshop, result: CommandResult, affected: string[] | 'all'): Promise<CommandResult> {
     if (!result.ok || result.state === live.state) return result;
     live.state = result.state;
     await this.store.saveWorkshopState(code, result.state, expiresAt(live.createdAt, result.state.endedAt, live.retentionDays));
-    this.events.emit('workshopState', code, affected);
+    this.events.emit('workshopState', code, affected, live);
     return result;
   }
 }
