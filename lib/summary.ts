@@ -1,4 +1,4 @@
-import type { AgendaItem } from './workshop/agenda';
+import type { AgendaItem } from './catalogue/agenda';
 import type { WorkshopState } from './workshop/state';
 
 /**

@@ -1,4 +1,4 @@
-import type { Exercise } from './types';
+import type { Exercise } from './exercise';
 
 /**
  * The library Twofold ships, in its own words. One idea runs through it: a

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isPairCode, isRoomCode, normalizeCode } from '../codes';
 import { MAX_NAME_CHARS, MAX_TITLE_CHARS } from '../limits';
-import { agendaInputSchema } from '../workshop/agenda';
-import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS } from '../workshop/retention';
+import { agendaInputSchema } from '../catalogue/agenda';
+import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS } from '../retentionPolicy';
 
 /** Trims and collapses whitespace; rejects control characters (they have no place in a name). */
 const humanText = (max: number) =>

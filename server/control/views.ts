@@ -9,7 +9,7 @@ import type {
   ShareView,
   WallEntry,
 } from '../../lib/protocol';
-import { publicItem, type AgendaItem } from '../../lib/workshop/agenda';
+import { publicItem, type AgendaItem } from '../../lib/catalogue/agenda';
 import { coupleStep, isRevealed, type WorkshopState } from '../../lib/workshop/state';
 import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/types';
 import { toPublic } from '../workshops';

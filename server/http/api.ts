@@ -14,7 +14,7 @@ import type { Log } from '../log';
 import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/types';
 import { joinRefusal, seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshops';
 import type { WorkshopStates } from '../live/workshopStates';
-import { buildAgenda } from '../../lib/workshop/agenda';
+import { buildAgenda } from '../../lib/catalogue/agenda';
 import { createGuessLimiter, type LimiterFactory } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
 import { bearer, clientIp, HttpError, readBody, sendError, sendJson } from './respond';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exerciseSchema, type Exercise } from '../../../lib/catalogue/types';
+import { exerciseSchema, type Exercise } from '../../../lib/catalogue/exercise';
 
 /**
  * A facilitator's own exercises live on their own device (localStorage), not

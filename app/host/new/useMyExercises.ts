@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { Exercise } from '../../../lib/catalogue/types';
+import type { Exercise } from '../../../lib/catalogue/exercise';
 import { MY_EXERCISES_KEY, mergeImport, readMyExercises, writeMyExercises, type ImportResult } from './myExercises';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { ReviewData } from '../../../lib/review/types';
+import type { ReviewData } from '../../../lib/review/reviewData';
 import { api, ApiRequestError, messageOf } from '../../_lib/api';
 
 export type ReviewState =
