@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type PublicWorkshopState, type ServerToClientEvents } from '../lib/protocol';
-import type { Metrics } from '../server/http/metrics';
+import { PROTOCOL_VERSION, SOCKET_ACK_TIMEOUT_MS, type ClientToServerEvents, type PublicWorkshopState, type ServerToClientEvents } from '../lib/protocol';
+import type { Metrics } from '../lib/protocol/metrics';
 import { ApiClient } from '../tests/helpers/api';
 import type { ClientPool } from './clients';
 import type { ServerProcess } from './processes';
@@ -131,7 +131,7 @@ export async function fanout(pool: ClientPool, workshop: Workshop, commands: num
   for (let k = 0; k < commands; k++) {
     await sleep(1_000);
     const t0 = now();
-    const ack = await workshop.host.timeout(5_000).emitWithAck('host:command', { type: 'goTo', step: k % 2 === 0 ? 1 : 0 });
+    const ack = await workshop.host.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'goTo', step: k % 2 === 0 ? 1 : 0 });
     if (!ack.ok) throw new Error(`goTo refused: ${ack.code}`);
     const results = await pool.all<{ arrivals: Float64Array; missing: number }>({ cmd: 'fanout', version: ack.version, timeoutMs: 10_000 });
     let max = 0;
