@@ -12,9 +12,9 @@ import type { AgendaItem, PublicAgendaItem } from '../catalogue/agenda';
 
 const secret = z.string().min(16).max(128);
 
-/** Sent as `auth` in the handshake; parsed by the server before the socket is accepted. */
 /** Added by socket.io-client itself when it asks to resume a session (connection-state recovery). */
 const recovery = { pid: z.string().max(64).optional(), offset: z.string().max(64).optional() };
+/** Sent as `auth` in the handshake; parsed by the server before the socket is accepted. */
 export const handshakeAuthSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('participant'), protocol: z.number().int(), token: secret, ...recovery }),
   z.strictObject({ role: z.literal('host'), protocol: z.number().int(), code: roomCodeSchema, hostKey: secret, ...recovery }),
@@ -26,7 +26,6 @@ export type HandshakeAuth = z.input<typeof handshakeAuthSchema>;
 const participantId = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
 export const hostPairPayload = z.strictObject({ participantIds: z.tuple([participantId, participantId]) });
-export type HostPairPayload = z.infer<typeof hostPairPayload>;
 export const hostUnpairPayload = z.strictObject({ coupleId: id });
 export const hostRemovePayload = z.strictObject({ participantId });
 export const hostWallPayload = z.strictObject({ id, action: z.enum(['approve', 'remove']) });
@@ -182,7 +181,7 @@ type AckFn<T = object> = (result: Ack<T>) => void;
 
 export interface ClientToServerEvents {
   'host:command': (command: HostCommand, ack: AckFn<{ version: number }>) => void;
-  'host:pair': (payload: HostPairPayload, ack: AckFn<{ coupleId: string }>) => void;
+  'host:pair': (payload: z.infer<typeof hostPairPayload>, ack: AckFn<{ coupleId: string }>) => void;
   'host:unpair': (payload: z.infer<typeof hostUnpairPayload>, ack: AckFn) => void;
   'host:remove': (payload: z.infer<typeof hostRemovePayload>, ack: AckFn) => void;
   'host:wall': (payload: z.infer<typeof hostWallPayload>, ack: AckFn) => void;

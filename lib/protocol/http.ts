@@ -24,7 +24,7 @@ export const roomCodeSchema = z
   .transform(normalizeCode)
   .refine(isRoomCode, 'is not a room code (8 letters and digits)');
 
-export const pairCodeSchema = z
+const pairCodeSchema = z
   .string()
   .max(32)
   .transform(normalizeCode)

@@ -37,7 +37,7 @@ export type LoopFigures = Pick<Metrics, 'eventLoopP99Ms' | 'eventLoopP50Ms' | 'e
 export const NO_LOOP_FIGURES: LoopFigures = { eventLoopP99Ms: null, eventLoopP50Ms: null, eventLoopMaxMs: null, eventLoopWindowEndS: null };
 
 /** What node:perf_hooks' event-loop delay histogram offers (nanoseconds), without importing it here. */
-export interface LoopDelayHistogram {
+interface LoopDelayHistogram {
   readonly count: number;
   readonly max: number;
   percentile(p: number): number;

@@ -5,12 +5,12 @@ import type { AgendaItem } from '../catalogue/agenda';
 import type { ReviewData, ReviewEntry, ReviewExercise, ReviewPerson } from './reviewData';
 
 /** The docs of one couple: the shared board and, per private-first item, each partner's own doc. */
-export interface CoupleDocs {
+interface CoupleDocs {
   board: Y.Doc;
   privateDoc(itemKey: string, seat: Seat): Y.Doc | null;
 }
 
-export interface ReviewInput {
+interface ReviewInput {
   workshop: ReviewData['workshop'];
   agenda: AgendaItem[];
   people: ReviewPerson[];

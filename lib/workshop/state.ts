@@ -44,7 +44,7 @@ export const initialWorkshopState = (): WorkshopState => ({
   version: 0,
 });
 
-export const NOT_READY: CoupleStepState = { ready: { a: false, b: false }, revealed: false };
+const NOT_READY: CoupleStepState = { ready: { a: false, b: false }, revealed: false };
 
 export function coupleStep(state: WorkshopState, coupleId: string, step: number): CoupleStepState {
   return state.couples[coupleId]?.[step] ?? NOT_READY;
