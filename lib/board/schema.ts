@@ -13,9 +13,6 @@ export const MARKERS_KEY = 'markers';
 
 /** A column id of a columns exercise (e.g. 'bring', 'need') or a question id of a prompts exercise. */
 export type Column = string;
-/** The two columns of "What I bring / What I need" (the first exercise). */
-export const COLUMNS: readonly Column[] = ['bring', 'need'];
-
 export interface EntryMeta {
   id: string;
   /** The agenda item key the entry belongs to. */
@@ -90,10 +87,6 @@ export function countWrittenEntries(doc: Y.Doc): number {
     if (entry && entry.text.toString().trim().length > 0) count++;
   }
   return count;
-}
-
-export function countAllEntries(doc: Y.Doc): number {
-  return entriesOf(doc).size;
 }
 
 /** Written entries and placed markers per agenda item key: the figures the console sees. */

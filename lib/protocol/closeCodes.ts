@@ -10,7 +10,7 @@ export const CLOSE_CODES = {
   normal: 1000,
   /** Server is shutting down; reconnect later. */
   goingAway: 1001,
-  /** A frame exceeded MAX_YJS_MESSAGE_BYTES (set by `ws` itself). */
+  /** A frame exceeded the server's limit, maxYjsMessageBytes in server/config.ts (set by `ws` itself). */
   messageTooBig: 1009,
   /** Unexpected server error while handling the connection. */
   internalError: 1011,

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { enforceBoardLimits } from '../../lib/board/limits';
+import { enforceBoardLimits } from '../../lib/board/boardLimits';
 import type { StoredDoc } from '../store/storeTypes';
 import { overLimits } from './updateChecks';
 

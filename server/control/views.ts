@@ -7,7 +7,7 @@ import type {
   PublicWorkshopState,
   WallEntry,
 } from '../../lib/protocol';
-import { publicItem } from '../../lib/workshop/agenda';
+import { publicItem } from '../../lib/catalogue/agenda';
 import { coupleStep, isRevealed } from '../../lib/workshop/state';
 import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/storeTypes';
 import { toPublic } from '../workshop/seating';

@@ -14,7 +14,7 @@ import type { Log } from '../infra/log';
 import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/storeTypes';
 import { joinRefusal, seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshop/seating';
 import type { WorkshopStates } from '../workshop/workshopStates';
-import { buildAgenda } from '../../lib/workshop/agenda';
+import { buildAgenda } from '../../lib/catalogue/agenda';
 import { createGuessLimiter, type LimiterFactory } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
 import { bearer, clientIp, HttpError, readBody, sendError, sendJson } from './respond';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { nearestStop } from '../../lib/review/markdown';
-import type { ReviewData, ReviewEntry, ReviewExercise } from '../../lib/review/types';
+import type { ReviewData, ReviewEntry, ReviewExercise } from '../../lib/review/reviewData';
 
 const require = createRequire(import.meta.url);
 /**

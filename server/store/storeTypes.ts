@@ -1,5 +1,5 @@
 import type { Seat } from '../../lib/protocol';
-import type { AgendaItem } from '../../lib/workshop/agenda';
+import type { AgendaItem } from '../../lib/catalogue/agenda';
 import type { WorkshopState } from '../../lib/workshop/state';
 
 export interface WorkshopRow {

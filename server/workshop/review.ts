@@ -1,6 +1,6 @@
 import { boardDocName, privateDocName, type Seat } from '../../lib/protocol';
 import { buildReview } from '../../lib/review/build';
-import type { ReviewData } from '../../lib/review/types';
+import type { ReviewData } from '../../lib/review/reviewData';
 import { isRevealed } from '../../lib/workshop/state';
 import type { BoardRegistry } from '../boards/registry';
 import type { WorkshopStates } from './workshopStates';

@@ -2,8 +2,8 @@ import { PAIR_CODE_LENGTH, ROOM_CODE_LENGTH } from '../../lib/codes';
 import { ERROR_CODES, type ErrorCode, type Seat, type WorkshopPublic } from '../../lib/protocol';
 import type { RoomEvents } from './roomEvents';
 import { hashSecret, newCode, newId, newSecret, reviewSecretOf } from '../infra/secrets';
-import { expiresAt } from '../../lib/workshop/retention';
-import type { AgendaItem } from '../../lib/workshop/agenda';
+import { expiresAt } from '../../lib/retentionPolicy';
+import type { AgendaItem } from '../../lib/catalogue/agenda';
 import { initialWorkshopState, type WorkshopState } from '../../lib/workshop/state';
 import type { CoupleRow, ParticipantRow, SeatResult, Store, WorkshopRow } from '../store/storeTypes';
 

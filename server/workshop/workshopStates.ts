@@ -1,8 +1,8 @@
-import type { Seat } from '../../lib/protocol';
-import { applyHostCommand, applyReady, type CommandResult, type HostCommand } from '../../lib/workshop/commands';
-import type { AgendaItem } from '../../lib/workshop/agenda';
+import type { HostCommand, Seat } from '../../lib/protocol';
+import { applyHostCommand, applyReady, type CommandResult } from '../../lib/workshop/commands';
+import type { AgendaItem } from '../../lib/catalogue/agenda';
 import type { WorkshopState } from '../../lib/workshop/state';
-import { expiresAt } from '../../lib/workshop/retention';
+import { expiresAt } from '../../lib/retentionPolicy';
 import type { RoomEvents } from './roomEvents';
 import type { Store } from '../store/storeTypes';
 import { TIMING } from '../tunables';

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addEntry } from '../../lib/board/schema';
 import { BRING_NEED, BLANK_EXERCISES } from '../../lib/catalogue/catalogue';
-import type { Exercise } from '../../lib/catalogue/types';
+import type { Exercise } from '../../lib/catalogue/exercise';
 import { connectBoard } from '../helpers/yjsClient';
 import { api, hostSocket, newPhone, seatPhone } from './support';
 import { io } from 'socket.io-client';

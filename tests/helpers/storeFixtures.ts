@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import * as Y from 'yjs';
-import { buildAgenda } from '../../lib/workshop/agenda';
+import { buildAgenda } from '../../lib/catalogue/agenda';
 import { initialWorkshopState } from '../../lib/workshop/state';
 import type { Log } from '../../server/infra/log';
 import { openPgStore } from '../../server/store/pgStore';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEntry, answerText, setLink, setMarker } from '../../lib/board/schema';
 import { BRING_NEED, SPECTRUM, SUPPORT } from '../../lib/catalogue/catalogue';
 import { CLOSE_CODES, privateDocName, type BoardAccess, type MeResponse } from '../../lib/protocol';
-import type { ReviewData } from '../../lib/review/types';
+import type { ReviewData } from '../../lib/review/reviewData';
 import type { WorkshopSummary } from '../../lib/summary';
 import { ApiClient } from '../helpers/api';
 import { connectControl, hostAuth, hostCommand, participantAuth } from '../helpers/controlClient';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EXERCISE_LIBRARY } from '../catalogue/catalogue';
-import { exerciseSchema, type Exercise } from '../catalogue/types';
+import { EXERCISE_LIBRARY } from './catalogue';
+import { exerciseSchema, type Exercise } from './exercise';
 
 /**
  * A workshop's agenda: the exercises chosen when it was created, copied in so

@@ -42,4 +42,4 @@ export function enforceBoardLimits(doc: Y.Doc, changed: Map<Y.AbstractType<unkno
 }
 
 /** Transaction origin of the corrections, so they are told apart from client edits. */
-export const LIMITS_ORIGIN = 'twofold:limits';
+const LIMITS_ORIGIN = 'twofold:limits';

@@ -19,7 +19,7 @@ const base = {
   minutes: z.number().int().min(1).max(120),
 };
 
-export const columnsExerciseSchema = z.strictObject({
+const columnsExerciseSchema = z.strictObject({
   ...base,
   kind: z.literal('columns'),
   /** One list per column for each partner. */
@@ -28,7 +28,7 @@ export const columnsExerciseSchema = z.strictObject({
   link: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
 });
 
-export const spectrumExerciseSchema = z.strictObject({
+const spectrumExerciseSchema = z.strictObject({
   ...base,
   kind: z.literal('spectrum'),
   /** Areas of life, each with its own marker per partner. */
@@ -37,7 +37,7 @@ export const spectrumExerciseSchema = z.strictObject({
   stops: z.array(label).min(2).max(5),
 });
 
-export const promptsExerciseSchema = z.strictObject({
+const promptsExerciseSchema = z.strictObject({
   ...base,
   kind: z.literal('prompts'),
   questions: z.array(item).min(1).max(8),

@@ -5,7 +5,7 @@ export const DEFAULT_RETENTION_DAYS: RetentionDays = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A workshop nobody ended counts as ended one day after it was created. */
-export const UNENDED_AFTER_MS = DAY_MS;
+const UNENDED_AFTER_MS = DAY_MS;
 
 /** When the sweeper deletes a workshop and everything that belongs to it. */
 export function expiresAt(createdAt: number, endedAt: number | null, retentionDays: number): number {

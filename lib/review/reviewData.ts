@@ -17,7 +17,7 @@ export interface ReviewEntry {
   metBy?: string;
 }
 
-export type ReviewSection =
+type ReviewSection =
   | { kind: 'columns'; columns: { id: string; label: string; entries: ReviewEntry[] }[] }
   | { kind: 'prompts'; questions: { id: string; label: string; answers: ReviewEntry[] }[] }
   | { kind: 'spectrum'; stops: string[]; areas: { id: string; label: string; markers: { seat: Seat; position: number }[] }[] };
