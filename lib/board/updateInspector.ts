@@ -171,16 +171,18 @@ class Inspection {
     return place;
   }
 
-  private nodeOf(item: Y.Item): Node {
+  /** `depth` counts the containers above: the schema has two (entry, text), so the walk up is short. */
+  private nodeOf(item: Y.Item, depth = 0): Node {
     const key = idKey(item.id);
     const known = this.nodes.get(key);
     if (known) return known;
-    const node = this.classify(this.fresh.has(item) ? this.placeOf(item) : docPlace(item));
+    if (depth > 2) fail('depth', 'nesting the board does not have');
+    const node = this.classify(this.fresh.has(item) ? this.placeOf(item) : docPlace(item), depth);
     this.nodes.set(key, node);
     return node;
   }
 
-  private classify(place: Place): Node {
+  private classify(place: Place, depth: number): Node {
     const sub = place.sub;
     if (place === GONE) return { kind: 'gone' };
     if ('root' in place) {
@@ -195,7 +197,7 @@ class Inspection {
     if (parent === 'gone') return { kind: 'gone' };
     const container: Container = parent instanceof Y.Item ? { doc: parent } : { fresh: idKey((parent as { fresh: Y.Item }).fresh.id) };
     const parentItem = parent instanceof Y.Item ? parent : (parent as { fresh: Y.Item }).fresh;
-    const above = this.nodeOf(parentItem);
+    const above = this.nodeOf(parentItem, depth + 1);
     if (above.kind === 'gone') return above;
     if (above.kind === 'entry') {
       if (sub === null || !FIELDS.has(sub)) fail('shape', 'an entry field the board does not have');
