@@ -84,9 +84,14 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     const coupleId = coupleIdFromDocName(docName);
     if (!coupleId) return;
     try {
-      await store.recordDocStats({ docName, coupleId, counts, updatedAt: now() });
       const couple = await store.getCouple(coupleId);
-      if (couple) events.emit('boardActivity', couple.workshopCode, coupleId);
+      const live = couple && (await states.get(couple.workshopCode));
+      if (!couple || !live) return;
+      // Counts are keyed by agenda items only: an entry's `exercise` is written by a client, and
+      // anything else would carry chosen text to the console.
+      const agendaCounts = Object.fromEntries(live.agenda.filter((item) => counts[item.key] !== undefined).map((item) => [item.key, counts[item.key]!]));
+      await store.recordDocStats({ docName, coupleId, counts: agendaCounts, updatedAt: now() });
+      events.emit('boardActivity', couple.workshopCode, coupleId);
     } catch (err) {
       log.error('recording board activity failed', err);
     }

@@ -69,6 +69,16 @@ function readEntry(id: string, value: unknown): EntryView | null {
   return { id, exercise, column, author, createdAt: typeof createdAt === 'number' ? createdAt : 0, text };
 }
 
+/** Every well-formed entry of the doc, in no particular order (a repair copies them). */
+export function listAllEntries(doc: Y.Doc): EntryView[] {
+  const out: EntryView[] = [];
+  for (const [id, value] of entriesOf(doc)) {
+    const entry = readEntry(id, value);
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
 /** Entries of one exercise, oldest first (ties broken by id so every replica agrees). */
 export function listEntries(doc: Y.Doc, exercise: string): EntryView[] {
   const out: EntryView[] = [];

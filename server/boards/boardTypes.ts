@@ -1,4 +1,4 @@
-import type { CloseCode } from '../../lib/protocol';
+import type { CloseCode, Seat } from '../../lib/protocol';
 import type { Limits, Timing } from '../tunables';
 import type { Log } from '../infra/log';
 import type { Store } from '../store/storeTypes';
@@ -9,6 +9,10 @@ import type { GroupCommit } from './groupCommit';
 /** One client socket on a board, as the board sees it. */
 export interface BoardConnection {
   readonly participantId: string;
+  /** Whose words this connection writes: the server checks every update against it (lib/board/updateInspector.ts). */
+  readonly seat: Seat;
+  /** Agenda item keys its entries may belong to (a private doc: its own item only). */
+  readonly exercises: ReadonlySet<string>;
   /** Asked for every update: false for a reader (the partner of a revealed private doc), a locked or ended workshop. */
   canWrite(): boolean;
   /** Awareness client ids this connection has announced; removed when it leaves. */
