@@ -7,8 +7,9 @@ import { MIGRATIONS, MIGRATIONS_TABLE, refuseNewerSchema, type Migration } from 
  * write lock before reading the record), so a second process opening the same file waits
  * (busy_timeout) and then finds the work done.
  *
- * Call it before `foreign_keys = ON`: rebuilding a table (SQLite's way to change a column) must
- * not cascade deletes; instead the foreign keys are checked before each commit.
+ * Foreign keys are off while migrations run (better-sqlite3 turns them on by default): rebuilding
+ * a table, SQLite's way to change a column, must not cascade deletes. They are checked before
+ * each commit instead.
  */
 export function migrateSqlite(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
   const step = db.transaction((): boolean => {
@@ -28,8 +29,14 @@ export function migrateSqlite(db: Database.Database, migrations: readonly Migrat
     );
     return true;
   });
-  while (step.immediate()) {
-    // one migration per round
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF'); // a no-op inside a transaction, so set here
+  try {
+    while (step.immediate()) {
+      // one migration per round
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
 }
 

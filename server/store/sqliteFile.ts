@@ -24,7 +24,7 @@ export function openSqliteFile(dataDir: string, log: Pick<Log, 'error'>): { db: 
     db.pragma('secure_delete = ON');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    migrateSqlite(db); // before foreign keys are on: see migrateSqlite.ts
+    migrateSqlite(db);
     db.pragma('foreign_keys = ON');
   } catch (err) {
     db.close();

@@ -7,9 +7,9 @@ import type { Migration } from './index';
  * (its statements are IF NOT EXISTS), so on such a database this migration changes nothing
  * and is only recorded.
  *
- * SQLite: user_version 2 is a short-lived variant of the same schema (its update log without
- * AUTOINCREMENT, so ids may be reused once a doc's log is empty); that release opened it as
- * it is, and so does this migration.
+ * SQLite: user_version 2 is a short-lived variant of the same schema (commits 80c067e to
+ * 3346bda: the update log without AUTOINCREMENT, so ids may be reused once a doc's log is
+ * empty); that release opened it as it is, and so does this migration.
  *
  * PostgreSQL: the same tables and columns as SQLite's, so the record mappers in records.ts
  * serve both.
