@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { migratePg, recordedVersion as pgVersion } from '../../server/store/migratePg';
 import { migrateSqlite, recordedVersion as sqliteVersion } from '../../server/store/migrateSqlite';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../server/store/migrations';
@@ -125,6 +125,34 @@ describe('several nodes starting at once', () => {
     await Promise.all(nodes.map((pool) => migratePg(pool, [...MIGRATIONS, slow])));
     const { rows } = await nodes[0].query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(rows.map((r) => r.version)).toEqual([...MIGRATIONS.map((m) => m.version), NEXT]);
+  });
+
+  it('SQLite: processes migrating one new file together wait for each other; each migration is applied and recorded once', async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, 'twofold.sqlite');
+    // Each process says it is ready, waits for the word, then runs the migrations plus a slow one
+    // (without the write lock taken up front, two would both find it pending and one would fail).
+    const script = `
+      import fs from 'node:fs';
+      import Database from 'better-sqlite3';
+      import { migrateSqlite } from './server/store/migrateSqlite.ts';
+      import { MIGRATIONS } from './server/store/migrations/index.ts';
+      const dir = ${JSON.stringify(dir)};
+      fs.writeFileSync(dir + '/ready-' + process.pid, '');
+      while (!fs.existsSync(dir + '/go')) await new Promise((r) => setTimeout(r, 2));
+      const db = new Database(dir + '/twofold.sqlite');
+      db.pragma('busy_timeout = 5000');
+      const slow = (db) => { const end = Date.now() + 200; while (Date.now() < end); db.exec('CREATE TABLE later_table (x)'); };
+      migrateSqlite(db, [...MIGRATIONS, { version: ${NEXT}, name: 'slow', sqlite: slow, postgres: '' }]);
+      db.close();`;
+    const run = promisify(execFile);
+    const children = Array.from({ length: 3 }, () => run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../..') }));
+    await vi.waitFor(() => expect(fs.readdirSync(dir).filter((f) => f.startsWith('ready-'))).toHaveLength(3), { timeout: 15_000, interval: 10 });
+    fs.writeFileSync(path.join(dir, 'go'), '');
+    await Promise.all(children);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([...MIGRATIONS.map((m) => m.version), NEXT].map((version) => ({ version })));
+    db.close();
   });
 
   it('PostgreSQL: stores opened together on a new database all work', async () => {
