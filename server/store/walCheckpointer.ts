@@ -80,6 +80,9 @@ export function startWalCheckpointer(
       if (failed) return Promise.resolve();
       closing = true;
       closed ??= new Promise<void>((resolve) => {
+        // Held while closing: with nothing else left on the event loop (shutdown, a script), the
+        // process would otherwise end before the store is closed.
+        worker.ref();
         worker.once('exit', () => resolve());
         worker.postMessage('close');
       });

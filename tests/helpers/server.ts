@@ -27,7 +27,8 @@ type Options = Partial<Omit<Config, 'timing'>> & { timing?: Partial<Timing>; now
 export async function startTestServer(options: Options = {}): Promise<RunningServer & { dataDir: string }> {
   const { timing, now, ...overrides } = options;
   const dataDir = overrides.dataDir ?? tempDataDir();
-  const databaseUrl = overrides.databaseUrl ?? (await databaseUrlFor(dataDir));
+  // `databaseUrl: null` asks for SQLite whatever TWOFOLD_TEST_STORE says.
+  const databaseUrl = overrides.databaseUrl !== undefined ? overrides.databaseUrl : await databaseUrlFor(dataDir);
   const server = await startTwofold(
     {
       port: 0,
