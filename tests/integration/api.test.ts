@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../helpers/api';
-import { startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { serverForFile, withServer } from '../helpers/server';
 import { isRoomCode } from '../../lib/codes';
 import type { ApiError, MeResponse } from '../../lib/protocol';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new ApiClient(server.url);
-});
-afterAll(() => server.close());
+const { server, api } = await serverForFile();
 
 describe('HTTP API', () => {
   it('answers health', async () => {
@@ -123,9 +115,7 @@ describe('HTTP API', () => {
 
 describe('pair codes', () => {
   it('[R8] wrong pair codes are limited per participant', async () => {
-    const other = await startTestServer();
-    try {
-      const client = new ApiClient(other.url);
+    await withServer({}, async ({ api: client }) => {
       const w = await client.createWorkshop();
       const p = await client.join(w.code, 'Hal');
       const statuses: number[] = [];
@@ -137,8 +127,6 @@ describe('pair codes', () => {
       expect(statuses[20]).toBe(429);
       const me = await client.request<MeResponse>('GET', '/api/me', undefined, p.token);
       expect(me.body.couple).toBeNull();
-    } finally {
-      await other.close();
-    }
+    });
   });
 });

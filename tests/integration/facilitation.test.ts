@@ -1,22 +1,15 @@
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addEntry, answerText, listEntries } from '../../lib/board/schema';
 import { BRING_NEED, SPECTRUM, SUPPORT } from '../../lib/catalogue/catalogue';
 import { CLOSE_CODES, privateDocName, type BoardAccess, type MeResponse } from '../../lib/protocol';
 import { ApiClient } from '../helpers/api';
 import { connectControl, hostAuth, hostCommand, participantAuth, projectorAuth } from '../helpers/controlClient';
-import { startTestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 import { eventually } from '../helpers/wait';
 import { boardUrl, closeCodeOf, connectBoard } from '../helpers/yjsClient';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer({ timing: { hostSnapshotThrottleMs: 20 } });
-  api = new ApiClient(server.url);
-});
-afterAll(() => server.close());
+const { server, api } = await serverForFile({ timing: { hostSnapshotThrottleMs: 20 } });
 
 const AGENDA = [BRING_NEED, SPECTRUM, SUPPORT];
 const PRIVATE_STEP = 2;

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { addEntry, listEntries } from '../../lib/board/schema';
 import { ApiClient } from '../helpers/api';
 import { connectControl, hostAuth, participantAuth } from '../helpers/controlClient';
-import { startTestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 import { eventually } from '../helpers/wait';
 import { boardUrl, connectBoard } from '../helpers/yjsClient';
 
@@ -20,14 +20,7 @@ const FRAMES = Number(process.env.FUZZ_FRAMES ?? 1_500);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const LONG = FRAMES > 10_000;
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new ApiClient(server.url);
-});
-afterAll(() => server.close());
+const { server, api } = await serverForFile();
 
 function frame(build: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
