@@ -8,7 +8,7 @@ import { serverForFile, withServer } from '../helpers/server';
 import { eventually } from '../helpers/wait';
 import { boardUrl, closeCodeOf, connectBoard } from '../helpers/yjsClient';
 
-const { server, api } = await serverForFile();
+const { api } = await serverForFile();
 
 const entryTexts = (doc: Y.Doc) => listEntries(doc, 'bring-need').map((e) => `${e.author}:${e.column}:${e.text.toString()}`);
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addEntry } from '../../lib/board/schema';
-import { ApiClient } from '../helpers/api';
 import { connectControl, hostAuth, participantAuth } from '../helpers/controlClient';
 import { serverForFile } from '../helpers/server';
 import { eventually } from '../helpers/wait';

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { addEntry, answerText, listEntries } from '../../lib/board/schema';
 import { BRING_NEED, SPECTRUM, SUPPORT } from '../../lib/catalogue/catalogue';
 import { CLOSE_CODES, privateDocName, type BoardAccess, type MeResponse } from '../../lib/protocol';
-import { ApiClient } from '../helpers/api';
 import { connectControl, hostAuth, hostCommand, participantAuth, projectorAuth } from '../helpers/controlClient';
 import { serverForFile } from '../helpers/server';
 import { eventually } from '../helpers/wait';

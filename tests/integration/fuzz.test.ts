@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { addEntry, listEntries } from '../../lib/board/schema';
-import { ApiClient } from '../helpers/api';
 import { connectControl, hostAuth, participantAuth } from '../helpers/controlClient';
 import { serverForFile } from '../helpers/server';
 import { eventually } from '../helpers/wait';
