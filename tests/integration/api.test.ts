@@ -99,7 +99,7 @@ describe('HTTP API', () => {
     expect((await api.request('GET', '/api/health')).status).toBe(200);
   });
 
-  it('[R8] counts wrong room codes per address and answers 429 with Retry-After; right codes still work', async () => {
+  it('[R8] counts wrong room codes per address and answers 429 with Retry-After; then even a right code from that address waits', async () => {
     const w = await api.createWorkshop();
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) statuses.push((await api.request('GET', `/api/workshops/ZZZZZZZ${'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}`)).status);
@@ -110,6 +110,21 @@ describe('HTTP API', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // The same address is now told to wait even for a right code: guessing cannot continue by mixing in a known code.
     expect((await api.request('GET', `/api/workshops/${w.code}`)).status).toBe(429);
+  });
+});
+
+describe('right codes', () => {
+  it('[R8] cost nothing: a whole room joining from one address is never throttled, and misses still count from zero', async () => {
+    await withServer({}, async ({ api: client }) => {
+      const w = await client.createWorkshop();
+      // More right codes than the 20 misses allowed: each would be refused if right codes were counted.
+      const joined: number[] = [];
+      for (let i = 0; i < 30; i++) joined.push((await client.request('POST', `/api/workshops/${w.code}/participants`, { name: `Guest ${i}` })).status);
+      expect(joined).toEqual(Array(30).fill(201));
+      const misses: number[] = [];
+      for (let i = 0; i < 21; i++) misses.push((await client.request('GET', `/api/workshops/ZZZZZZZ${'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}`)).status);
+      expect(misses).toEqual([...Array(20).fill(404), 429]);
+    });
   });
 });
 
