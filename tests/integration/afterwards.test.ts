@@ -41,6 +41,9 @@ async function scriptedWorkshop() {
   addEntry(shared.doc, { id: 'n1', exercise: BRING_NEED.id, column: 'need', author: 'a', createdAt: 2 }, UNICODE);
   setLink(shared.doc, 'n1', 'b1');
   addEntry(other.doc, { id: 'x1', exercise: BRING_NEED.id, column: 'bring', author: 'a', createdAt: 3 }, 'OTHER-COUPLE-ONLY');
+  // Both boards are stored (counted from the store) before anything is checked not to show them.
+  const counts = () => Object.fromEntries(host.latest.snapshot?.couples.map((c) => [c.id, c.entryCount]) ?? []);
+  await eventually(() => expect(counts()).toEqual({ [coupleId]: 2, [meC.couple!.id]: 1 }));
   clock += 10 * 60_000;
 
   await hostCommand(host.socket, { type: 'next' });
