@@ -18,6 +18,12 @@ import { boardUrl, connectBoard } from '../helpers/yjsClient';
  * [R12] An update is stored before anyone hears of it, its sender included: the echo is how a
  * phone knows its words are saved. Both checks use raw WebSocket clients that see every frame
  * the moment it arrives: the sender (A) and the partner (B).
+ *
+ * What each can catch: the SIGKILL check fails whenever the write comes measurably after the
+ * echo or relay (a debounced or queued save); a relay sent just before a write in the same
+ * event-loop turn it catches only some of the time (the kill lands after that turn). The
+ * PostgreSQL check holds the write itself up, so it catches any relay or echo sent before the
+ * store has the update, every time.
  */
 
 /** A board connection that records every frame the server sends. */
