@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportJson, mergeImport } from '../../app/host/new/myExercises';
 import { BLANK_EXERCISES, BRING_NEED } from '../../lib/catalogue/catalogue';
-import type { Exercise } from '../../lib/catalogue/types';
+import type { Exercise } from '../../lib/catalogue/exercise';
 
 const mine = (id: string, title: string): Exercise => ({ ...BLANK_EXERCISES.prompts, id, title });
 
