@@ -46,7 +46,7 @@ async function dump(url: string): Promise<string> {
 }
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-describe('a database newer than the code (a rollback)', () => {
+describe('[R46] a database newer than the code (a rollback)', () => {
   it('SQLite: openStore and the server process refuse it, naming both versions, and the file is unchanged', async () => {
     const dir = tempDataDir();
     const file = path.join(dir, 'twofold.sqlite');
@@ -116,7 +116,7 @@ describe('each migration in its own transaction', () => {
   });
 });
 
-describe('several nodes starting at once', () => {
+describe('[R46] several nodes starting at once', () => {
   it('PostgreSQL: one node migrates while the others wait; each migration is applied and recorded once', async () => {
     const url = await createTestDatabase();
     // A slow migration: without the lock, every node would see it pending and run it (the second CREATE TABLE fails).

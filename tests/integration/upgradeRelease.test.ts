@@ -92,7 +92,7 @@ const privateAccess = (board: BoardAccess, coupleId: string, item: string, seat:
 });
 
 describe.each(stores)('the release before migrations, upgraded ($name)', ({ prepare, secrets: s }) => {
-  it('opens with every workshop, seat, board, private doc, reveal, wall entry, review link and retention, and records the latest version', { timeout: 90_000 }, async () => {
+  it('[R46] opens with every workshop, seat, board, private doc, reveal, wall entry, review link and retention, and records the latest version', { timeout: 90_000 }, async () => {
     const prepared = await prepare();
     let clock = s.madeAt + HOUR;
     const start = () => startTestServer({ dataDir: prepared.dataDir, databaseUrl: prepared.databaseUrl, now: () => clock, timing: { hostSnapshotThrottleMs: 20 } });
