@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, DEFAULT_TIMING, type Limits, type Timing } from './tunables';
+import { parseTrustProxy, type TrustProxy } from './infra/clientAddress';
 
 export { DEFAULT_LIMITS, DEFAULT_TIMING, type Limits, type Timing };
 
@@ -30,6 +31,20 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   /** A name for this node in logs and Redis keys; random when unset. */
   NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (up to 64)').optional(),
+  /** Proxies whose X-Forwarded-For is believed: a number of hops, or addresses / CIDR ranges (see server/infra/clientAddress.ts). */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return value === undefined ? null : parseTrustProxy(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Signs board tickets; the same value on every node. Unset: a random secret per process, or one shared through Redis. */
+  TICKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface Config {
@@ -49,6 +64,10 @@ export interface Config {
   timing: Timing;
   /** Set when this is one node of several; null runs everything in this process (nothing of server/cluster is loaded). */
   cluster?: { redisUrl: string; nodeId: string | null } | null;
+  /** Null (the default): X-Forwarded-For is ignored and the socket's peer is the client. */
+  trustProxy?: TrustProxy | null;
+  /** Null: see TICKET_SECRET above. */
+  ticketSecret?: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { ...DEFAULT_LIMITS, maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP },
     timing: DEFAULT_TIMING,
     cluster: e.REDIS_URL ? { redisUrl: e.REDIS_URL, nodeId: e.NODE_ID ?? null } : null,
+    trustProxy: e.TRUST_PROXY,
+    ticketSecret: e.TICKET_SECRET ?? null,
   };
 }

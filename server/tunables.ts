@@ -65,3 +65,18 @@ export const SIZES = {
   /** A board socket with more than this waiting to be sent (a client that does not read) is cut. */
   maxBufferedBytesPerSocket: 8 << 20,
 } as const;
+
+/**
+ * Budgets for guessing codes (server/http/guessLimiter.ts, docs/SECURITY.md "Guessing codes"):
+ * misses per minute per key, the scope's ceiling above which it counts as under attack, and
+ * each key's budget while it is.
+ */
+export const GUESS_BUDGETS = {
+  /** Keys: the client address. Scope: everyone together. */
+  roomCodes: { perKey: 20, ceiling: 600, perKeyUnderAttack: 3 },
+  /** Keys: the client address and the participant. Scope: the workshop. */
+  pairCodes: { perKey: 20, ceiling: 60, perKeyUnderAttack: 3 },
+} as const;
+
+/** A board ticket (server/infra/boardTickets.ts) opens /yjs for this long, reconnects included. */
+export const BOARD_TICKET_TTL_MS = 60_000;

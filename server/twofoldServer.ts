@@ -7,7 +7,7 @@ import { createBoardEndpoint } from './boards/endpoint';
 import { GroupCommit } from './boards/groupCommit';
 import { BoardRegistry } from './boards/registry';
 import type { Config } from './config';
-import { TIMING } from './tunables';
+import { BOARD_TICKET_TTL_MS, TIMING } from './tunables';
 import { createControlPlane } from './control/controlPlane';
 import { createApi } from './http/apiHandler';
 import { sendJson } from './http/respond';
@@ -27,6 +27,9 @@ import { ReviewService } from './workshop/review';
 import { createExportHandler, EXPORT_PATH } from './http/reviewRoutes';
 import { startRetentionSweeper } from './workshop/retentionSweeper';
 import { ConnectionCounter } from './infra/connectionCounter';
+import { createClientAddress } from './infra/clientAddress';
+import { BoardTickets } from './infra/boardTickets';
+import { newSecret } from './infra/secrets';
 import { entryText } from '../lib/board/schema';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,6 +53,10 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   // One of several nodes: loaded only then, so a single node never imports Redis (see server/cluster).
   const cluster = config.cluster ? await (await import('./cluster')).startCluster({ redisUrl: config.cluster.redisUrl, nodeName: config.cluster.nodeId, store, log }) : null;
   const states = new WorkshopStates(store, events, now, cluster?.shared ?? null);
+  const addressOf = createClientAddress(config.trustProxy ?? null);
+  // Every node must verify every node's tickets: a configured secret, else one shared through Redis, else this process's own.
+  const ticketSecret = config.ticketSecret ?? (cluster ? await cluster.sharedSecret('board-tickets') : newSecret());
+  const tickets = new BoardTickets(ticketSecret, BOARD_TICKET_TTL_MS, now);
 
   const pages = config.withPages ? await prepareNext(config) : null;
 
@@ -62,7 +69,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     const download = EXPORT_PATH.exec(pathname);
     if (download) return void exportReview(req, res, download[1], download[2] as 'md' | 'pdf');
     if (pages) {
-      setPageCsp(req, res, config.dev);
+      setPageCsp(req, res, { dev: config.dev, publicUrl: config.publicUrl });
       return void pages.handle(req, res);
     }
     sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
@@ -100,13 +107,13 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const workshops = new WorkshopService(store, events, boards, now);
   const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
   const reviews = new ReviewService(store, workshops, states, boards);
-  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters });
+  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters, tickets, clientAddress: addressOf });
   const exportReview = createExportHandler({ reviews, log });
   const sweeper = startRetentionSweeper({ store, workshops, log, intervalMs: config.timing.retentionSweepMs, now });
   const connections = new ConnectionCounter(config.limits.maxConnectionsPerIp);
   const evictor = setInterval(() => states.evictIdle(), TIMING.workshopEvictSweepMs);
   evictor.unref();
-  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, log });
+  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, tickets, addressOf, log });
   const control = createControlPlane({
     httpServer,
     store,
@@ -115,6 +122,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     wall,
     events,
     connections,
+    addressOf,
     config,
     log,
     now,
@@ -144,7 +152,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null }));
 
   function serveMetrics(req: IncomingMessage, res: ServerResponse): void {
-    if (!metricsAllowed(req, config.metricsToken)) return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Metrics need the metrics token.' } });
+    if (!metricsAllowed(req, { token: config.metricsToken, behindProxy: !!config.trustProxy })) return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Metrics need the metrics token.' } });
     const collect = (req.url ?? '').includes('gc=1');
     sendJson(res, 200, readMetrics({ node: cluster?.node ?? null, liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount }, collect));
   }

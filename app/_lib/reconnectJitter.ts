@@ -20,6 +20,8 @@ export function jitteredMaxBackoff(): number {
 
 /**
  * Adds 0–1 s to every reconnect after a close by the server or the network.
+ * `reconnect` makes the new attempt (by default `provider.connect()`; the
+ * board first takes a fresh ticket) and is told the close code that led to it.
  * Returns the function that stops it (call it before provider.destroy()).
  *
  * 'connection-close' is emitted before the provider counts the failure and
@@ -29,7 +31,11 @@ export function jitteredMaxBackoff(): number {
  * on. Calling provider.disconnect() here instead would re-enter the close,
  * count the failure twice and throw the exponential back-off away.
  */
-export function addReconnectJitter(provider: WebsocketProvider, isPermanent: (code: number) => boolean): () => void {
+export function addReconnectJitter(
+  provider: WebsocketProvider,
+  isPermanent: (code: number) => boolean,
+  reconnect: (closeCode: number) => void = () => provider.connect(),
+): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const onClose = (event: CloseEvent | null) => {
@@ -40,7 +46,7 @@ export function addReconnectJitter(provider: WebsocketProvider, isPermanent: (co
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      provider.connect();
+      reconnect(event.code);
     }, stockDelay + Math.random() * MAX_EXTRA_JITTER_MS);
   };
 

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { observeBoard } from '../../lib/board/schema';
 import type { BoardAccess } from '../../lib/protocol';
 import { CLOSE_CODES } from '../../lib/protocol/closeCodes';
+import type { BoardTickets } from './boardTickets';
 import { addReconnectJitter, jitteredMaxBackoff } from './reconnectJitter';
 
 export type BoardConnection =
@@ -50,6 +51,11 @@ interface BoardOptions {
    * staying on this phone.
    */
   persist?: boolean;
+  /**
+   * Where fresh board tickets come from (boardTickets.ts). Without it the
+   * provider uses `access.params` as they are, for every reconnect.
+   */
+  tickets?: BoardTickets;
 }
 
 /**
@@ -59,7 +65,7 @@ interface BoardOptions {
  * Everything is created when `access` arrives and destroyed on unmount or
  * when the doc name changes.
  */
-export function useBoard(access: BoardAccess | null, { persist = true }: BoardOptions = {}): Board | null {
+export function useBoard(access: BoardAccess | null, { persist = true, tickets }: BoardOptions = {}): Board | null {
   const [board, setBoard] = useState<Board | null>(null);
   const serverUrl = access?.serverUrl;
   const docName = access?.docName;
@@ -71,11 +77,30 @@ export function useBoard(access: BoardAccess | null, { persist = true }: BoardOp
     const persistence = persist ? new IndexeddbPersistence(docName, doc) : null;
     const provider = new WebsocketProvider(secureIfPageIs(serverUrl), docName, doc, {
       params: JSON.parse(paramsKey) as Record<string, string>,
+      connect: !tickets,
       shouldReconnect: (event) => !PERMANENT_CLOSES.has(event.code),
       // Each phone backs off to its own ceiling, so a room does not reconnect in lockstep after a restart.
       maxBackoffTime: jitteredMaxBackoff(),
     });
-    const stopJitter = addReconnectJitter(provider, (code) => PERMANENT_CLOSES.has(code));
+    let gone = false;
+    let ticketRetry: ReturnType<typeof setTimeout> | null = null;
+    /** Every connection attempt carries a ticket young enough to open it; with no network to get one, try again later. */
+    const connectWithTicket = (closeCode?: number) => {
+      if (!tickets) return provider.connect();
+      if (closeCode === CLOSE_CODES.ticketExpired) tickets.expire();
+      tickets.params().then(
+        (params) => {
+          if (gone) return;
+          provider.params = params;
+          provider.connect();
+        },
+        () => {
+          if (!gone) ticketRetry = setTimeout(connectWithTicket, jitteredMaxBackoff());
+        },
+      );
+    };
+    if (tickets) connectWithTicket();
+    const stopJitter = addReconnectJitter(provider, (code) => PERMANENT_CLOSES.has(code), connectWithTicket);
     let everConnected = false;
     const update = (patch: Partial<Board>) => setBoard((b) => (b && b.doc === doc ? { ...b, ...patch } : b));
 
@@ -96,6 +121,8 @@ export function useBoard(access: BoardAccess | null, { persist = true }: BoardOp
     void persistence?.whenSynced.then(() => setBoard((b) => (b && b.doc === doc ? { ...b, version: b.version + 1 } : b)));
 
     return () => {
+      gone = true;
+      if (ticketRetry !== null) clearTimeout(ticketRetry);
       stopObserving();
       stopJitter();
       provider.destroy();
@@ -103,7 +130,7 @@ export function useBoard(access: BoardAccess | null, { persist = true }: BoardOp
       doc.destroy();
       setBoard(null);
     };
-  }, [serverUrl, docName, paramsKey, persist]);
+  }, [serverUrl, docName, paramsKey, persist, tickets]);
 
   // For the one render between a new doc name and the effect above, the old doc must not pass for the new one.
   return board && board.docName === docName ? board : null;

@@ -16,8 +16,14 @@ export const CLOSE_CODES = {
   internalError: 1011,
   /** The doc name is malformed or a frame could not be decoded. */
   badRequest: 4400,
-  /** No token, or a token that matches no participant. */
+  /** No credential, or one that matches no participant (a removed person's ticket or token). */
   unauthorized: 4401,
+  /**
+   * The board ticket expired or is not valid here (e.g. signed before a restart):
+   * get a fresh one (POST /api/me/board-ticket), put it in `provider.params` and reconnect.
+   * In the 44xx range so a stock provider does not retry with the same dead ticket.
+   */
+  ticketExpired: 4419,
   /** The token is valid but this doc belongs to another couple. */
   forbidden: 4403,
   /** The board no longer exists (deleted by the couple or by retention). */

@@ -84,6 +84,12 @@ export interface BoardAccess {
   params: Record<string, string>;
 }
 
+/** POST /api/me/board-ticket: fresh `params` for the provider, good for reconnects for `expiresInS`. */
+export interface BoardTicketResponse {
+  params: { ticket: string };
+  expiresInS: number;
+}
+
 export interface MeResponse {
   participant: { id: string; name: string; seat: Seat | null };
   workshop: WorkshopPublic;

@@ -12,6 +12,9 @@ import type { BoardConnection, LiveBoard } from './liveBoard';
 import { TokenBucket } from './tokenBucket';
 import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { BoardRegistry } from './registry';
+import type { BoardTickets } from '../infra/boardTickets';
+import type { ClientAddressOf } from '../infra/clientAddress';
+import { participantOfUpgrade } from './boardCredentials';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 /** Frames a client may send while its board is still loading. */
@@ -22,8 +25,8 @@ type Verdict =
   | { ok: false; code: CloseCode; reason: string };
 
 /**
- * The Yjs endpoint, /yjs/<docName>?token=…, speaking the y-websocket protocol.
- * The token is checked during the upgrade, before a single sync byte is sent;
+ * The Yjs endpoint, /yjs/<docName>?ticket=…, speaking the y-websocket protocol.
+ * The ticket (or the deprecated token) is checked during the upgrade, before a single sync byte is sent;
  * a refusal completes the handshake only to close with a documented code.
  */
 export function createBoardEndpoint(deps: {
@@ -33,6 +36,9 @@ export function createBoardEndpoint(deps: {
   events: RoomEvents;
   limits: Limits;
   connections: ConnectionCounter;
+  /** Board tickets are checked here (server/infra/boardTickets.ts); the client address comes from the one helper. */
+  tickets: BoardTickets;
+  addressOf: ClientAddressOf;
   log: Log;
 }) {
   const { registry, workshops, states, events, limits, connections, log } = deps;
@@ -50,9 +56,9 @@ export function createBoardEndpoint(deps: {
     }
     const ref = parseDocName(docName);
     if (!ref) return { ok: false, code: CLOSE_CODES.badRequest, reason: 'bad doc name' };
-    const token = url.searchParams.get('token');
-    const participant = token && token.length <= 128 ? await workshops.authenticate(token) : null;
-    if (!participant) return { ok: false, code: CLOSE_CODES.unauthorized, reason: 'unknown token' };
+    const credential = await participantOfUpgrade(url.searchParams, { tickets: deps.tickets, workshops });
+    if (!credential.ok) return credential;
+    const { participant } = credential;
     const forbidden: Verdict = { ok: false, code: CLOSE_CODES.forbidden, reason: 'not your board' };
     if (participant.coupleId !== ref.coupleId) return forbidden;
     const live = await states.get(participant.workshopCode);
@@ -138,7 +144,7 @@ export function createBoardEndpoint(deps: {
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy());
-      const address = req.socket.remoteAddress ?? 'unknown';
+      const address = deps.addressOf(req);
       const admitted = connections.tryOpen(address);
       if (admitted) socket.once('close', () => connections.close(address));
       const verdict: Promise<Verdict> = admitted ? authorize(req) : Promise.resolve({ ok: false, code: CLOSE_CODES.rateLimited, reason: 'too many connections' });

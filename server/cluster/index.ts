@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { LimiterFactory } from '../http/guessLimiter';
@@ -53,6 +54,15 @@ export async function startCluster(opts: { redisUrl: string; nodeName: string | 
       insuranceLimiter: new RateLimiterMemory({ points, duration }),
     });
 
+  /** A secret every node shares (the first node to ask makes it): for values all nodes must verify, e.g. board tickets. */
+  async function sharedSecret(name: string): Promise<string> {
+    const key = `${PREFIX}secret:${name}`;
+    await pub.set(key, randomBytes(32).toString('base64url'), { condition: 'NX' });
+    const value = await pub.get(key);
+    if (!value) throw new Error(`shared secret ${name} missing in Redis`);
+    return value;
+  }
+
   log.info(`cluster node ${node} on ${redactUrl(redisUrl)}`);
   return {
     node,
@@ -60,6 +70,7 @@ export async function startCluster(opts: { redisUrl: string; nodeName: string | 
     presence,
     shared,
     limiters,
+    sharedSecret,
     adapter: createAdapter(adapterClient, { streamName: `${PREFIX}socket.io`, channelPrefix: `${PREFIX}socket.io`, sessionKeyPrefix: `${PREFIX}sio:session:` }),
 
     /** Wires what arrives from other nodes once the rest of the server exists. */

@@ -3,6 +3,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import { ERROR_CODES } from '../../lib/protocol';
 import type { Config } from '../config';
 import type { ConnectionCounter } from '../infra/connectionCounter';
+import type { ClientAddressOf } from '../infra/clientAddress';
 import type { Log } from '../infra/log';
 import type { Store } from '../store/storeTypes';
 import { TIMING } from '../tunables';
@@ -28,6 +29,8 @@ export interface ControlDeps {
   wall: WallService;
   events: RoomEvents;
   connections: ConnectionCounter;
+  /** The client's address for connection counts (server/infra/clientAddress.ts: TRUST_PROXY). */
+  addressOf: ClientAddressOf;
   config: Config;
   log: Log;
   now: () => number;
@@ -72,7 +75,7 @@ export function createControlPlane(deps: ControlDeps) {
   subscribeToRoomEvents(events, { io, send, views, states });
 
   function onConnection(socket: TwofoldSocket): void {
-    const address = socket.handshake.address;
+    const address = deps.addressOf(socket.request);
     deps.connections.tryOpen(address);
     socket.once('disconnect', () => deps.connections.close(address));
     answerUnknownEvents(socket);

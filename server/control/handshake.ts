@@ -1,5 +1,6 @@
 import { ERROR_CODES, handshakeAuthSchema, PROTOCOL_VERSION } from '../../lib/protocol';
 import type { ConnectionCounter } from '../infra/connectionCounter';
+import type { ClientAddressOf } from '../infra/clientAddress';
 import type { Log } from '../infra/log';
 import type { WorkshopService } from '../workshop/seating';
 import type { WorkshopStates } from '../workshop/workshopStates';
@@ -15,11 +16,14 @@ function refusal(code: string, message: string): Error {
  * valid handshake (role, protocol version, credentials). A refused socket
  * never connects, so it is never counted as open.
  */
-export function guardHandshakes(io: TwofoldServer, deps: { workshops: WorkshopService; states: WorkshopStates; connections: ConnectionCounter; maxConnectionsPerIp: number; log: Log }): void {
+export function guardHandshakes(
+  io: TwofoldServer,
+  deps: { workshops: WorkshopService; states: WorkshopStates; connections: ConnectionCounter; addressOf: ClientAddressOf; maxConnectionsPerIp: number; log: Log },
+): void {
   const { workshops, states, connections, log } = deps;
 
   io.use((socket, next) => {
-    if (connections.count(socket.handshake.address) >= deps.maxConnectionsPerIp) {
+    if (connections.count(deps.addressOf(socket.request)) >= deps.maxConnectionsPerIp) {
       return next(refusal(ERROR_CODES.rateLimited, 'Too many connections from this address.'));
     }
     next();

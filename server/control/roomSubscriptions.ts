@@ -34,6 +34,8 @@ export function subscribeToRoomEvents(events: RoomEvents, deps: { io: TwofoldSer
   events.on('coupleRemoved', (_code, _coupleId, memberIds, reason) => {
     for (const id of memberIds) send.logged(send.selfState(id));
     for (const id of memberIds) io.to(rooms.participant(id)).emit('self:removed', { reason });
+    // A deleted board takes its partners' names and tokens with it: their sockets belong to no one now.
+    if (reason === 'deleted') for (const id of memberIds) io.in(rooms.participant(id)).disconnectSockets(true);
   });
   events.on('workshopDeleted', (code) => {
     states.drop(code);

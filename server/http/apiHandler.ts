@@ -6,6 +6,7 @@ import {
   joinWorkshopBody,
   roomCodeSchema,
   type CoupleResponse,
+  type BoardTicketResponse,
   type CreateWorkshopResponse,
   type JoinWorkshopResponse,
   type MeResponse,
@@ -15,9 +16,12 @@ import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/storeType
 import { joinRefusal, seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshop/seating';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import { buildAgenda } from '../../lib/catalogue/agenda';
-import { createGuessLimiter, type LimiterFactory } from './guessLimiter';
+import { GuessLimiter, type LimiterFactory } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
-import { bearer, clientIp, HttpError, readBody, sendError, sendJson } from './respond';
+import { bearer, HttpError, readBody, sendError, sendJson } from './respond';
+import type { BoardTickets } from '../infra/boardTickets';
+import type { ClientAddressOf } from '../infra/clientAddress';
+import { GUESS_BUDGETS } from '../tunables';
 import { Router, type RouteContext } from './router';
 import { reviewSecretOf } from '../infra/secrets';
 import type { ReviewService } from '../workshop/review';
@@ -35,34 +39,38 @@ export interface ApiDeps {
   now: () => number;
   /** Shared counts when several nodes serve the API (server/cluster); memory otherwise. */
   limiters?: LimiterFactory;
+  tickets: BoardTickets;
+  /** The client's address for the guessing limits (server/infra/clientAddress.ts: TRUST_PROXY). */
+  clientAddress: ClientAddressOf;
 }
 
-/** Wrong room or pair codes one address (or one participant) may try per minute. */
-const WRONG_CODES_PER_MINUTE = 20;
-/** Wrong room codes per minute from everyone together: the ceiling for a guesser with many addresses. */
-const WRONG_CODES_PER_MINUTE_OVERALL = 600;
-const OVERALL = 'all';
+/** The scope of room-code guesses: everyone together. */
+const EVERYONE = 'all';
 
 /** The HTTP API under /api (see docs/API.md). Returns a handler for Node's `request` event. */
 export function createApi(deps: ApiDeps) {
   const { workshops, states, publicUrl, log } = deps;
-  const guesses = createGuessLimiter(WRONG_CODES_PER_MINUTE, 'guesses', deps.limiters);
-  const overall = createGuessLimiter(WRONG_CODES_PER_MINUTE_OVERALL, 'guesses-all', deps.limiters);
+  const roomGuesses = new GuessLimiter('guesses', GUESS_BUDGETS.roomCodes, deps.limiters);
+  const pairGuesses = new GuessLimiter('pair-guesses', GUESS_BUDGETS.pairCodes, deps.limiters);
   const urls = (ctx: RouteContext) => new PublicUrls(publicUrl, ctx.req);
+  const addressKey = (ctx: RouteContext) => `ip:${deps.clientAddress(ctx.req)}`;
 
-  /** A room code from the path; wrong codes count against the caller's address. */
+  /** A room code from the path; wrong codes count against the caller's address (and everyone's ceiling). */
   async function workshopFromPath(ctx: RouteContext): Promise<WorkshopRow> {
-    const ip = clientIp(ctx.req);
-    await guesses.check(ip);
-    await overall.check(OVERALL);
+    const keys = [addressKey(ctx)];
+    await roomGuesses.admit(keys, EVERYONE);
     const parsed = roomCodeSchema.safeParse(ctx.params.code);
     const workshop = parsed.success ? await workshops.getWorkshop(parsed.data) : null;
     if (!workshop) {
-      await overall.miss(OVERALL).catch(() => undefined); // the caller's own limit below decides this answer
-      await guesses.miss(ip);
+      await roomGuesses.miss(keys, EVERYONE);
       throw new HttpError(ERROR_CODES.workshopNotFound, 'No workshop has this code. Check the code on the screen.');
     }
     return workshop;
+  }
+
+  function boardTicket(participantId: string): BoardTicketResponse {
+    const { ticket, expiresAt } = deps.tickets.issue(participantId);
+    return { params: { ticket }, expiresInS: Math.round((expiresAt - deps.now()) / 1000) };
   }
 
   async function participantFromToken(ctx: RouteContext): Promise<ParticipantRow> {
@@ -128,11 +136,16 @@ export function createApi(deps: ApiDeps) {
       if (participant.workshopCode !== workshop.code) throw otherWorkshop();
       await refuseIfEnded(workshop.code);
       const { pairCode } = await readBody(ctx.req, joinCoupleBody);
-      const guessKey = `pair:${participant.id}`;
-      await guesses.check(guessKey);
+      const keys = [addressKey(ctx), `participant:${participant.id}`];
+      await pairGuesses.admit(keys, workshop.code);
       const result = await workshops.joinCouple(participant, pairCode);
-      if (!result.ok && result.reason === 'not_found') await guesses.miss(guessKey);
+      // A full couple's code gives no seat, but it tells the guesser that the code exists: a miss like any other.
+      if (!result.ok) await pairGuesses.miss(keys, workshop.code);
       await seatedCouple(ctx, result, 200);
+    })
+    .add('POST', '/api/me/board-ticket', async (ctx) => {
+      const participant = await participantFromToken(ctx);
+      sendJson(ctx.res, 200, boardTicket(participant.id));
     })
     .add('GET', '/api/me', async (ctx) => {
       const token = bearer(ctx.req);
@@ -153,7 +166,7 @@ export function createApi(deps: ApiDeps) {
               partner: partner ? { id: partner.id, name: partner.name, seat: partner.seat as 'a' | 'b' } : null,
             }
           : null,
-        board: roster ? u.board(roster.couple.id, token as string) : null,
+        board: roster ? u.board(roster.couple.id, boardTicket(participant.id).params) : null,
         reviewUrl: u.review(reviewSecretOf(token as string)),
       };
       sendJson(ctx.res, 200, body);

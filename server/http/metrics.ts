@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { LOOP_RESOLUTION_MS, LOOP_WINDOW_MS, loopWindowFigures, mib, NO_LOOP_FIGURES, type LoopFigures, type Metrics } from '../../lib/protocol/metrics';
@@ -21,14 +22,24 @@ const loop = (() => {
 
 /**
  * Figures for operators, the soak test and the benchmark: counts only, never
- * content. Open to loopback callers; elsewhere only with METRICS_TOKEN.
- * `?gc=1` (loopback, when node runs with --expose-gc) collects garbage first,
- * so heap figures compare.
+ * content. Open to loopback callers; elsewhere only with METRICS_TOKEN. Behind
+ * a proxy (TRUST_PROXY set) every request may arrive from loopback — a proxy
+ * on the same host — so then the token is required from everyone.
+ * `?gc=1` (when node runs with --expose-gc) collects garbage first, so heap
+ * figures compare.
  */
-export function metricsAllowed(req: IncomingMessage, token: string | null): boolean {
+export function metricsAllowed(req: IncomingMessage, opts: { token: string | null; behindProxy: boolean }): boolean {
+  const { token } = opts;
+  const withToken = token !== null && safeEqual(req.headers.authorization ?? '', `Bearer ${token}`);
+  if (opts.behindProxy) return withToken;
   const address = req.socket.remoteAddress ?? '';
-  if (address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1') return true;
-  return token !== null && req.headers.authorization === `Bearer ${token}`;
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || withToken;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 type Counts = Omit<Metrics, 'uptimeS' | 'heapUsedMiB' | 'rssMiB' | keyof LoopFigures | 'eventLoopWindowS'>;

@@ -30,7 +30,8 @@ export class PublicUrls {
   yjs(): string {
     return `${this.origin.replace(/^http/, 'ws')}/yjs`;
   }
-  board(coupleId: string, token: string) {
-    return { serverUrl: this.yjs(), docName: boardDocName(coupleId), params: { token } };
+  /** What the stock y-websocket provider takes; `params` carries a short-lived board ticket, never the token. */
+  board(coupleId: string, params: { ticket: string }) {
+    return { serverUrl: this.yjs(), docName: boardDocName(coupleId), params };
   }
 }

@@ -79,8 +79,3 @@ export function bearer(req: IncomingMessage): string | null {
   const match = /^Bearer\s+([A-Za-z0-9_-]{16,128})$/.exec(header.trim());
   return match ? match[1] : null;
 }
-
-/** Client address for rate limits. Behind a proxy, the proxy's own limits apply first. */
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}

@@ -17,7 +17,8 @@ export function setSecurityHeaders(res: ServerResponse): void {
  * only Twofold's scripts run; an injected <script> or inline handler does not.
  * Styles stay 'unsafe-inline': React style attributes need it, and CSS cannot run code.
  */
-export function setPageCsp(req: IncomingMessage, res: ServerResponse, dev: boolean): void {
+export function setPageCsp(req: IncomingMessage, res: ServerResponse, opts: { dev: boolean; publicUrl: string | null }): void {
+  const { dev } = opts;
   const nonce = randomBytes(16).toString('base64');
   const policy = [
     "default-src 'self'",
@@ -25,7 +26,7 @@ export function setPageCsp(req: IncomingMessage, res: ServerResponse, dev: boole
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self' ws: wss:",
+    `connect-src ${["'self'", ...socketSources(req, opts.publicUrl)].join(' ')}`,
     // 'strict-dynamic' makes script-src ignore 'self', so the service worker needs its own source.
     "worker-src 'self'",
     "object-src 'none'",
@@ -35,4 +36,22 @@ export function setPageCsp(req: IncomingMessage, res: ServerResponse, dev: boole
   ].join('; ');
   req.headers['content-security-policy'] = policy;
   res.setHeader('Content-Security-Policy', policy);
+}
+
+const HOST_HEADER = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+/**
+ * The board and control sockets' origin, named: 'self' covers ws(s) to the
+ * same host in CSP 3, but not in every browser still in use, and `ws: wss:`
+ * would let an injected script talk to any host. With PUBLIC_URL that origin
+ * is known; without it, it is this request's Host (both schemes: TLS may end
+ * at a proxy), when the header is a plain host name.
+ */
+function socketSources(req: IncomingMessage, publicUrl: string | null): string[] {
+  if (publicUrl) {
+    const url = new URL(publicUrl);
+    return [`${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`];
+  }
+  const host = req.headers.host ?? '';
+  return HOST_HEADER.test(host) ? [`ws://${host}`, `wss://${host}`] : [];
 }

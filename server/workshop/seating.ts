@@ -89,6 +89,11 @@ export class WorkshopService {
     return { participant, token };
   }
 
+  /** A participant by id (a board ticket names one), or null if they were removed or deleted. */
+  participant(id: string): Promise<ParticipantRow | null> {
+    return this.store.getParticipant(id);
+  }
+
   authenticate(token: string): Promise<ParticipantRow | null> {
     return this.store.getParticipantByTokenHash(hashSecret(token));
   }
@@ -142,7 +147,11 @@ export class WorkshopService {
     const participant = await this.store.getParticipant(participantId);
     if (!participant || participant.workshopCode !== workshopCode) return false;
     await this.store.deleteParticipant(participantId);
-    if (participant.coupleId && !(await this.store.getCouple(participant.coupleId))) await this.boards.discardCouple(participant.coupleId);
+    // Their couple went with its last member: close its loaded boards, then delete once more whatever an edit wrote meanwhile.
+    if (participant.coupleId && !(await this.store.getCouple(participant.coupleId))) {
+      await this.boards.discardCouple(participant.coupleId);
+      await this.store.deleteCouple(participant.coupleId);
+    }
     this.events.emit('roster', workshopCode, participant.coupleId ? [participant.coupleId] : []);
     this.events.emit('removed', workshopCode, participantId);
     return true;
@@ -150,13 +159,16 @@ export class WorkshopService {
 
   /**
    * Deletes a couple's board and everything it wrote: the facilitator undoing
-   * a wrong pairing ('unpaired'), or a partner deleting their board ('deleted').
-   * Both seats are freed; both phones are told.
+   * a wrong pairing ('unpaired': both go back to the room's list, seats
+   * freed), or a partner deleting their board ('deleted': the partners' names
+   * and tokens go too, first, so no credential of theirs opens anything
+   * while the rest is deleted). Both phones are told.
    */
   async removeCouple(workshopCode: string, coupleId: string, reason: 'unpaired' | 'deleted'): Promise<string[] | null> {
     const couple = await this.store.getCouple(coupleId);
     if (!couple || couple.workshopCode !== workshopCode) return null;
     const members = await this.store.listCoupleMembers(coupleId);
+    if (reason === 'deleted') for (const member of members) await this.store.deleteParticipant(member.id);
     await this.deleteCouple(coupleId);
     this.events.emit('roster', workshopCode, []);
     this.events.emit('coupleRemoved', workshopCode, coupleId, members.map((m) => m.id), reason);

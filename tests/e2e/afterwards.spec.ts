@@ -45,3 +45,21 @@ test('[R32][R33] end a workshop, open the review link on a phone, download Markd
   board.destroy();
   host.close();
 });
+
+test('[R35] the partner deletes the board: this phone says so and starts over with a name, its old seat gone', async ({ browser }) => {
+  const client = api();
+  const workshop = await client.createWorkshop('Deleted evening', [BRING_NEED]);
+  const { code, a, b } = await client.coupleInWorkshop(['Ana', 'Ben'], workshop.code);
+  const { page } = await newPhone(browser);
+  await seatPhone(page, code, b.token);
+  await page.goto(`/w/${code}`);
+  await expect(page.getByText(/Ana/).first()).toBeVisible();
+
+  const secret = (await client.me(a.token)).reviewUrl.split('/review/')[1];
+  expect((await client.request('DELETE', `/api/review/${secret}`, { confirm: true })).status).toBe(200);
+
+  await expect(page.getByText('Your board was deleted')).toBeVisible();
+  await expect(page.getByLabel('Your first name')).toBeVisible();
+  expect(await page.evaluate((c) => window.localStorage.getItem(`twofold:token:${c}`), code)).toBeNull();
+  expect((await client.request('GET', '/api/me', undefined, b.token)).status).toBe(401);
+});

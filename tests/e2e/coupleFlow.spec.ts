@@ -39,6 +39,8 @@ test('facilitator and two partners: create, join, pair, type, see it live', asyn
 
   // Partner B opens the join link (what the QR encodes) and joins Ana with the pair code.
   const ben = await newPhone(browser);
+  const benSockets: string[] = [];
+  ben.on('websocket', (ws) => benSockets.push(ws.url()));
   await ben.goto(`/join/${code}`);
   await ben.getByLabel('Your first name').fill('Ben');
   await ben.getByRole('button', { name: 'Continue' }).click();
@@ -72,4 +74,12 @@ test('facilitator and two partners: create, join, pair, type, see it live', asyn
   // Reloading puts Ben back in his seat, with the board as it was.
   await ben.reload();
   await expect(ben.getByLabel("Ana's entry").filter({ hasText: ENTRY })).toBeVisible();
+
+  // Every board socket the phone opened carried a short-lived ticket, never the seat's token (docs/API.md, board tickets).
+  const boardSockets = benSockets.filter((url) => url.includes('/yjs/'));
+  expect(boardSockets.length).toBeGreaterThanOrEqual(2);
+  for (const url of boardSockets) {
+    expect(new URL(url).searchParams.get('ticket')).toMatch(/^t1\./);
+    expect(new URL(url).searchParams.has('token')).toBe(false);
+  }
 });

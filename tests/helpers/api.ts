@@ -1,5 +1,5 @@
 import type { Exercise } from '../../lib/catalogue/exercise';
-import type { CoupleResponse, CreateWorkshopResponse, JoinWorkshopResponse, MeResponse } from '../../lib/protocol';
+import type { BoardTicketResponse, CoupleResponse, CreateWorkshopResponse, JoinWorkshopResponse, MeResponse } from '../../lib/protocol';
 
 /** A thin client for the documented HTTP API, as the tests and benchmarks use it. */
 export class ApiClient {
@@ -38,6 +38,9 @@ export class ApiClient {
   }
   me(token: string) {
     return this.ok<MeResponse>(200, 'GET', '/api/me', undefined, token);
+  }
+  boardTicket(token: string) {
+    return this.ok<BoardTicketResponse>(200, 'POST', '/api/me/board-ticket', undefined, token);
   }
 
   /** A workshop with one couple of two seated partners. */

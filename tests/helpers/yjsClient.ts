@@ -1,21 +1,34 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { BoardAccess } from '../../lib/protocol';
+import { CLOSE_CODES, type BoardAccess } from '../../lib/protocol';
 
 /**
  * A board client exactly as an outside integrator would write it: the stock
  * y-websocket provider with `ws`, fed by `board` from GET /api/me.
  * disableBc: Node has a global BroadcastChannel, and two providers in one
  * process would otherwise sync through it without the server.
+ * `renew` is what docs/API.md tells integrators to do when a connection is
+ * refused with 4419 (the ticket expired, e.g. across a server restart): take
+ * fresh params from POST /api/me/board-ticket and connect again.
  */
-export function connectBoard(board: BoardAccess, doc = new Y.Doc()) {
+export function connectBoard(board: BoardAccess, doc = new Y.Doc(), opts: { renew?: () => Promise<Record<string, string>> } = {}) {
   const provider = new WebsocketProvider(board.serverUrl, board.docName, doc, {
     params: board.params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 500,
   });
+  const { renew } = opts;
+  if (renew) {
+    provider.on('closed', ({ code }: { code: number }) => {
+      if (code !== CLOSE_CODES.ticketExpired) return;
+      void renew().then((params) => {
+        provider.params = params;
+        provider.connect();
+      });
+    });
+  }
   return {
     doc,
     provider,
@@ -38,6 +51,8 @@ export function closeCodeOf(url: string): Promise<{ code: number; reason: string
   });
 }
 
-export function boardUrl(board: BoardAccess, token = board.params.token): string {
-  return `${board.serverUrl}/${board.docName}?token=${encodeURIComponent(token)}`;
+/** The /yjs URL of `board` with its own params (a ticket), or with `token` as the deprecated `?token=` credential. */
+export function boardUrl(board: BoardAccess, token?: string): string {
+  const params = new URLSearchParams(token === undefined ? board.params : { token });
+  return `${board.serverUrl}/${board.docName}?${params}`;
 }

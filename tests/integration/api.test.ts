@@ -34,7 +34,9 @@ describe('HTTP API', () => {
     expect(meB.couple?.partner).toEqual({ id: a.participantId, name: 'Ana', seat: 'a' });
     expect(meA.board?.docName).toBe(meB.board?.docName);
     expect(meA.board?.serverUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/yjs$/);
-    expect(meA.board?.params).toEqual({ token: a.token });
+    // A short-lived board ticket for the provider's params, never the long-lived token (docs/API.md, board tickets).
+    expect(Object.keys(meA.board!.params)).toEqual(['ticket']);
+    expect(JSON.stringify(meA)).not.toContain(a.token);
     expect(meA.workshop.code).toBe(code);
   });
 

@@ -27,10 +27,11 @@ async function room() {
   return { workshop, c1, c2, host, projector, phones, me, close };
 }
 
-const privateAccess = (board: BoardAccess, coupleId: string, seat: 'a' | 'b', token = board.params.token): BoardAccess => ({
+const privateAccess = (board: BoardAccess, coupleId: string, seat: 'a' | 'b', token?: string): BoardAccess => ({
   ...board,
   docName: privateDocName(coupleId, SUPPORT.id, seat),
-  params: { token },
+  // Another person's credential, for refusals: their token (the deprecated ?token=); otherwise the board's own ticket.
+  params: token === undefined ? board.params : { token },
 });
 
 describe('facilitating the room', () => {

@@ -84,12 +84,14 @@ const PROBE = Uint8Array.from([3]); // query awareness: the server always answer
  * the close), so the server handles every frame, one at a time. A bad frame
  * closes the connection; the next frame gets a new one. Counts close codes.
  */
-async function sendFrames(url: string, frames: Uint8Array[]): Promise<Map<number, number>> {
+/** `url` is asked for each new connection: a long run outlives a board ticket (60 s). */
+async function sendFrames(url: () => Promise<string>, frames: Uint8Array[]): Promise<Map<number, number>> {
   const closes = new Map<number, number>();
   let i = 0;
   while (i < frames.length) {
+    const address = await url();
     await new Promise<void>((resolve) => {
-      const ws = new WebSocket(url);
+      const ws = new WebSocket(address);
       let waiting: (() => void) | null = null;
       ws.on('error', () => undefined);
       ws.on('message', (data: Buffer) => {
@@ -117,13 +119,14 @@ describe('[R19][R38] fuzzing every decoder and handler', () => {
     const board = (await api.me(a.token)).board!;
     const heapBefore = process.memoryUsage().heapUsed;
     const frames = fc.sample(fc.oneof(fc.uint8Array({ maxLength: 256 }), mutated(validFrames())), { numRuns: FRAMES, seed: SEED });
-    const closes = await sendFrames(boardUrl(board), [...KNOWN_BAD, ...frames]);
+    const freshUrl = async () => boardUrl({ ...board, params: (await api.boardTicket(a.token)).params });
+    const closes = await sendFrames(freshUrl, [...KNOWN_BAD, ...frames]);
     expect([...closes.keys()].every((code) => [1000, 1005, 1009, 4400, 4413].includes(code))).toBe(true);
     expect(closes.get(4400)).toBeGreaterThan(0);
 
     // Still serving, and a couple still syncs through it.
     expect((await api.request('GET', '/api/health')).status).toBe(200);
-    const one = connectBoard(board);
+    const one = connectBoard((await api.me(a.token)).board!);
     const two = connectBoard((await api.me(b.token)).board!);
     await Promise.all([one.synced(), two.synced()]);
     addEntry(one.doc, { id: 'after', exercise: 'bring-need', column: 'need', author: 'a', createdAt: 9 }, 'still in sync');

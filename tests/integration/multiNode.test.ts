@@ -42,10 +42,11 @@ afterAll(async () => {
   await postgres?.stop();
 }, 60_000);
 
-const privateAccess = (board: BoardAccess, coupleId: string, seat: 'a' | 'b', token = board.params.token): BoardAccess => ({
+const privateAccess = (board: BoardAccess, coupleId: string, seat: 'a' | 'b', token?: string): BoardAccess => ({
   ...board,
   docName: privateDocName(coupleId, SUPPORT.id, seat),
-  params: { token },
+  // Another person's credential, for refusals: their token (the deprecated ?token=); otherwise the board's own ticket.
+  params: token === undefined ? board.params : { token },
 });
 
 /** A workshop created on node 3, partner A joining through node 1's balancer, B through node 2's, the console on node 3. */

@@ -35,7 +35,7 @@ async function wave(label: string, stayMs: number): Promise<void> {
   for (let c = 0; c < COUPLES_PER_WAVE; c++) {
     const { a, b } = await api.coupleInWorkshop([`A${c}`, `B${c}`], workshop.code);
     for (const [p, seat] of [[a, 'a'], [b, 'b']] as const) {
-      const board = connectBoard((await api.me(p.token)).board!);
+      const board = connectBoard((await api.me(p.token)).board!, undefined, { renew: async () => (await api.boardTicket(p.token)).params });
       const control = io(server.url, { path: '/socket.io', transports: ['websocket'], auth: { role: 'participant', protocol: PROTOCOL_VERSION, token: p.token } });
       board.provider.awareness.setLocalStateField('user', { name: p.name, seat });
       const typing = setInterval(() => {

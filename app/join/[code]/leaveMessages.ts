@@ -14,7 +14,7 @@ const MESSAGES = {
   },
   deleted: {
     title: 'Your board was deleted',
-    body: 'Nothing of it is kept on the server, and the copy on this phone has been removed too.',
+    body: 'Nothing of it is kept on the server, not even your names, and the copy on this phone has been removed too.',
   },
 } as const;
 

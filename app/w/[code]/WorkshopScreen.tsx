@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { privateDocName } from '../../../lib/protocol/boardDoc';
 import { CLOSE_CODES } from '../../../lib/protocol/closeCodes';
 import { Notice } from '../../_components/Notice';
+import { boardTickets } from '../../_lib/boardTickets';
 import { useBoard } from '../../_lib/useBoard';
 import { useCountdown } from '../../_lib/useCountdown';
 import { useOnline } from '../../_lib/useOnline';
@@ -34,7 +35,9 @@ import { useTimesUp } from './useTimesUp';
  */
 export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe; token: string }) {
   const { socket, controlStatus, workshop, offsetMs, self } = useParticipantSession(code, token);
-  const shared = useBoard(me.board);
+  // The board sockets carry short-lived tickets, never the token (docs/API.md, board tickets).
+  const tickets = useMemo(() => boardTickets(token, me.board.params), [token, me]);
+  const shared = useBoard(me.board, { tickets });
   const browserOnline = useOnline();
   const commands = useMemo(() => participantCommands(socket), [socket]);
 
@@ -61,7 +64,7 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
   const step = ended ? (lookBack ?? workshop?.step ?? -1) : (workshop?.step ?? -1);
   const item = phase !== 'lobby' ? (agenda[step] ?? null) : null;
   const coupleStep = self?.couple?.steps[step] ?? null;
-  const docs = useExerciseDocs(shared, me.board, me.couple.id, seat, item, coupleStep?.revealed ?? false, partner !== null);
+  const docs = useExerciseDocs(shared, me.board, me.couple.id, seat, item, coupleStep?.revealed ?? false, partner !== null, tickets);
 
   const readOnly = ended || workshop?.locked === true;
   const msLeft = useCountdown(offsetMs === null ? null : (workshop?.timer ?? null), offsetMs ?? 0);

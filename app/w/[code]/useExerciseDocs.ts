@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { BoardAccess, Seat } from '../../../lib/protocol';
 import { privateDocName } from '../../../lib/protocol/boardDoc';
 import { otherSeat } from '../../_lib/seatStyle';
+import type { BoardTickets } from '../../_lib/boardTickets';
 import { useBoard, type Board } from '../../_lib/useBoard';
 import type { PhoneItem } from './phoneItem';
 
@@ -36,6 +37,7 @@ export function useExerciseDocs(
   item: PhoneItem | null,
   revealed: boolean,
   hasPartner: boolean,
+  tickets: BoardTickets,
 ): ExerciseDocs {
   const privateKey = item?.privateFirst ? item.key : null;
   const mineAccess = useMemo(
@@ -46,8 +48,8 @@ export function useExerciseDocs(
     () => (privateKey && revealed && hasPartner ? accessTo(board, privateDocName(coupleId, privateKey, otherSeat(seat))) : null),
     [board, coupleId, privateKey, seat, revealed, hasPartner],
   );
-  const myPrivate = useBoard(mineAccess);
-  const theirPrivate = useBoard(theirsAccess, { persist: false });
+  const myPrivate = useBoard(mineAccess, { tickets });
+  const theirPrivate = useBoard(theirsAccess, { persist: false, tickets });
 
   if (!privateKey) return { mine: shared, theirs: shared };
   return { mine: myPrivate, theirs: theirPrivate };

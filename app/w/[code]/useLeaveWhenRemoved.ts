@@ -15,8 +15,9 @@ type LeaveReason = Parameters<ServerToClientEvents['self:removed']>[0]['reason']
  * The facilitator can take someone off the list ('removed': the token is
  * dead, start over with a name) or undo a pairing ('unpaired': the token
  * still works, back to "who goes first?"); a partner can delete the board
- * ('deleted'). Either way this board is no longer theirs. After a deletion
- * the copies kept on this phone go too: deleted means deleted.
+ * ('deleted': both partners' names and tokens go with it, so the join page
+ * starts over with a name). Either way this board is no longer theirs. After
+ * a deletion the copies kept on this phone go too: deleted means deleted.
  */
 export function useLeaveWhenRemoved(socket: ControlSocket | null, status: ControlStatus, code: string, localDocNames: string[]): void {
   const router = useRouter();
@@ -33,7 +34,7 @@ export function useLeaveWhenRemoved(socket: ControlSocket | null, status: Contro
     if (!socket) return;
     const onRemoved = ({ reason }: { reason: LeaveReason }) => {
       left.current = true;
-      if (reason === 'removed') forgetParticipant(code);
+      if (reason === 'removed' || reason === 'deleted') forgetParticipant(code);
       // The IndexedDB copies go once this board's own connections close, which leaving the page does.
       if (reason === 'deleted') void forgetLocalDocs(docsToClear.current);
       router.replace(`/join/${code}?left=${reason}`);
