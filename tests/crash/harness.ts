@@ -58,8 +58,15 @@ function generator(seed: number): () => number {
   return () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
+/** Spreads nearby seeds apart (murmur3's finalizer): an LCG's first draws from seeds 1, 2, 3… would be nearly in line. */
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
 function seededPlan(seed: number, run: number, couples: number): Plan {
-  const random = generator((seed ^ Math.imul(run, 0x9e3779b1)) >>> 0);
+  const random = generator(mix(seed ^ mix(run)));
   if (run % 3 === 1) {
     const perBoard = 600 + Math.floor(random() * 900);
     return {
