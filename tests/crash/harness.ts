@@ -131,7 +131,7 @@ function compactedBoards(dataDir: string, docNames: string[]): number {
 
 interface Outcome {
   confirmed: number;
-  lost: string[];
+  lost: { id: string; edits: number }[];
   revived: string[];
   removed: number;
   compacted: number | null;
@@ -186,7 +186,7 @@ async function run(plan: Plan): Promise<Outcome> {
     }
     const { lost, revived } = seen.check(stored);
     const failures = [
-      ...(lost.length ? [`${lost.length} entries lost edits`] : []),
+      ...(lost.length ? [`edits lost in ${lost.length} entries (${lost.slice(0, 5).map((l) => `${l.id}: ${l.edits}`).join(', ')})`] : []),
       ...(revived.length ? [`${revived.length} removed entries came back`] : []),
       ...(confirmed < plan.minConfirmed ? [`only ${confirmed} confirmed edits (at least ${plan.minConfirmed} expected)`] : []),
       ...(compacted !== null && compacted < plan.couples ? [`${compacted}/${plan.couples} boards compacted before the kill`] : []),
@@ -206,17 +206,18 @@ async function run(plan: Plan): Promise<Outcome> {
 const plans = [regressionPlan(), ...Array.from({ length: RUNS }, (_, i) => seededPlan(SEED, FROM_RUN + i, COUPLES))];
 let confirmedTotal = 0;
 let lostTotal = 0;
+const lostEdits = (o: Outcome) => o.lost.reduce((n, l) => n + l.edits, 0);
 let failed = 0;
 for (const plan of plans) {
   const o = await run(plan);
   confirmedTotal += o.confirmed;
-  lostTotal += o.lost.length;
+  lostTotal += lostEdits(o);
   if (o.failures.length) failed++;
   const compacted = o.compacted === null ? '' : `, ${o.compacted}/${plan.couples} boards compacted`;
   const removed = o.removed ? `, ${o.removed} removed by the entry limit` : '';
-  const verdict = o.failures.length ? ` — FAILED: ${o.failures.join('; ')}${o.lost.length ? ` (${o.lost.slice(0, 5).join(', ')})` : ''}` : '';
-  console.log(`${plan.name}: ${o.confirmed} confirmed edits${compacted}${removed}, ${o.lost.length} entries with lost edits${verdict}`);
+  const verdict = o.failures.length ? ` — FAILED: ${o.failures.join('; ')}` : '';
+  console.log(`${plan.name}: ${o.confirmed} confirmed edits${compacted}${removed}, ${lostEdits(o)} lost${verdict}`);
 }
-console.log(`crash harness: ${plans.length} SIGKILL runs (the regression + ${RUNS} from run ${FROM_RUN}, seed ${SEED}), ${confirmedTotal} confirmed edits, ${lostTotal} entries with lost edits`);
+console.log(`crash harness: ${plans.length} SIGKILL runs (the regression + ${RUNS} from run ${FROM_RUN}, seed ${SEED}), ${confirmedTotal} confirmed edits, ${lostTotal} lost`);
 console.log(`${plans.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

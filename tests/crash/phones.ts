@@ -85,13 +85,13 @@ export class Sightings {
    * counts with its edits, a text by its missing characters). Revived: an entry whose removal
    * a phone had received but that is back: the removal was relayed before it was stored.
    */
-  check(stored: Map<string, string>): { lost: string[]; revived: string[] } {
-    const lost: string[] = [];
+  check(stored: Map<string, string>): { lost: { id: string; edits: number }[]; revived: string[] } {
+    const lost: { id: string; edits: number }[] = [];
     for (const [id, { text, initial }] of this.seen) {
       if (this.removed.has(id)) continue;
       const kept = stored.get(id);
-      if (kept === undefined) lost.push(`${id} (${1 + Math.max(0, text.length - initial)} edits)`);
-      else if (!kept.startsWith(text)) lost.push(`${id} (${text.length - commonPrefix(kept, text)} keystrokes)`);
+      if (kept === undefined) lost.push({ id, edits: 1 + Math.max(0, text.length - initial) });
+      else if (!kept.startsWith(text)) lost.push({ id, edits: text.length - commonPrefix(kept, text) });
     }
     return { lost, revived: [...this.removed].filter((id) => stored.has(id)) };
   }
