@@ -19,6 +19,7 @@ interface Waiting {
  */
 export class GroupCommit implements UpdateWriter {
   private batch: Waiting[] = [];
+  /** Set from the first append of a batch until its commit has run (including appends made during it). */
   private flushed: Promise<void> | null = null;
   private resolveFlushed: (() => void) | null = null;
 
@@ -30,10 +31,9 @@ export class GroupCommit implements UpdateWriter {
 
   append(docName: string, update: Uint8Array, done: (id: number | null) => void): void {
     this.batch.push({ docName, update, done });
-    if (this.batch.length === 1) {
-      this.flushed = new Promise((resolve) => (this.resolveFlushed = resolve));
-      setImmediate(this.flush);
-    }
+    if (this.flushed) return; // a commit is coming, or running (it takes this update too)
+    this.flushed = new Promise((resolve) => (this.resolveFlushed = resolve));
+    setImmediate(this.flush);
   }
 
   discard(docName: string): void {
@@ -49,22 +49,26 @@ export class GroupCommit implements UpdateWriter {
   }
 
   private readonly flush = (): void => {
-    const batch = this.batch;
+    // A `done` may append again (a board correcting an entry past its limit): that is written in
+    // this same call, before the event loop can read a frame whose answer would carry it unsaved.
+    while (this.batch.length > 0) this.commit(this.batch.splice(0));
     const resolve = this.resolveFlushed;
-    this.batch = [];
     this.flushed = null;
     this.resolveFlushed = null;
+    resolve?.();
+  };
+
+  private commit(batch: Waiting[]): void {
     let ids: (number | null)[];
     try {
-      ids = batch.length > 0 ? this.writeMany(batch) : [];
+      ids = this.writeMany(batch);
     } catch (err) {
       // Nothing of the batch is durable: nothing of it is relayed. The senders resync when they reconnect.
       this.onError(err);
       ids = batch.map(() => null);
     }
     batch.forEach((w, i) => this.report(w, ids[i] ?? null));
-    resolve?.();
-  };
+  }
 
   private report(w: Waiting, id: number | null): void {
     try {

@@ -139,7 +139,8 @@ export class LiveBoard {
 
   /**
    * The store step, the same for a client's update and for the server's own correction
-   * (`sender` null): nothing is relayed or applied before the writer reports it durable.
+   * (`sender` null, already made in the doc): nothing is relayed before the writer reports it
+   * durable, and a client's update is applied to the doc only after that.
    */
   private store(update: Uint8Array, sender: BoardConnection | null): void {
     this.deps.writer.append(this.docName, update, (id) => {

@@ -27,6 +27,25 @@ describe('group commit (the SQLite update writer)', () => {
     expect(events.at(-1)).toBe('stored 4 as 4');
   });
 
+  it('writes an update appended by a follow-up (a correction) in the same call, before the event loop goes on', async () => {
+    const { writes, writeMany } = rowsWriter();
+    const group = new GroupCommit(writeMany, (err) => expect.fail(String(err)));
+    const reported: string[] = [];
+    group.append('board.x', u(1), (id) => {
+      reported.push(`1 as ${id}`);
+      group.append('board.x', u(2), (id2) => reported.push(`2 as ${id2}`));
+    });
+    let settledAfter: number[][] = [];
+    const settled = group.settled().then(() => (settledAfter = writes.map((w) => [...w])));
+    let turnAfter: number[][] = [];
+    setImmediate(() => setImmediate(() => (turnAfter = writes.map((w) => [...w]))));
+    await settled;
+    expect(settledAfter).toEqual([[1], [2]]);
+    expect(reported).toEqual(['1 as 1', '2 as 2']);
+    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    expect(turnAfter).toEqual([[1], [2]]);
+  });
+
   it('writes nothing of a discarded doc (a board deleted before the commit) and tells its board', async () => {
     const { writes, writeMany } = rowsWriter();
     const group = new GroupCommit(writeMany, () => {});
@@ -38,6 +57,17 @@ describe('group commit (the SQLite update writer)', () => {
     await group.settled();
     expect(writes).toEqual([[2]]);
     expect(reported).toEqual([null]);
+  });
+
+  it('settles a board discarded alone in its batch even when other boards append right after', async () => {
+    const { writes, writeMany } = rowsWriter();
+    const group = new GroupCommit(writeMany, () => {});
+    group.append('board.gone', u(1), () => {});
+    group.discard('board.gone');
+    const settled = group.settled();
+    group.append('board.next', u(2), () => {});
+    await settled;
+    expect(writes).toEqual([[2]]);
   });
 
   it('reports nothing of a batch whose write failed as stored, and tells every sender', async () => {
