@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
  *   app/    UI only: imports app/ and lib/, never server/
  *   lib/    pure and shared: imports lib/ and pure packages, never node:*, server/, app/ or React
  *   server/ Node only: never app/
+ *   bench/  a client of the documented API like any other: never server/
  */
 const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'events', 'stream', 'url', 'worker_threads'];
 
@@ -32,7 +33,7 @@ export default tseslint.config(
             {
               regex: '(^|/)lib/protocol(/index|/http|/events)?$',
               allowTypeImports: true,
-              message: 'Import only types from here; constants come from lib/protocol/version, errors, closeCodes or boardDoc.',
+              message: 'Import only types from here; constants come from lib/protocol/version, errors, closeCodes, boardDoc or ackTimeout.',
             },
           ],
         },
@@ -57,6 +58,12 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/server'], message: 'bench/ drives the documented API (HTTP and sockets) like any client; it never imports server/.' }] }],
     },
   },
   {

@@ -21,7 +21,7 @@ export const viewport: Viewport = {
 
 /**
  * Every page renders per request: the server gives each one a fresh CSP nonce
- * (server/securityHeaders.ts), which Next.js can only put on the scripts of a
+ * (server/http/securityHeaders.ts), which Next.js can only put on the scripts of a
  * page it renders now, not of one built ahead of time.
  */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

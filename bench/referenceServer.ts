@@ -10,17 +10,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { readMetrics } from '../server/http/metrics';
 import { setupWSConnection } from '@y/websocket-server/utils';
+import { startReferenceMetrics } from './referenceMetrics';
 
 if (process.env.YPERSISTENCE || process.env.CALLBACK_URL) throw new Error('the reference relay runs without persistence or callbacks');
 
 const wss = new WebSocketServer({ noServer: true });
+const metrics = startReferenceMetrics();
 const server = http.createServer((req, res) => {
   if (req.url?.startsWith('/api/metrics')) {
-    const figures = readMetrics({ node: null, liveBoards: 0, boardConnections: wss.clients.size, controlSockets: 0, peopleOnline: 0 }, false);
     res.writeHead(200, { 'content-type': 'application/json' });
-    return res.end(JSON.stringify(figures));
+    return res.end(JSON.stringify(metrics.read(wss.clients.size)));
   }
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end('okay');

@@ -1,5 +1,6 @@
 import type { PagesFigures } from './pages';
-import type { CapacityFigures, FanoutFigures, JoinFigures, RoundFigures } from './scenarios';
+import type { CapacityFigures } from './capacity';
+import type { FanoutFigures, JoinFigures, RoundFigures } from './scenarios';
 import type { Summary } from './stats';
 import type { CrossNodeFigures } from './crossNode';
 

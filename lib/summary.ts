@@ -1,4 +1,4 @@
-import type { AgendaItem } from './workshop/agenda';
+import type { AgendaItem } from './catalogue/agenda';
 import type { WorkshopState } from './workshop/state';
 
 /**
@@ -24,7 +24,7 @@ export interface WorkshopSummary {
   wall: { itemKey: string; text: string }[];
 }
 
-export interface SummaryInput {
+interface SummaryInput {
   title: string;
   code: string;
   createdAt: number;
@@ -73,7 +73,7 @@ export function buildSummary(input: SummaryInput): WorkshopSummary {
 }
 
 /** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-export function csvCell(value: string | number | null): string {
+function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

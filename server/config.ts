@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, DEFAULT_TIMING, type Limits, type Timing } from './tunables';
+
+export { DEFAULT_LIMITS, DEFAULT_TIMING, type Limits, type Timing };
 
 /**
  * The only reader of process.env. Every setting has a default that works on a
  * laptop; a bad value stops the process at start-up with a readable message.
  */
-const DEFAULT_LIMITS_CONNECTIONS = 5_000;
-
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -24,7 +25,7 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** `off` serves only the API and sockets (harnesses and benchmarks that need no build). */
   PAGES: z.enum(['on', 'off']).default('on'),
-  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_LIMITS_CONNECTIONS),
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_LIMITS.maxConnectionsPerIp),
   /** redis://… : run as one of several nodes (Socket.IO adapter, board relay, shared limits and presence). */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   /** A name for this node in logs and Redis keys; random when unset. */
@@ -49,48 +50,6 @@ export interface Config {
   /** Set when this is one node of several; null runs everything in this process (nothing of server/cluster is loaded). */
   cluster?: { redisUrl: string; nodeId: string | null } | null;
 }
-
-export interface Limits {
-  /** Largest WebSocket frame on /yjs (ws maxPayload); larger frames close with 1009. */
-  maxYjsMessageBytes: number;
-  /** Largest Socket.IO message (maxHttpBufferSize). */
-  maxSocketIoMessageBytes: number;
-  /** A board doc that grows past this refuses further updates (close 4413). */
-  maxBoardBytes: number;
-  /** Presence (awareness) updates relayed per connection per second; bursts of twice that. */
-  awarenessPerSecond: number;
-  /** Open WebSockets (/yjs and Socket.IO together) from one address. A room behind one Wi-Fi shares an address. */
-  maxConnectionsPerIp: number;
-}
-
-export interface Timing {
-  /** Keep a board in memory this long after its last client leaves (a reload comes back fast). */
-  docUnloadDelayMs: number;
-  /** Compact a board's update log into a snapshot after this long without edits. */
-  compactIdleMs: number;
-  /** Compact early when a board has this many updates in its log. */
-  compactMaxUpdates: number;
-  /** The console hears about entry counts and presence at most this often per workshop. */
-  hostSnapshotThrottleMs: number;
-  /** How often expired workshops are looked for and deleted. */
-  retentionSweepMs: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  maxYjsMessageBytes: 1 << 20,
-  maxSocketIoMessageBytes: 64 * 1024,
-  maxBoardBytes: 4 << 20,
-  awarenessPerSecond: 10,
-  maxConnectionsPerIp: DEFAULT_LIMITS_CONNECTIONS,
-};
-
-export const DEFAULT_TIMING: Timing = {
-  docUnloadDelayMs: 30_000,
-  compactIdleMs: 10_000,
-  compactMaxUpdates: 500,
-  hostSnapshotThrottleMs: 250,
-  retentionSweepMs: 10 * 60_000,
-};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);

@@ -7,25 +7,26 @@ import { createBoardEndpoint } from './boards/endpoint';
 import { BoardRegistry } from './boards/registry';
 import { updateWriterFor } from './boards/updateWriter';
 import type { Config } from './config';
+import { TIMING } from './tunables';
 import { createControlPlane } from './control/controlPlane';
-import { createApi } from './http/api';
+import { createApi } from './http/apiHandler';
 import { sendJson } from './http/respond';
 import { metricsAllowed, readMetrics } from './http/metrics';
-import { createLog, type Log } from './log';
-import { RoomEvents } from './roomEvents';
-import { setPageCsp, setSecurityHeaders } from './securityHeaders';
+import { createLog, type Log } from './infra/log';
+import { RoomEvents } from './workshop/roomEvents';
+import { setPageCsp, setSecurityHeaders } from './http/securityHeaders';
 import { openSqliteStore } from './store/sqliteStore';
 import { describeDatabase } from './store/describeDatabase';
-import type { Store } from './store/types';
-import { createUpgradeRouter } from './upgrades';
+import type { Store } from './store/storeTypes';
+import { createUpgradeRouter } from './infra/upgradeRouter';
 import { coupleIdFromDocName } from '../lib/protocol';
-import { WorkshopService } from './workshops';
-import { WorkshopStates } from './live/workshopStates';
-import { WallService } from './wall';
-import { ReviewService } from './review';
+import { WorkshopService } from './workshop/seating';
+import { WorkshopStates } from './workshop/workshopStates';
+import { WallService } from './workshop/wall';
+import { ReviewService } from './workshop/review';
 import { createExportHandler, EXPORT_PATH } from './http/reviewRoutes';
-import { startRetentionSweeper } from './retention';
-import { ConnectionCounter } from './connectionCounter';
+import { startRetentionSweeper } from './workshop/retentionSweeper';
+import { ConnectionCounter } from './infra/connectionCounter';
 import { entryText } from '../lib/board/schema';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,9 +83,14 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     const coupleId = coupleIdFromDocName(docName);
     if (!coupleId) return;
     try {
-      await store.recordDocStats({ docName, coupleId, counts, updatedAt: Date.now() });
       const couple = await store.getCouple(coupleId);
-      if (couple) events.emit('boardActivity', couple.workshopCode, coupleId);
+      const live = couple && (await states.get(couple.workshopCode));
+      if (!couple || !live) return;
+      // Counts are keyed by agenda items only: an entry's `exercise` is written by a client, and
+      // anything else would carry chosen text to the console.
+      const agendaCounts = Object.fromEntries(live.agenda.filter((item) => counts[item.key] !== undefined).map((item) => [item.key, counts[item.key]!]));
+      await store.recordDocStats({ docName, coupleId, counts: agendaCounts, updatedAt: now() });
+      events.emit('boardActivity', couple.workshopCode, coupleId);
     } catch (err) {
       log.error('recording board activity failed', err);
     }
@@ -93,11 +99,11 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const workshops = new WorkshopService(store, events, boards, now);
   const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
   const reviews = new ReviewService(store, workshops, states, boards);
-  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, limiters: cluster?.limiters });
+  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters });
   const exportReview = createExportHandler({ reviews, log });
   const sweeper = startRetentionSweeper({ store, workshops, log, intervalMs: config.timing.retentionSweepMs, now });
   const connections = new ConnectionCounter(config.limits.maxConnectionsPerIp);
-  const evictor = setInterval(() => states.evictIdle(), 60_000);
+  const evictor = setInterval(() => states.evictIdle(), TIMING.workshopEvictSweepMs);
   evictor.unref();
   const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, log });
   const control = createControlPlane({
@@ -110,6 +116,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     connections,
     config,
     log,
+    now,
     cluster: cluster ? { adapter: cluster.adapter, presence: cluster.presence } : null,
   });
   if (cluster) {
@@ -120,7 +127,6 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     const logged = (p: Promise<unknown>) => void p.catch((err) => log.error('remote event failed', err));
     await cluster.connect({
       events,
-      stateOf: (code) => states.peek(code),
       handlers: {
         workshopState: (code, state) => (state ? states.adopt(code, state) : logged(states.refresh(code))),
         removed: (_code, participantId) => endpoint.closeParticipant(participantId),

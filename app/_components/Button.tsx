@@ -1,6 +1,6 @@
 import type { ComponentPropsWithRef } from 'react';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'quiet';
+type ButtonVariant = 'primary' | 'secondary' | 'quiet';
 
 const base =
   'inline-flex min-h-12 items-center justify-center gap-2 rounded-xl px-5 text-lg font-semibold ' +

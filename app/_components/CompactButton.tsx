@@ -20,7 +20,7 @@ const variants: Record<CompactVariant, string> = {
   danger: 'border border-warn bg-card text-warn hover:bg-paper',
 };
 
-export type CompactSize = 'md' | 'sm';
+type CompactSize = 'md' | 'sm';
 
 /** 'sm' (36 px) is for buttons inside a table row or a card header, where 'md' would crowd the text. */
 const sizes: Record<CompactSize, string> = {

@@ -1,6 +1,6 @@
 import type { MeResponse } from '../../lib/protocol';
 import { boardDocName, coupleIdFromDocName, privateDocName } from '../../lib/protocol/boardDoc';
-import { cacheMe, readCachedMe, readCachedWorkshop } from './storage';
+import { cacheMe, readCachedMe, readCachedWorkshop, roomsWithCachedMe } from './storage';
 
 /**
  * The copies of a couple's board this device keeps: y-indexeddb stores each
@@ -71,19 +71,6 @@ export async function forgetRoomLocally(code: string): Promise<void> {
   const names = docNamesOf(code, me.couple.id);
   cacheMe(code, { ...me, couple: null, board: null });
   await forgetLocalDocs(names);
-}
-
-/** Where storage.ts keeps each room's cached /api/me answer: `twofold:me:<code>`. */
-const CACHED_ME_PREFIX = 'twofold:me:';
-
-function roomsWithCachedMe(): string[] {
-  try {
-    return Object.keys(window.localStorage)
-      .filter((key) => key.startsWith(CACHED_ME_PREFIX))
-      .map((key) => key.slice(CACHED_ME_PREFIX.length));
-  } catch {
-    return [];
-  }
 }
 
 function pathOf(url: string): string | null {

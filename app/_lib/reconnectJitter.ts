@@ -9,9 +9,9 @@ import type { WebsocketProvider } from 'y-websocket';
  * after a close the server did not mean as final waits the stock back-off
  * plus a random 0–1 s.
  */
-export const MIN_BACKOFF_CEILING_MS = 2_000;
-export const MAX_BACKOFF_CEILING_MS = 4_000;
-export const MAX_EXTRA_JITTER_MS = 1_000;
+const MIN_BACKOFF_CEILING_MS = 2_000;
+const MAX_BACKOFF_CEILING_MS = 4_000;
+const MAX_EXTRA_JITTER_MS = 1_000;
 
 /** A per-provider ceiling for the stock exponential back-off. */
 export function jitteredMaxBackoff(): number {

@@ -4,12 +4,15 @@ import type { MeResponse, PublicWorkshopState } from '../../lib/protocol';
  * Everything this app keeps in localStorage, in one place. Reads and writes
  * never throw: storage can be disabled (private browsing, strict settings),
  * and losing it only means typing a name again, not losing the board.
+ * The key strings are what devices already hold: never change them.
  */
+const CACHED_ME_PREFIX = 'twofold:me:';
 const keys = {
   token: (code: string) => `twofold:token:${code}`,
   hostKey: (code: string) => `twofold:host:${code}`,
-  me: (code: string) => `twofold:me:${code}`,
+  me: (code: string) => `${CACHED_ME_PREFIX}${code}`,
   workshop: (code: string) => `twofold:workshop:${code}`,
+  myExercises: 'twofold:my-exercises',
 };
 
 function read(key: string): string | null {
@@ -20,12 +23,15 @@ function read(key: string): string | null {
   }
 }
 
-function write(key: string, value: string | null): void {
+/** False when the browser refused (storage disabled or full). */
+function write(key: string, value: string | null): boolean {
   try {
     if (value === null) window.localStorage.removeItem(key);
     else window.localStorage.setItem(key, value);
+    return true;
   } catch {
     // Storage unavailable: the session still works until the tab closes.
+    return false;
   }
 }
 
@@ -41,6 +47,13 @@ export function forgetParticipant(code: string): void {
 
 export const readHostKey = (code: string) => read(keys.hostKey(code));
 export const saveHostKey = (code: string, hostKey: string) => write(keys.hostKey(code), hostKey);
+/** After the workshop was deleted: the key opens nothing any more, and keeping it would bring back a confusing page. */
+export const forgetHostKey = (code: string) => write(keys.hostKey(code), null);
+
+/** A facilitator's own exercises (JSON), kept on their device; see app/host/new/myExercises.ts. */
+export const MY_EXERCISES_KEY = keys.myExercises;
+export const readMyExercisesJson = () => read(keys.myExercises);
+export const saveMyExercisesJson = (json: string) => write(keys.myExercises, json);
 
 /** The last /api/me answer, so a reload without network can still open the board from IndexedDB. */
 export function readCachedMe(code: string): MeResponse | null {
@@ -53,6 +66,17 @@ export function readCachedMe(code: string): MeResponse | null {
   }
 }
 export const cacheMe = (code: string, me: MeResponse) => write(keys.me(code), JSON.stringify(me));
+
+/** The room codes this device holds a cached /api/me answer for. */
+export function roomsWithCachedMe(): string[] {
+  try {
+    return Object.keys(window.localStorage)
+      .filter((key) => key.startsWith(CACHED_ME_PREFIX))
+      .map((key) => key.slice(CACHED_ME_PREFIX.length));
+  } catch {
+    return [];
+  }
+}
 
 /** The last 'workshop:state' a phone saw, so a board opened without network still knows its exercise. */
 export function readCachedWorkshop(code: string): PublicWorkshopState | null {

@@ -4,7 +4,7 @@
  * every keystroke would work locally but would make concurrent edits clobber
  * each other and bloat the doc; a minimal splice keeps the CRDT meaningful.
  */
-export interface TextChange {
+interface TextChange {
   index: number;
   remove: number;
   insert: string;

@@ -43,7 +43,7 @@ function secureIfPageIs(url: string): string {
   return window.location.protocol === 'https:' ? url.replace(/^ws:/, 'wss:') : url;
 }
 
-export interface BoardOptions {
+interface BoardOptions {
   /**
    * Keep a copy in IndexedDB (default). Only for docs this phone writes into:
    * a partner's revealed private doc is read-only here and has no business

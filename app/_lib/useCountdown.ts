@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { timeLeftMs, type Timer } from '../../lib/workshop/state';
+import type { Timer } from '../../lib/protocol';
+import { timeLeftMs } from '../../lib/workshop/state';
 
 /** Often enough that the shown second never lags by more than a blink. */
 const TICK_MS = 250;

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { PublicWorkshopState } from '../../lib/protocol';
 import type { ControlSocket } from './useControlSocket';
 
-export interface LiveWorkshop {
+interface LiveWorkshop {
   state: PublicWorkshopState;
   /**
    * server clock − this device's clock, measured when the state arrived.

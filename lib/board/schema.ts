@@ -13,9 +13,6 @@ export const MARKERS_KEY = 'markers';
 
 /** A column id of a columns exercise (e.g. 'bring', 'need') or a question id of a prompts exercise. */
 export type Column = string;
-/** The two columns of "What I bring / What I need" (the first exercise). */
-export const COLUMNS: readonly Column[] = ['bring', 'need'];
-
 export interface EntryMeta {
   id: string;
   /** The agenda item key the entry belongs to. */
@@ -72,6 +69,16 @@ function readEntry(id: string, value: unknown): EntryView | null {
   return { id, exercise, column, author, createdAt: typeof createdAt === 'number' ? createdAt : 0, text };
 }
 
+/** Every well-formed entry of the doc, in no particular order (a repair copies them). */
+export function listAllEntries(doc: Y.Doc): EntryView[] {
+  const out: EntryView[] = [];
+  for (const [id, value] of entriesOf(doc)) {
+    const entry = readEntry(id, value);
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
 /** Entries of one exercise, oldest first (ties broken by id so every replica agrees). */
 export function listEntries(doc: Y.Doc, exercise: string): EntryView[] {
   const out: EntryView[] = [];
@@ -90,10 +97,6 @@ export function countWrittenEntries(doc: Y.Doc): number {
     if (entry && entry.text.toString().trim().length > 0) count++;
   }
   return count;
-}
-
-export function countAllEntries(doc: Y.Doc): number {
-  return entriesOf(doc).size;
 }
 
 /** Written entries and placed markers per agenda item key: the figures the console sees. */

@@ -1,4 +1,4 @@
-import type { Exercise } from './types';
+import type { Exercise } from './exercise';
 
 /**
  * The library Twofold ships, in its own words. One idea runs through it: a
@@ -60,7 +60,7 @@ export const SUPPORT: Exercise = {
   ],
 };
 
-export const LEARNING: Exercise = {
+const LEARNING: Exercise = {
   id: 'learning',
   kind: 'prompts',
   title: 'Learning from experience',
@@ -78,7 +78,7 @@ export const LEARNING: Exercise = {
   ],
 };
 
-export const VALUE: Exercise = {
+const VALUE: Exercise = {
   id: 'value',
   kind: 'columns',
   title: 'What I value in you',

@@ -7,14 +7,14 @@ import type { Seat } from './http';
  *                                         exercise: only its author may open it until
  *                                         the exercise is revealed to the couple
  */
-export const BOARD_DOC_PREFIX = 'board.';
-export const PRIVATE_DOC_PREFIX = 'private.';
+const BOARD_DOC_PREFIX = 'board.';
+const PRIVATE_DOC_PREFIX = 'private.';
 const COUPLE_ID = '[A-Za-z0-9_-]{22}';
 const ITEM_KEY = '[a-z0-9-]{1,48}';
 const BOARD_PATTERN = new RegExp(`^board\\.(${COUPLE_ID})$`);
 const PRIVATE_PATTERN = new RegExp(`^private\\.(${COUPLE_ID})\\.(${ITEM_KEY})\\.([ab])$`);
 
-export type DocRef = { kind: 'board'; coupleId: string } | { kind: 'private'; coupleId: string; itemKey: string; seat: Seat };
+type DocRef = { kind: 'board'; coupleId: string } | { kind: 'private'; coupleId: string; itemKey: string; seat: Seat };
 
 export const boardDocName = (coupleId: string): string => `${BOARD_DOC_PREFIX}${coupleId}`;
 export const privateDocName = (coupleId: string, itemKey: string, seat: Seat): string =>

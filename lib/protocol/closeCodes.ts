@@ -10,7 +10,7 @@ export const CLOSE_CODES = {
   normal: 1000,
   /** Server is shutting down; reconnect later. */
   goingAway: 1001,
-  /** A frame exceeded MAX_YJS_MESSAGE_BYTES (set by `ws` itself). */
+  /** A frame exceeded the server's limit, maxYjsMessageBytes in server/config.ts (set by `ws` itself). */
   messageTooBig: 1009,
   /** Unexpected server error while handling the connection. */
   internalError: 1011,
@@ -28,8 +28,20 @@ export const CLOSE_CODES = {
    * The stock provider reconnects; its edits are accepted once writing is allowed again.
    */
   readOnly: 4323,
-  /** The board reached its size limit; further edits are refused. */
+  /** The board reached its size limit (bytes or structs); further edits are refused. */
   boardTooLarge: 4413,
+  /**
+   * The update breaks the board's schema or its authorship (another root, type or nesting,
+   * an exercise not on the agenda, the partner's entry, marker, link or Yjs client id).
+   * Nothing of it was stored or relayed. Permanent: the app drops its local copy of the doc
+   * and opens it again from the server.
+   */
+  schemaViolation: 4422,
+  /**
+   * The update refers to structs the server does not have; nothing of it was stored. The
+   * provider reconnects and its sync sends what was missing.
+   */
+  outOfStep: 4309,
   /** Too many connections or messages from this client; retry later. */
   rateLimited: 4329,
 } as const;

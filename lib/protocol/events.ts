@@ -2,11 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './errors';
 import type { Seat, WorkshopPublic } from './http';
 import { roomCodeSchema } from './http';
-import { hostCommandSchema, readyPayloadSchema, type HostCommand } from '../workshop/commands';
-import type { AgendaItem, PublicAgendaItem } from '../workshop/agenda';
-import type { Phase, Timer } from '../workshop/state';
-
-export { hostCommandSchema, readyPayloadSchema, type HostCommand };
+import type { AgendaItem, PublicAgendaItem } from '../catalogue/agenda';
 
 /**
  * The Socket.IO control plane: one typed event map for client and server.
@@ -16,9 +12,9 @@ export { hostCommandSchema, readyPayloadSchema, type HostCommand };
 
 const secret = z.string().min(16).max(128);
 
-/** Sent as `auth` in the handshake; parsed by the server before the socket is accepted. */
 /** Added by socket.io-client itself when it asks to resume a session (connection-state recovery). */
 const recovery = { pid: z.string().max(64).optional(), offset: z.string().max(64).optional() };
+/** Sent as `auth` in the handshake; parsed by the server before the socket is accepted. */
 export const handshakeAuthSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('participant'), protocol: z.number().int(), token: secret, ...recovery }),
   z.strictObject({ role: z.literal('host'), protocol: z.number().int(), code: roomCodeSchema, hostKey: secret, ...recovery }),
@@ -30,12 +26,38 @@ export type HandshakeAuth = z.input<typeof handshakeAuthSchema>;
 const participantId = z.string().min(1).max(64);
 const id = z.string().min(1).max(64);
 export const hostPairPayload = z.strictObject({ participantIds: z.tuple([participantId, participantId]) });
-export type HostPairPayload = z.infer<typeof hostPairPayload>;
 export const hostUnpairPayload = z.strictObject({ coupleId: id });
 export const hostRemovePayload = z.strictObject({ participantId });
 export const hostWallPayload = z.strictObject({ id, action: z.enum(['approve', 'remove']) });
 export const shareProposePayload = z.strictObject({ docName: z.string().min(1).max(120), entryId: z.string().min(1).max(64) });
 export const shareAnswerPayload = z.strictObject({ id, agree: z.boolean() });
+
+/** What the facilitator's console may ask. Validated at the boundary with this schema. */
+export const hostCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('goTo'), step: z.number().int().min(0).max(99) }),
+  z.strictObject({ type: z.literal('next') }),
+  z.strictObject({ type: z.literal('previous') }),
+  z.strictObject({ type: z.literal('timerStart'), seconds: z.number().int().min(5).max(3 * 60 * 60) }),
+  z.strictObject({ type: z.literal('timerAdd'), seconds: z.number().int().min(-3600).max(3600) }),
+  z.strictObject({ type: z.literal('timerPause') }),
+  z.strictObject({ type: z.literal('timerResume') }),
+  z.strictObject({ type: z.literal('timerClear') }),
+  z.strictObject({ type: z.literal('lock') }),
+  z.strictObject({ type: z.literal('unlock') }),
+  z.strictObject({ type: z.literal('closeJoins') }),
+  z.strictObject({ type: z.literal('openJoins') }),
+  z.strictObject({ type: z.literal('revealAll') }),
+  z.strictObject({ type: z.literal('revealCouple'), coupleId: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('end') }),
+]);
+export type HostCommand = z.infer<typeof hostCommandSchema>;
+
+export const readyPayloadSchema = z.strictObject({ ready: z.boolean() });
+
+export type Phase = 'lobby' | 'exercise' | 'ended';
+
+/** A countdown: running (endsAt set), paused (remainingMs set), or none (null). */
+export type Timer = { state: 'running'; endsAt: number; durationMs: number } | { state: 'paused'; remainingMs: number; durationMs: number };
 
 /** What everyone in the room may know: phones, projector and console alike. */
 export interface PublicWorkshopState {
@@ -159,7 +181,7 @@ type AckFn<T = object> = (result: Ack<T>) => void;
 
 export interface ClientToServerEvents {
   'host:command': (command: HostCommand, ack: AckFn<{ version: number }>) => void;
-  'host:pair': (payload: HostPairPayload, ack: AckFn<{ coupleId: string }>) => void;
+  'host:pair': (payload: z.infer<typeof hostPairPayload>, ack: AckFn<{ coupleId: string }>) => void;
   'host:unpair': (payload: z.infer<typeof hostUnpairPayload>, ack: AckFn) => void;
   'host:remove': (payload: z.infer<typeof hostRemovePayload>, ack: AckFn) => void;
   'host:wall': (payload: z.infer<typeof hostWallPayload>, ack: AckFn) => void;

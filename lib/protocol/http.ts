@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isPairCode, isRoomCode, normalizeCode } from '../codes';
 import { MAX_NAME_CHARS, MAX_TITLE_CHARS } from '../limits';
-import { agendaInputSchema } from '../workshop/agenda';
-import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS } from '../workshop/retention';
+import { agendaInputSchema } from '../catalogue/agenda';
+import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS } from '../retentionPolicy';
 
 /** Trims and collapses whitespace; rejects control characters (they have no place in a name). */
 const humanText = (max: number) =>
@@ -24,7 +24,7 @@ export const roomCodeSchema = z
   .transform(normalizeCode)
   .refine(isRoomCode, 'is not a room code (8 letters and digits)');
 
-export const pairCodeSchema = z
+const pairCodeSchema = z
   .string()
   .max(32)
   .transform(normalizeCode)

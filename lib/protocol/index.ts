@@ -4,3 +4,5 @@ export * from './closeCodes';
 export * from './http';
 export * from './events';
 export * from './boardDoc';
+export type { Metrics } from './metrics';
+export * from './ackTimeout';

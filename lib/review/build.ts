@@ -1,16 +1,16 @@
 import type * as Y from 'yjs';
 import { listEntries, readLinks, readMarkers } from '../board/schema';
 import type { Seat } from '../protocol/http';
-import type { AgendaItem } from '../workshop/agenda';
-import type { ReviewData, ReviewEntry, ReviewExercise, ReviewPerson } from './types';
+import type { AgendaItem } from '../catalogue/agenda';
+import type { ReviewData, ReviewEntry, ReviewExercise, ReviewPerson } from './reviewData';
 
 /** The docs of one couple: the shared board and, per private-first item, each partner's own doc. */
-export interface CoupleDocs {
+interface CoupleDocs {
   board: Y.Doc;
   privateDoc(itemKey: string, seat: Seat): Y.Doc | null;
 }
 
-export interface ReviewInput {
+interface ReviewInput {
   workshop: ReviewData['workshop'];
   agenda: AgendaItem[];
   people: ReviewPerson[];

@@ -1,4 +1,4 @@
-import type { ReviewData, ReviewEntry } from './types';
+import type { ReviewData, ReviewEntry } from './reviewData';
 
 /**
  * Escapes what Markdown would read as markup, so a partner's words stay

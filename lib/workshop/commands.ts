@@ -1,28 +1,6 @@
-import { z } from 'zod';
 import type { ErrorCode } from '../protocol/errors';
+import type { HostCommand } from '../protocol/events';
 import { coupleStep, type CoupleStepState, type WorkshopState } from './state';
-
-/** What the facilitator's console may ask. Validated at the boundary with this schema. */
-export const hostCommandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('goTo'), step: z.number().int().min(0).max(99) }),
-  z.strictObject({ type: z.literal('next') }),
-  z.strictObject({ type: z.literal('previous') }),
-  z.strictObject({ type: z.literal('timerStart'), seconds: z.number().int().min(5).max(3 * 60 * 60) }),
-  z.strictObject({ type: z.literal('timerAdd'), seconds: z.number().int().min(-3600).max(3600) }),
-  z.strictObject({ type: z.literal('timerPause') }),
-  z.strictObject({ type: z.literal('timerResume') }),
-  z.strictObject({ type: z.literal('timerClear') }),
-  z.strictObject({ type: z.literal('lock') }),
-  z.strictObject({ type: z.literal('unlock') }),
-  z.strictObject({ type: z.literal('closeJoins') }),
-  z.strictObject({ type: z.literal('openJoins') }),
-  z.strictObject({ type: z.literal('revealAll') }),
-  z.strictObject({ type: z.literal('revealCouple'), coupleId: z.string().min(1).max(64) }),
-  z.strictObject({ type: z.literal('end') }),
-]);
-export type HostCommand = z.infer<typeof hostCommandSchema>;
-
-export const readyPayloadSchema = z.strictObject({ ready: z.boolean() });
 
 export type CommandResult = { ok: true; state: WorkshopState } | { ok: false; code: ErrorCode; message: string };
 

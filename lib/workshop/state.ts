@@ -1,14 +1,5 @@
+import type { Phase, Timer } from '../protocol/events';
 import type { Seat } from '../protocol/http';
-
-/**
- * The live state of a workshop, owned by the server. Clients send intents;
- * `applyHostCommand` / `applyParticipantCommand` compute the next state; the
- * server stores it and broadcasts it with a rising version.
- */
-export type Phase = 'lobby' | 'exercise' | 'ended';
-
-/** A countdown: running (endsAt set), paused (remainingMs set), or none (null). */
-export type Timer = { state: 'running'; endsAt: number; durationMs: number } | { state: 'paused'; remainingMs: number; durationMs: number };
 
 /** Per couple, per agenda step: who tapped "ready" and whether the private entries are revealed. */
 export interface CoupleStepState {
@@ -16,6 +7,11 @@ export interface CoupleStepState {
   revealed: boolean;
 }
 
+/**
+ * The live state of a workshop, owned by the server. Clients send intents;
+ * `applyHostCommand` / `applyReady` (commands.ts) compute the next state; the
+ * server stores it and broadcasts it with a rising version.
+ */
 export interface WorkshopState {
   phase: Phase;
   /** Index into the agenda of the exercise on screen; -1 in the lobby. */
@@ -48,7 +44,7 @@ export const initialWorkshopState = (): WorkshopState => ({
   version: 0,
 });
 
-export const NOT_READY: CoupleStepState = { ready: { a: false, b: false }, revealed: false };
+const NOT_READY: CoupleStepState = { ready: { a: false, b: false }, revealed: false };
 
 export function coupleStep(state: WorkshopState, coupleId: string, step: number): CoupleStepState {
   return state.couples[coupleId]?.[step] ?? NOT_READY;

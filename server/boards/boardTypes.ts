@@ -1,7 +1,7 @@
-import type { CloseCode } from '../../lib/protocol';
-import type { Limits, Timing } from '../config';
-import type { Log } from '../log';
-import type { Store } from '../store/types';
+import type { CloseCode, Seat } from '../../lib/protocol';
+import type { Limits, Timing } from '../tunables';
+import type { Log } from '../infra/log';
+import type { Store } from '../store/storeTypes';
 import type { UpdateWriter } from './updateWriter';
 
 /** What a live board is given and talks to: its connections, its dependencies, the other nodes. */
@@ -9,6 +9,10 @@ import type { UpdateWriter } from './updateWriter';
 /** One client socket on a board, as the board sees it. */
 export interface BoardConnection {
   readonly participantId: string;
+  /** Whose words this connection writes: the server checks every update against it (lib/board/updateInspector.ts). */
+  readonly seat: Seat;
+  /** Agenda item keys its entries may belong to (a private doc: its own item only). */
+  readonly exercises: ReadonlySet<string>;
   /** Asked for every update: false for a reader (the partner of a revealed private doc), a locked or ended workshop. */
   canWrite(): boolean;
   /** Awareness client ids this connection has announced; removed when it leaves. */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { enforceBoardLimits } from '../../lib/board/limits';
-import type { StoredDoc } from '../store/types';
+import { enforceBoardLimits } from '../../lib/board/boardLimits';
+import type { StoredDoc } from '../store/storeTypes';
 import { overLimits } from './updateChecks';
 
 /**

@@ -1,26 +1,24 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { CLOSE_CODES, parseDocName, type CloseCode } from '../../lib/protocol';
+import { CLOSE_CODES, parseDocName, type CloseCode, type Seat } from '../../lib/protocol';
 import { isRevealed } from '../../lib/workshop/state';
-import type { WorkshopStates } from '../live/workshopStates';
-import type { RoomEvents } from '../roomEvents';
-import type { Limits } from '../config';
-import type { Log } from '../log';
-import type { WorkshopService } from '../workshops';
+import type { WorkshopStates } from '../workshop/workshopStates';
+import type { RoomEvents } from '../workshop/roomEvents';
+import { SIZES, type Limits } from '../tunables';
+import type { Log } from '../infra/log';
+import type { WorkshopService } from '../workshop/seating';
 import type { BoardConnection, LiveBoard } from './liveBoard';
 import { TokenBucket } from './tokenBucket';
-import type { ConnectionCounter } from '../connectionCounter';
+import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { BoardRegistry } from './registry';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 /** Frames a client may send while its board is still loading. */
 const MAX_FRAMES_BEFORE_READY = 64;
-/** A client that cannot keep up with this much queued output is dropped; it resyncs on reconnect. */
-const MAX_BUFFERED_BYTES = 8 << 20;
 
 type Verdict =
-  | { ok: true; docName: string; participantId: string; workshopCode: string; mode: 'write' | 'read' }
+  | { ok: true; docName: string; participantId: string; seat: Seat; workshopCode: string; exercises: ReadonlySet<string>; mode: 'write' | 'read' }
   | { ok: false; code: CloseCode; reason: string };
 
 /**
@@ -58,8 +56,13 @@ export function createBoardEndpoint(deps: {
     const forbidden: Verdict = { ok: false, code: CLOSE_CODES.forbidden, reason: 'not your board' };
     if (participant.coupleId !== ref.coupleId) return forbidden;
     const live = await states.get(participant.workshopCode);
-    if (!live) return { ok: false, code: CLOSE_CODES.notFound, reason: 'workshop gone' };
-    const granted = { ok: true as const, docName, participantId: participant.id, workshopCode: participant.workshopCode };
+    if (!live || !participant.seat) return { ok: false, code: CLOSE_CODES.notFound, reason: 'workshop gone' };
+    // Private docs exist only for the agenda's private-first exercises: no other doc can be opened, written or grow.
+    if (ref.kind === 'private' && !live.agenda.some((item) => item.key === ref.itemKey && item.privateFirst)) {
+      return { ok: false, code: CLOSE_CODES.notFound, reason: 'no such private exercise' };
+    }
+    const exercises = new Set(ref.kind === 'private' ? [ref.itemKey] : live.agenda.map((item) => item.key));
+    const granted = { ok: true as const, docName, participantId: participant.id, seat: participant.seat, workshopCode: participant.workshopCode, exercises };
     if (ref.kind === 'board' || ref.seat === participant.seat) return { ...granted, mode: 'write' };
     // The partner's private entries: not one byte before the couple's reveal, read-only after.
     const step = live.agenda.findIndex((item) => item.key === ref.itemKey);
@@ -72,7 +75,7 @@ export function createBoardEndpoint(deps: {
   }
 
   function accept(ws: WebSocket, verdict: Extract<Verdict, { ok: true }>): void {
-    const { docName, participantId, workshopCode, mode } = verdict;
+    const { docName, participantId, seat, exercises, workshopCode, mode } = verdict;
     const mine = byParticipant.get(participantId) ?? new Set();
     mine.add(ws);
     byParticipant.set(participantId, mine);
@@ -81,6 +84,8 @@ export function createBoardEndpoint(deps: {
     let closed = false;
     const conn: BoardConnection = {
       participantId,
+      seat,
+      exercises,
       awarenessIds: new Set(),
       awarenessBudget: new TokenBucket(limits.awarenessPerSecond, limits.awarenessPerSecond * 2),
       canWrite() {
@@ -89,7 +94,7 @@ export function createBoardEndpoint(deps: {
       },
       send(data) {
         if (ws.readyState !== WebSocket.OPEN) return;
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
+        if (ws.bufferedAmount > SIZES.maxBufferedBytesPerSocket) return ws.terminate();
         ws.send(data);
       },
       close(code, reason) {

@@ -1,6 +1,6 @@
 import { CLOSE_CODES, parseDocName, type CloseCode } from '../../lib/protocol';
 import type * as Y from 'yjs';
-import type { Timing } from '../config';
+import type { Timing } from '../tunables';
 import { LiveBoard, type BoardDeps } from './liveBoard';
 
 interface Entry {

@@ -1,13 +1,12 @@
 import * as Y from 'yjs';
 import type { BoardPeers, PeerMessageKind } from '../boards/liveBoard';
-import type { Log } from '../log';
-import type { Store } from '../store/types';
+import type { Log } from '../infra/log';
+import type { Store } from '../store/storeTypes';
+import { TIMING } from '../tunables';
 import { PREFIX, withLock, type Redis } from './redis';
 
 const KIND_BYTE: Record<PeerMessageKind, number> = { update: 0, awareness: 1 };
 const KINDS: PeerMessageKind[] = ['update', 'awareness'];
-/** Compaction of one doc takes milliseconds; the lease only matters if its node dies holding it. */
-const COMPACT_LEASE_MS = 30_000;
 
 const channelOf = (docName: string) => `${PREFIX}doc:${docName}`;
 
@@ -85,7 +84,7 @@ export class RedisBoardPeers implements BoardPeers {
         }
       },
       // Another node is compacting it now: rows it does not cover wait for the next compaction (at the latest, an unload).
-      { leaseMs: COMPACT_LEASE_MS, tries: 1, retryMs: 0 },
+      { leaseMs: TIMING.compactLeaseMs, tries: 1, retryMs: 0 },
     );
   }
 

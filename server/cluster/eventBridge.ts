@@ -1,6 +1,6 @@
 import type { WorkshopState } from '../../lib/workshop/state';
-import type { Log } from '../log';
-import type { RoomEvents } from '../roomEvents';
+import type { Log } from '../infra/log';
+import type { RoomEvents } from '../workshop/roomEvents';
 import { PREFIX, type Redis } from './redis';
 
 const CHANNEL = `${PREFIX}events`;
@@ -36,13 +36,12 @@ export async function bridgeRoomEvents(opts: {
   sub: Redis;
   node: string;
   log: Log;
-  stateOf(code: string): WorkshopState | null;
   handlers: RemoteEventHandlers;
 }): Promise<void> {
   const { events, pub, sub, node, log, handlers } = opts;
   const send = (message: Message) => void pub.publish(CHANNEL, JSON.stringify(message)).catch((err: Error) => log.error('event bridge: publish failed', err.message));
 
-  events.on('workshopState', (code) => send({ node, event: 'workshopState', code, state: opts.stateOf(code) }));
+  events.on('workshopState', (code, _affected, live) => send({ node, event: 'workshopState', code, state: live.state }));
   events.on('removed', (code, participantId) => send({ node, event: 'removed', code, participantId }));
   events.on('coupleRemoved', (code, coupleId) => send({ node, event: 'coupleRemoved', code, coupleId }));
   events.on('workshopDeleted', (code, coupleIds) => send({ node, event: 'workshopDeleted', code, coupleIds }));

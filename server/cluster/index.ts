@@ -1,15 +1,14 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { LimiterFactory } from '../http/guessLimiter';
-import type { SharedStates } from '../live/workshopStates';
-import type { Log } from '../log';
-import type { Store } from '../store/types';
+import type { SharedStates } from '../workshop/workshopStates';
+import type { Log } from '../infra/log';
+import type { Store } from '../store/storeTypes';
 import { RedisBoardPeers } from './boardPeers';
 import { bridgeRoomEvents, type RemoteEventHandlers } from './eventBridge';
-import { ClusterPresence } from './presence';
+import { ClusterPresence } from './clusterPresence';
 import { connectRedis, newNodeTag, PREFIX, withLock } from './redis';
-import type { RoomEvents } from '../roomEvents';
-import type { WorkshopState } from '../../lib/workshop/state';
+import type { RoomEvents } from '../workshop/roomEvents';
 
 /** A workshop command takes milliseconds; a node waits this long for another node's command on the same workshop. */
 const COMMAND_LOCK = { leaseMs: 10_000, tries: 200, retryMs: 10 };
@@ -66,7 +65,6 @@ export async function startCluster(opts: { redisUrl: string; nodeName: string | 
     /** Wires what arrives from other nodes once the rest of the server exists. */
     async connect(parts: {
       events: RoomEvents;
-      stateOf(code: string): WorkshopState | null;
       handlers: RemoteEventHandlers;
       wentOffline(ids: string[]): void;
       /** After Redis came back: what this node may have missed. */
@@ -76,7 +74,7 @@ export async function startCluster(opts: { redisUrl: string; nodeName: string | 
       reconnected.push(() => {
         void Promise.all([boards.resyncAll(), presence.rejoin().then(() => presence.reload()), parts.resync()]).catch((err) => log.error('resync after reconnect failed', err));
       });
-      await bridgeRoomEvents({ events: parts.events, pub, sub, node, log, stateOf: parts.stateOf, handlers: parts.handlers });
+      await bridgeRoomEvents({ events: parts.events, pub, sub, node, log, handlers: parts.handlers });
     },
 
     async close(): Promise<void> {

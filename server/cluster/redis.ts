@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 
 export type Redis = RedisClientType;
 

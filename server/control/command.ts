@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ERROR_CODES, type Ack } from '../../lib/protocol';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 
 type AnyAck = (result: Ack<object>) => void;
 

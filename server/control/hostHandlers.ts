@@ -1,10 +1,10 @@
 import { ERROR_CODES, hostCommandSchema, hostPairPayload, hostRemovePayload, hostUnpairPayload, hostWallPayload } from '../../lib/protocol';
-import type { WorkshopStates } from '../live/workshopStates';
-import type { Log } from '../log';
-import type { WallService } from '../wall';
-import { seatRefusal, type WorkshopService } from '../workshops';
+import type { WorkshopStates } from '../workshop/workshopStates';
+import type { Log } from '../infra/log';
+import type { WallService } from '../workshop/wall';
+import { seatRefusal, type WorkshopService } from '../workshop/seating';
 import { command } from './command';
-import type { TwofoldSocket } from './types';
+import type { TwofoldSocket } from './socketTypes';
 
 /** The facilitator's commands. Every one acts on the workshop of the authenticated host key only. */
 export function registerHostHandlers(socket: TwofoldSocket, code: string, deps: { workshops: WorkshopService; states: WorkshopStates; wall: WallService; log: Log }): void {

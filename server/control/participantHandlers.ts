@@ -1,10 +1,10 @@
 import { ERROR_CODES, readyPayloadSchema, shareAnswerPayload, shareProposePayload } from '../../lib/protocol';
-import type { WorkshopStates } from '../live/workshopStates';
-import type { Log } from '../log';
-import type { Store } from '../store/types';
-import type { WallService } from '../wall';
+import type { WorkshopStates } from '../workshop/workshopStates';
+import type { Log } from '../infra/log';
+import type { Store } from '../store/storeTypes';
+import type { WallService } from '../workshop/wall';
 import { command } from './command';
-import type { TwofoldSocket } from './types';
+import type { TwofoldSocket } from './socketTypes';
 
 const notSeated = { ok: false as const, code: ERROR_CODES.forbidden, message: 'Join a couple first.' };
 

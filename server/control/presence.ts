@@ -1,4 +1,4 @@
-/** Who is online: this process's count (Presence), or every node's (server/cluster/presence.ts). */
+/** Who is online: this process's count (Presence), or every node's (server/cluster/clusterPresence.ts). */
 export interface PresenceTracker {
   /** Returns true when this made the participant come online. */
   add(participantId: string): boolean;

@@ -5,14 +5,13 @@ import type {
   ParticipantSummary,
   ProjectorState,
   PublicWorkshopState,
-  SelfState,
-  ShareView,
   WallEntry,
 } from '../../lib/protocol';
-import { publicItem, type AgendaItem } from '../../lib/workshop/agenda';
-import { coupleStep, isRevealed, type WorkshopState } from '../../lib/workshop/state';
-import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/types';
-import { toPublic } from '../workshops';
+import { publicItem } from '../../lib/catalogue/agenda';
+import { coupleStep, isRevealed } from '../../lib/workshop/state';
+import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/storeTypes';
+import { toPublic } from '../workshop/seating';
+import type { LiveWorkshop } from '../workshop/workshopStates';
 import type { PresenceTracker as Presence } from './presence';
 
 /**
@@ -21,26 +20,24 @@ import type { PresenceTracker as Presence } from './presence';
  * of a couple's that leaves here is what both partners agreed to share, and
  * the console sees it without names.
  */
-interface Live {
-  agenda: AgendaItem[];
-  state: WorkshopState;
-  retentionDays: number;
-}
+type Live = Pick<LiveWorkshop, 'title' | 'agenda' | 'state' | 'retentionDays'>;
 
 /** A step running this long with nothing written on a connected couple's board earns a look. */
 const QUIET_AFTER_MS = 3 * 60_000;
 
-const member = (p: ParticipantRow, presence: Presence): Member => ({
+export const member = (p: ParticipantRow, presence: Presence): Member => ({
   id: p.id,
   name: p.name,
   seat: p.seat ?? 'a',
   online: presence.isOnline(p.id),
 });
 
-export function publicWorkshopState(code: string, title: string, live: Live, now: number): PublicWorkshopState {
+export const workshopPublic = (code: string, live: Live) => toPublic({ code, title: live.title, state: live.state, retentionDays: live.retentionDays });
+
+export function publicWorkshopState(code: string, live: Live, now: number): PublicWorkshopState {
   const { state } = live;
   return {
-    ...toPublic({ code, title, state, retentionDays: live.retentionDays }),
+    ...workshopPublic(code, live),
     phase: state.phase,
     step: state.step,
     agenda: live.agenda.map(publicItem),
@@ -71,9 +68,7 @@ function attention(members: Member[], currentEntries: number | null, stepStarted
   return null;
 }
 
-export async function buildHostSnapshot(store: Store, presence: Presence, code: string, live: Live, version: number, now: number): Promise<HostSnapshot | null> {
-  const workshop = await store.getWorkshop(code);
-  if (!workshop) return null;
+export async function buildHostSnapshot(store: Store, presence: Presence, code: string, live: Live, version: number, now: number): Promise<HostSnapshot> {
   const [couples, participants, stats, wall] = await Promise.all([
     store.listCouples(code),
     store.listParticipants(code),
@@ -106,46 +101,12 @@ export async function buildHostSnapshot(store: Store, presence: Presence, code: 
       attention: attention(members, currentEntries, stepStartedAt, now),
     };
   });
-  return { workshop: toPublic({ ...workshop, state }), couples: summaries, unpaired, agenda, wall: wall.flatMap(toWallEntry), version };
+  return { workshop: workshopPublic(code, live), couples: summaries, unpaired, agenda, wall: wall.flatMap(toWallEntry), version };
 }
 
 function toWallEntry(item: WallItemRow): WallEntry[] {
   if (item.status !== 'queued' && item.status !== 'approved' && item.status !== 'removed') return [];
   return [{ id: item.id, itemKey: item.itemKey, text: item.text, status: item.status, at: item.updatedAt }];
-}
-
-const toShare = (item: WallItemRow): ShareView => ({
-  id: item.id,
-  entryId: item.entryRef.split('#')[1] ?? '',
-  itemKey: item.itemKey,
-  text: item.text,
-  proposedBy: item.proposedBy,
-  status: item.status,
-});
-
-export async function buildSelfState(store: Store, presence: Presence, participantId: string, live: (code: string) => Promise<Live | null>): Promise<SelfState | null> {
-  const participant = await store.getParticipant(participantId);
-  if (!participant) return null;
-  const workshop = await store.getWorkshop(participant.workshopCode);
-  const current = await live(participant.workshopCode);
-  if (!workshop || !current) return null;
-  const couple = participant.coupleId ? await store.getCouple(participant.coupleId) : null;
-  const members = couple ? await store.listCoupleMembers(couple.id) : [];
-  const shares = couple ? (await store.listWallItems(workshop.code)).filter((w) => w.coupleId === couple.id) : [];
-  return {
-    participantId: participant.id,
-    name: participant.name,
-    workshop: toPublic({ ...workshop, state: current.state }),
-    couple: couple
-      ? {
-          id: couple.id,
-          pairCode: couple.pairCode,
-          members: members.map((m) => member(m, presence)),
-          steps: current.agenda.map((_, i) => ({ ready: coupleStep(current.state, couple.id, i).ready, revealed: isRevealed(current.state, couple.id, i) })),
-          shares: shares.map(toShare),
-        }
-      : null,
-  };
 }
 
 export async function buildProjectorState(store: Store, code: string, live: Live): Promise<ProjectorState> {

@@ -1,8 +1,8 @@
 import { ERROR_CODES } from '../../lib/protocol';
 import { buildSummary, summaryToCsv } from '../../lib/summary';
-import type { WorkshopStates } from '../live/workshopStates';
-import type { Store, WorkshopRow } from '../store/types';
-import type { WorkshopService } from '../workshops';
+import type { WorkshopStates } from '../workshop/workshopStates';
+import type { Store, WorkshopRow } from '../store/storeTypes';
+import type { WorkshopService } from '../workshop/seating';
 import { bearer, HttpError, sendJson } from './respond';
 import type { RouteContext, Router } from './router';
 
@@ -10,7 +10,7 @@ import type { RouteContext, Router } from './router';
  * The facilitator's afterwards: the session summary (JSON and CSV) and
  * deleting the whole workshop. Authorized by the host key as a bearer token.
  */
-export function addHostRoutes(router: Router, deps: { store: Store; workshops: WorkshopService; states: WorkshopStates }): Router {
+export function addHostRoutes(router: Router, deps: { store: Store; workshops: WorkshopService; states: WorkshopStates; now: () => number }): Router {
   const { store, workshops, states } = deps;
 
   async function hostWorkshop(ctx: RouteContext): Promise<WorkshopRow> {
@@ -45,7 +45,7 @@ export function addHostRoutes(router: Router, deps: { store: Store; workshops: W
       participants: participants.length,
       peakOnline: workshop.peakOnline,
       approvedWall: wall.filter((w) => w.status === 'approved').map((w) => ({ itemKey: w.itemKey, text: w.text })),
-      now: Date.now(),
+      now: deps.now(),
     });
   }
 

@@ -1,40 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-
-export interface Metrics {
-  /** This node's name among several (REDIS_URL set), or null on a single node. The counts below are this node's. */
-  node: string | null;
-  uptimeS: number;
-  heapUsedMiB: number;
-  rssMiB: number;
-  /** Boards loaded in memory (each with its doc and one awareness timer). */
-  liveBoards: number;
-  boardConnections: number;
-  controlSockets: number;
-  peopleOnline: number;
-  /**
-   * Event-loop delay of this process over the last complete window of
-   * LOOP_WINDOW_MS (null until the first window has passed): how late a
-   * timer fires beyond its interval, the best single figure for "is the
-   * server keeping up". An idle process reads about 0.
-   */
-  eventLoopP99Ms: number | null;
-  eventLoopP50Ms: number | null;
-  eventLoopMaxMs: number | null;
-  /** Length of the window the event-loop figures cover, and the process uptime when it closed. */
-  eventLoopWindowS: number;
-  eventLoopWindowEndS: number | null;
-}
-
-const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-/** The histogram records whole intervals between samples; the delay is what exceeds the sampling interval. */
-const lateMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100);
-
-/** Loop delay is sampled every LOOP_RESOLUTION_MS and summarised per window of LOOP_WINDOW_MS. */
-const LOOP_RESOLUTION_MS = 10;
-export const LOOP_WINDOW_MS = 5_000;
-
-type LoopFigures = Pick<Metrics, 'eventLoopP99Ms' | 'eventLoopP50Ms' | 'eventLoopMaxMs' | 'eventLoopWindowEndS'>;
+import { LOOP_RESOLUTION_MS, LOOP_WINDOW_MS, loopWindowFigures, mib, NO_LOOP_FIGURES, type LoopFigures, type Metrics } from '../../lib/protocol/metrics';
 
 /**
  * One monitor per process (the event loop is per process), started when this
@@ -44,17 +10,9 @@ type LoopFigures = Pick<Metrics, 'eventLoopP99Ms' | 'eventLoopP50Ms' | 'eventLoo
 const loop = (() => {
   const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   histogram.enable();
-  let last: LoopFigures = { eventLoopP99Ms: null, eventLoopP50Ms: null, eventLoopMaxMs: null, eventLoopWindowEndS: null };
+  let last = NO_LOOP_FIGURES;
   const rotate = setInterval(() => {
-    last =
-      histogram.count > 0
-        ? {
-            eventLoopP99Ms: lateMs(histogram.percentile(99)),
-            eventLoopP50Ms: lateMs(histogram.percentile(50)),
-            eventLoopMaxMs: lateMs(histogram.max),
-            eventLoopWindowEndS: Math.round(process.uptime() * 100) / 100,
-          }
-        : last;
+    last = loopWindowFigures(histogram, process.uptime(), last);
     histogram.reset();
   }, LOOP_WINDOW_MS);
   rotate.unref();

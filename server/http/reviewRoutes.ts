@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { deleteConfirmBody, ERROR_CODES } from '../../lib/protocol';
 import { reviewToMarkdown } from '../../lib/review/markdown';
-import { reviewToPdf } from '../exports/reviewPdf';
-import type { Log } from '../log';
-import type { ReviewService } from '../review';
-import type { WorkshopService } from '../workshops';
+import { reviewToPdf } from './reviewPdf';
+import type { Log } from '../infra/log';
+import type { ReviewService } from '../workshop/review';
+import type { WorkshopService } from '../workshop/seating';
 import { HttpError, readBody, sendError, sendJson } from './respond';
 import type { Router } from './router';
 

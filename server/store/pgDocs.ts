@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
 import { inTransaction, lockName } from './pgPool';
-import type { Store, StoredDoc } from './types';
+import type { Store, StoredDoc } from './storeTypes';
 
 type DocMethods = Pick<Store, 'loadDoc' | 'appendUpdate' | 'compactDoc' | 'lastUpdateId'>;
 

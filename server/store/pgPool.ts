@@ -1,7 +1,8 @@
 import pg from 'pg';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 import { describeDatabase } from './describeDatabase';
-import { LOCK_PREFIX, PG_SCHEMA } from './pgSchema';
+import { migratePg } from './migratePg';
+import { LOCK_PREFIX } from './pgSchema';
 
 /** A transaction lost a deadlock or a serialization check: run it again from the start. */
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -27,20 +28,12 @@ export async function openPool(url: string, log: Log): Promise<pg.Pool> {
   // An idle client whose connection drops emits 'error' on the pool; unhandled, that would end the process.
   pool.on('error', (err) => log.error('PostgreSQL connection lost (the pool reconnects)', err.message));
   try {
-    await ensurePgSchema(pool);
+    await migratePg(pool);
   } catch (err) {
     await pool.end().catch(() => {});
     throw new Error(`Cannot open the PostgreSQL store at ${describeDatabase(url)}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   return pool;
-}
-
-/** Several nodes may start together: the schema is created by one at a time. */
-async function ensurePgSchema(pool: pg.Pool): Promise<void> {
-  await inTransaction(pool, async (client) => {
-    await lockName(client, 'schema');
-    await client.query(PG_SCHEMA);
-  });
 }
 
 /** Takes a transaction-scoped advisory lock on `twofold.<name>`: released at COMMIT or ROLLBACK. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 import { PG_DELETION_TABLES } from './pgSchema';
 
 /**

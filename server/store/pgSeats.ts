@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Seat } from '../../lib/protocol';
 import { toCouple, type CoupleRecord, type ParticipantRecord } from './records';
 import { inTransaction } from './pgPool';
-import type { CoupleRow, SeatResult, Store } from './types';
+import type { CoupleRow, SeatResult, Store } from './storeTypes';
 
 type SeatMethods = Pick<Store, 'createCouple' | 'joinCoupleByPairCode' | 'pairParticipants'>;
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 import {
   fromWorkshop,
   toCouple,
@@ -17,7 +17,7 @@ import { pgDocs } from './pgDocs';
 import { inTransaction, openPool } from './pgPool';
 import { createReclaimer } from './pgReclaim';
 import { pgSeats } from './pgSeats';
-import type { Store } from './types';
+import type { Store } from './storeTypes';
 
 /**
  * The scaled-out store: PostgreSQL, shared by every node. Same semantics as the SQLite store;

@@ -1,5 +1,5 @@
 import type { Seat } from '../../lib/protocol';
-import type { CoupleRow, DocStatsRow, ParticipantRow, WallItemRow, WallStatus, WorkshopRow } from './types';
+import type { CoupleRow, DocStatsRow, ParticipantRow, WallItemRow, WallStatus, WorkshopRow } from './storeTypes';
 
 /**
  * Rows as the databases return them (SQLite, and PostgreSQL with int8 parsed as a number:

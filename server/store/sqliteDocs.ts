@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Store, StoredDoc } from './types';
+import type { Store, StoredDoc } from './storeTypes';
 
 type DocMethods = Pick<Store, 'loadDoc' | 'appendUpdate' | 'appendUpdatesNow' | 'compactDoc' | 'lastUpdateId'>;
 
@@ -9,8 +9,10 @@ type DocMethods = Pick<Store, 'loadDoc' | 'appendUpdate' | 'appendUpdatesNow' | 
  *
  * Compaction trusts its caller's bound, unlike PostgreSQL's (pgDocs.ts): one process writes
  * this file, and its board compacts up to the id of the newest row it has applied to the doc
- * it encodes (LiveBoard.compact), so every row up to that id is in the snapshot. Ids are
- * AUTOINCREMENT: a row appended later has a higher id than every row still in the log.
+ * it encodes (LiveBoard.compact), so every row up to that id is in the snapshot. What that needs
+ * of the ids: a row appended later has a higher id than every row still in the table, which
+ * AUTOINCREMENT gives, and so does a plain rowid (a database of the short-lived schema 2, see
+ * migrations/0001_initial.ts).
  */
 export function sqliteDocs(db: Database.Database): DocMethods {
   const q = {

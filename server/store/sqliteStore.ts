@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Seat } from '../../lib/protocol';
 import {
   fromWorkshop,
@@ -15,11 +12,10 @@ import {
   type WallItemRecord,
   type WorkshopRecord,
 } from './records';
-import type { Log } from '../log';
-import { SQLITE_MIGRATIONS } from './sqliteSchema';
+import type { Log } from '../infra/log';
+import { openSqliteFile } from './sqliteFile';
 import { sqliteDocs } from './sqliteDocs';
-import type { CoupleRow, SeatResult, Store } from './types';
-import { startWalCheckpointer } from './walCheckpointer';
+import type { CoupleRow, SeatResult, Store } from './storeTypes';
 
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is
@@ -28,29 +24,7 @@ import { startWalCheckpointer } from './walCheckpointer';
  * failure a workshop server meets, at a fraction of the cost of FULL.
  */
 export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { error: (msg) => console.error(`[twofold] ${msg}`) }): Store {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'twofold.sqlite');
-  const db = new Database(file);
-  // Deletion must really delete ([R35]): freed content is overwritten with zeros, and free pages can be
-  // given back to the file system (auto_vacuum takes effect only on a new database, before any table).
-  db.pragma('auto_vacuum = INCREMENTAL');
-  db.pragma('secure_delete = ON');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  // Checkpoints run on a worker thread (see walCheckpointer.ts), not inside an append.
-  db.pragma('wal_autocheckpoint = 0');
-  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-  const checkpointer = startWalCheckpointer(file, {
-    thresholdBytes: 4 * 1024 * 1024,
-    intervalMs: 250,
-    log,
-    onFailure: () => {
-      if (db.open) db.pragma('wal_autocheckpoint = 1000');
-    },
-  });
+  const { db, checkpointer } = openSqliteFile(dataDir, log);
 
   const q = {
     insertWorkshop: db.prepare(
@@ -262,14 +236,4 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
       if (db.open) db.close();
     },
   };
-}
-
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < SQLITE_MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(SQLITE_MIGRATIONS[v]);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 
 /**
  * Moves SQLite's WAL checkpoints off the event loop. A checkpoint copies the
@@ -80,6 +80,9 @@ export function startWalCheckpointer(
       if (failed) return Promise.resolve();
       closing = true;
       closed ??= new Promise<void>((resolve) => {
+        // Held while closing: with nothing else left on the event loop (shutdown, a script), the
+        // process would otherwise end before the store is closed.
+        worker.ref();
         worker.once('exit', () => resolve());
         worker.postMessage('close');
       });

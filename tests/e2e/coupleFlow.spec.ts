@@ -1,4 +1,5 @@
 import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { api } from './support';
 
 /**
  * The whole first-slice flow as people do it, by role and label: a facilitator
@@ -62,6 +63,9 @@ test('facilitator and two partners: create, join, pair, type, see it live', asyn
   await expect(couples.getByText('Ben')).toBeVisible();
   await expect(couples.getByText(/\b1 entry\b/)).toBeVisible();
   await expect(couples.getByText(/online/i)).toHaveCount(2);
+  // A console snapshot newer than Ana's last keystroke (someone else joins the room) still holds none of her words.
+  await api().join(code, 'Latecomer');
+  await expect(host.getByText('Latecomer', { exact: true }).first()).toBeVisible();
   await expect(host.locator('body')).not.toContainText(ENTRY);
   expect(await host.content()).not.toContain('make tea');
 

@@ -56,10 +56,16 @@ test('[R24][R26][R27][R28] facilitator, projector and four phones through a priv
   // Couple 1 reveals by both being ready; until then Ben sees nothing of Ana's.
   await ana.getByRole('button', { name: "I'm ready" }).click();
   await expect(ben.getByText('Ana is ready')).toBeVisible();
+  // The state that brought "Ana is ready" says private still (a reveal would have come with it), and nothing of hers is here.
+  await expect(ben.getByText('Private until you are both ready')).toBeVisible();
   await expect(ben.getByLabel("Ana's answer")).toHaveCount(0);
   await ben.getByRole('button', { name: "I'm ready" }).click();
   await expect(ben.getByLabel("Ana's answer").filter({ hasText: ANA })).toBeVisible();
   await expect(ana.getByLabel("Ben's answer").filter({ hasText: BEN })).toBeVisible();
+  // Couple 1's reveal is not couple 2's: Cleo taps ready, and Dev's phone, told so after that reveal, still shows nothing of hers.
+  await cleo.getByRole('button', { name: "I'm ready" }).click();
+  await expect(dev.getByText('Cleo is ready')).toBeVisible();
+  await expect(dev.getByText('Private until you are both ready')).toBeVisible();
   await expect(dev.getByLabel("Cleo's answer")).toHaveCount(0);
 
   // Couple 2 is revealed by the facilitator.
@@ -78,7 +84,9 @@ test('[R24][R26][R27][R28] facilitator, projector and four phones through a priv
   await expect(projector.getByText(ANA)).toBeVisible();
   await expect(ana.getByText('On the room wall').first()).toBeVisible();
 
-  // Nothing private reached the facilitator or the projector: not Cleo's unshared words, not Ben's.
+  // Nothing private reached the facilitator or the projector: not Cleo's unshared words, not Ben's. Both have heard
+  // of everything by now (the console counts Cleo's answer; the projector shows the wall), yet hold none of the words.
+  await expect(host.getByRole('row').filter({ hasText: 'Cleo' }).getByText('1 entry')).toBeVisible();
   for (const page of [host, projector]) {
     const html = await page.content();
     expect(html).not.toContain(CLEO_PRIVATE);

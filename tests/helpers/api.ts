@@ -1,4 +1,4 @@
-import type { Exercise } from '../../lib/catalogue/types';
+import type { Exercise } from '../../lib/catalogue/exercise';
 import type { CoupleResponse, CreateWorkshopResponse, JoinWorkshopResponse, MeResponse } from '../../lib/protocol';
 
 /** A thin client for the documented HTTP API, as the tests and benchmarks use it. */

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import * as Y from 'yjs';
-import { buildAgenda } from '../../lib/workshop/agenda';
+import { buildAgenda } from '../../lib/catalogue/agenda';
 import { initialWorkshopState } from '../../lib/workshop/state';
-import type { Log } from '../../server/log';
+import type { Log } from '../../server/infra/log';
 import { openPgStore } from '../../server/store/pgStore';
 import { openSqliteStore } from '../../server/store/sqliteStore';
-import type { CoupleRow, ParticipantRow, Store, WallItemRow, WorkshopRow } from '../../server/store/types';
+import type { CoupleRow, ParticipantRow, Store, WallItemRow, WorkshopRow } from '../../server/store/storeTypes';
 import { tempDataDir } from './server';
 import { createTestDatabase } from './testDatabase';
 
@@ -40,7 +40,7 @@ export const BACKENDS: Backend[] = [
   },
 ];
 
-const id = (): string => randomBytes(16).toString('base64url'); // 22 characters, like server/secrets.ts newId
+const id = (): string => randomBytes(16).toString('base64url'); // 22 characters, like server/infra/secrets.ts newId
 const code = (): string => randomBytes(6).toString('hex').toUpperCase();
 
 export function workshopRow(overrides: Partial<WorkshopRow> = {}): WorkshopRow {

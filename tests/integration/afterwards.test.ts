@@ -1,28 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addEntry, answerText, setLink, setMarker } from '../../lib/board/schema';
 import { BRING_NEED, SPECTRUM, SUPPORT } from '../../lib/catalogue/catalogue';
 import { CLOSE_CODES, privateDocName, type BoardAccess, type MeResponse } from '../../lib/protocol';
-import type { ReviewData } from '../../lib/review/types';
+import type { ReviewData } from '../../lib/review/reviewData';
 import type { WorkshopSummary } from '../../lib/summary';
-import { ApiClient } from '../helpers/api';
 import { connectControl, hostAuth, hostCommand, participantAuth } from '../helpers/controlClient';
-import { startTestServer } from '../helpers/server';
+import { serverForFile, withServer } from '../helpers/server';
 import { eventually } from '../helpers/wait';
 import { connectBoard } from '../helpers/yjsClient';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ApiClient;
 /** A clock the test moves: retention is days long. */
 let clock = Date.UTC(2026, 10, 29, 18, 0);
 
-beforeAll(async () => {
-  server = await startTestServer({ now: () => clock, timing: { hostSnapshotThrottleMs: 20 } });
-  api = new ApiClient(server.url);
-});
-afterAll(() => server.close());
+const { server, api } = await serverForFile({ now: () => clock, timing: { hostSnapshotThrottleMs: 20 } });
 
 const AGENDA = [BRING_NEED, SPECTRUM, SUPPORT];
 const UNICODE = 'Élodie’s café, Ωμέγα, Привет, שלום, ☕';
@@ -48,6 +41,9 @@ async function scriptedWorkshop() {
   addEntry(shared.doc, { id: 'n1', exercise: BRING_NEED.id, column: 'need', author: 'a', createdAt: 2 }, UNICODE);
   setLink(shared.doc, 'n1', 'b1');
   addEntry(other.doc, { id: 'x1', exercise: BRING_NEED.id, column: 'bring', author: 'a', createdAt: 3 }, 'OTHER-COUPLE-ONLY');
+  // Both boards are stored (counted from the store) before anything is checked not to show them.
+  const counts = () => Object.fromEntries(host.latest.snapshot?.couples.map((c) => [c.id, c.entryCount]) ?? []);
+  await eventually(() => expect(counts()).toEqual({ [coupleId]: 2, [meC.couple!.id]: 1 }));
   clock += 10 * 60_000;
 
   await hostCommand(host.socket, { type: 'next' });
@@ -159,9 +155,7 @@ describe('afterwards', () => {
 
 describe('deletion', () => {
   it('[R35] a partner deletes the couple’s board: the other phone is told, links die, the canary is nowhere on disk', async () => {
-    const dedicated = await startTestServer();
-    const client = new ApiClient(dedicated.url);
-    try {
+    await withServer({}, async ({ server: dedicated, api: client }) => {
       const CANARY = 'CANARY-7c1e-delete-me-completely';
       const { a, b } = await client.coupleInWorkshop();
       const [meA, meB] = await Promise.all([client.me(a.token), client.me(b.token)]);
@@ -184,15 +178,11 @@ describe('deletion', () => {
       watcher.destroy();
       phoneB.close();
       expect(filesContain(dedicated.dataDir, CANARY)).toBe(false);
-    } finally {
-      await dedicated.close();
-    }
+    });
   });
 
   it('[R35] the facilitator deletes the whole workshop: every token, link and byte of it is gone', async () => {
-    const dedicated = await startTestServer();
-    const client = new ApiClient(dedicated.url);
-    try {
+    await withServer({}, async ({ server: dedicated, api: client }) => {
       const CANARY = 'CANARY-2b9f-workshop-delete';
       const workshop = await client.createWorkshop('Gone soon');
       const { a } = await client.coupleInWorkshop(['Eve', 'Finn'], workshop.code);
@@ -212,16 +202,12 @@ describe('deletion', () => {
       board.destroy();
       phone.close();
       expect(filesContain(dedicated.dataDir, CANARY)).toBe(false);
-    } finally {
-      await dedicated.close();
-    }
+    });
   });
 
   it('[R36] retention: a workshop is deleted when its days after the end have passed, not before', async () => {
     let now = Date.UTC(2026, 0, 1);
-    const dedicated = await startTestServer({ now: () => now });
-    const client = new ApiClient(dedicated.url);
-    try {
+    await withServer({ now: () => now }, async ({ server: dedicated, api: client }) => {
       const week = await client.request<{ code: string; hostKey: string }>('POST', '/api/workshops', { title: 'Kept a week', retentionDays: 7 });
       const month = await client.createWorkshop('Kept a month');
       expect((await client.request('POST', '/api/workshops', { title: 'x', retentionDays: 2 })).status).toBe(400);
@@ -239,9 +225,7 @@ describe('deletion', () => {
       // Never ended: counted as ended a day after creation, then its 30 days.
       now = Date.UTC(2026, 0, 1) + 31 * 86_400_000 + 1;
       expect(await dedicated.sweep()).toEqual([month.code]);
-    } finally {
-      await dedicated.close();
-    }
+    });
   });
 });
 

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../helpers/api';
-import { startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { serverForFile, withServer } from '../helpers/server';
 import { isRoomCode } from '../../lib/codes';
 import type { ApiError, MeResponse } from '../../lib/protocol';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new ApiClient(server.url);
-});
-afterAll(() => server.close());
+const { server, api } = await serverForFile();
 
 describe('HTTP API', () => {
   it('answers health', async () => {
@@ -107,7 +99,7 @@ describe('HTTP API', () => {
     expect((await api.request('GET', '/api/health')).status).toBe(200);
   });
 
-  it('[R8] counts wrong room codes per address and answers 429 with Retry-After; right codes still work', async () => {
+  it('[R8] counts wrong room codes per address and answers 429 with Retry-After; then even a right code from that address waits', async () => {
     const w = await api.createWorkshop();
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) statuses.push((await api.request('GET', `/api/workshops/ZZZZZZZ${'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}`)).status);
@@ -121,11 +113,24 @@ describe('HTTP API', () => {
   });
 });
 
+describe('right codes', () => {
+  it('[R8] cost nothing: a whole room joining from one address is never throttled, and misses still count from zero', async () => {
+    await withServer({}, async ({ api: client }) => {
+      const w = await client.createWorkshop();
+      // More right codes than the 20 misses allowed: each would be refused if right codes were counted.
+      const joined: number[] = [];
+      for (let i = 0; i < 30; i++) joined.push((await client.request('POST', `/api/workshops/${w.code}/participants`, { name: `Guest ${i}` })).status);
+      expect(joined).toEqual(Array(30).fill(201));
+      const misses: number[] = [];
+      for (let i = 0; i < 21; i++) misses.push((await client.request('GET', `/api/workshops/ZZZZZZZ${'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}`)).status);
+      expect(misses).toEqual([...Array(20).fill(404), 429]);
+    });
+  });
+});
+
 describe('pair codes', () => {
   it('[R8] wrong pair codes are limited per participant', async () => {
-    const other = await startTestServer();
-    try {
-      const client = new ApiClient(other.url);
+    await withServer({}, async ({ api: client }) => {
       const w = await client.createWorkshop();
       const p = await client.join(w.code, 'Hal');
       const statuses: number[] = [];
@@ -137,8 +142,6 @@ describe('pair codes', () => {
       expect(statuses[20]).toBe(429);
       const me = await client.request<MeResponse>('GET', '/api/me', undefined, p.token);
       expect(me.body.couple).toBeNull();
-    } finally {
-      await other.close();
-    }
+    });
   });
 });

@@ -1,22 +1,14 @@
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { addEntry, listEntries, readLinks, setLink } from '../../lib/board/schema';
 import { CLOSE_CODES } from '../../lib/protocol';
-import { ApiClient } from '../helpers/api';
-import { startTestServer } from '../helpers/server';
+import { serverForFile, withServer } from '../helpers/server';
 import { eventually } from '../helpers/wait';
 import { boardUrl, closeCodeOf, connectBoard } from '../helpers/yjsClient';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new ApiClient(server.url);
-});
-afterAll(() => server.close());
+const { api } = await serverForFile();
 
 const entryTexts = (doc: Y.Doc) => listEntries(doc, 'bring-need').map((e) => `${e.author}:${e.column}:${e.text.toString()}`);
 
@@ -114,9 +106,7 @@ describe('couple boards over /yjs', () => {
   });
 
   it('[R13] unloads a board after its last client leaves and reloads it from the store', async () => {
-    const quick = await startTestServer({ timing: { docUnloadDelayMs: 50, compactIdleMs: 20, hostSnapshotThrottleMs: 50 } });
-    const client = new ApiClient(quick.url);
-    try {
+    await withServer({ timing: { docUnloadDelayMs: 50, compactIdleMs: 20, hostSnapshotThrottleMs: 50 } }, async ({ server: quick, api: client }) => {
       const { a, b } = await client.coupleInWorkshop();
       const first = connectBoard((await client.me(a.token)).board!);
       const watcher = connectBoard((await client.me(b.token)).board!);
@@ -131,9 +121,7 @@ describe('couple boards over /yjs', () => {
       const second = connectBoard((await client.me(b.token)).board!);
       await eventually(() => expect(entryTexts(second.doc)).toEqual(['a:bring:steadiness']));
       second.destroy();
-    } finally {
-      await quick.close();
-    }
+    });
   });
 });
 

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addEntry } from '../../lib/board/schema';
-import { ApiClient } from '../helpers/api';
 import { connectControl, hostAuth, participantAuth } from '../helpers/controlClient';
-import { startTestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 import { eventually } from '../helpers/wait';
 import { connectBoard } from '../helpers/yjsClient';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new ApiClient(server.url);
-});
-afterAll(() => server.close());
+const { server, api } = await serverForFile();
 
 const connectError = (client: ReturnType<typeof connectControl>) =>
   new Promise<string>((resolve) => client.socket.on('connect_error', (err) => resolve(err.message)));

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, deleteEntry, ENTRIES_KEY, LINKS_KEY, listEntries, setLink } from '../../lib/board/schema';
 import type { BoardAccess } from '../../lib/protocol';
-import { ApiClient } from '../helpers/api';
-import { startTestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 import { eventually } from '../helpers/wait';
 import { connectBoard } from '../helpers/yjsClient';
 
@@ -17,13 +16,7 @@ const SEEDS = [1, 7, 42, 20261129, ...(process.env.CONVERGENCE_SEEDS ?? '').spli
 const CLIENTS = 4;
 const STEPS = 150;
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ApiClient;
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new ApiClient(server.url);
-});
-afterAll(() => server.close());
+const { api } = await serverForFile();
 
 function generator(seed: number) {
   let s = seed >>> 0 || 1;

@@ -1,22 +1,14 @@
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addEntry, answerText, listEntries } from '../../lib/board/schema';
 import { BRING_NEED, SPECTRUM, SUPPORT } from '../../lib/catalogue/catalogue';
 import { CLOSE_CODES, privateDocName, type BoardAccess, type MeResponse } from '../../lib/protocol';
-import { ApiClient } from '../helpers/api';
 import { connectControl, hostAuth, hostCommand, participantAuth, projectorAuth } from '../helpers/controlClient';
-import { startTestServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server';
 import { eventually } from '../helpers/wait';
 import { boardUrl, closeCodeOf, connectBoard } from '../helpers/yjsClient';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer({ timing: { hostSnapshotThrottleMs: 20 } });
-  api = new ApiClient(server.url);
-});
-afterAll(() => server.close());
+const { server, api } = await serverForFile({ timing: { hostSnapshotThrottleMs: 20 } });
 
 const AGENDA = [BRING_NEED, SPECTRUM, SUPPORT];
 const PRIVATE_STEP = 2;
@@ -95,7 +87,7 @@ describe('facilitating the room', () => {
     const bensBytes: Buffer[] = [];
     bensBoard.provider.on('status', () => bensBoard.provider.ws?.addEventListener('message', (e: MessageEvent) => bensBytes.push(Buffer.from(e.data as ArrayBuffer))));
     try {
-      await hostCommand(r.host.socket, { type: 'goTo', step: PRIVATE_STEP });
+      const { version: opened } = await hostCommand(r.host.socket, { type: 'goTo', step: PRIVATE_STEP });
       await Promise.all([mine.synced(), bensBoard.synced()]);
       answerText(mine.doc, SUPPORT.id, 'hard-to-ask', 'a', 1).insert(0, CANARY);
       await eventually(() => expect(r.host.latest.snapshot?.couples[0].current?.entries).toBe(1));
@@ -109,13 +101,19 @@ describe('facilitating the room', () => {
       expect(await r.phones[0].socket.timeout(5_000).emitWithAck('ready', { ready: true })).toEqual({ ok: true });
       await eventually(() => expect(r.phones[1].latest.self?.couple?.steps[PRIVATE_STEP].ready).toEqual({ a: true, b: false }));
       expect((await closeCodeOf(boardUrl(privateAccess(boardA, aId, 'a', r.c1.b.token)))).code).toBe(CLOSE_CODES.forbidden);
-      for (const socket of [r.host, r.projector, r.phones[1], r.phones[2], r.phones[3]]) expect(socket.latest.raw.join('')).not.toContain(CANARY);
+      // Every other socket has heard the state after Ana's ready (and the console the count of her answer) before it is searched.
+      const others = [r.host, r.projector, r.phones[1], r.phones[2], r.phones[3]];
+      await eventually(() => expect(others.map((socket) => (socket.latest.workshop?.version ?? 0) > opened)).toEqual(others.map(() => true)));
+      for (const socket of others) expect(socket.latest.raw.join('')).not.toContain(CANARY);
       expect(bensBytes.length).toBeGreaterThan(0);
       expect(Buffer.concat(bensBytes).includes(Buffer.from(CANARY))).toBe(false);
 
       // Both ready: revealed to this couple only, and read-only for Ben.
       await r.phones[1].socket.timeout(5_000).emitWithAck('ready', { ready: true });
       await eventually(() => expect(r.phones[1].latest.self?.couple?.steps[PRIVATE_STEP].revealed).toBe(true));
+      // Couple 2 is not revealed with them: Cleo taps ready, and the state her phone gets for it (later than couple 1's reveal) says so.
+      expect(await r.phones[2].socket.timeout(5_000).emitWithAck('ready', { ready: true })).toEqual({ ok: true });
+      await eventually(() => expect(r.phones[2].latest.self?.couple?.steps[PRIVATE_STEP].ready).toEqual({ a: true, b: false }));
       expect(r.phones[2].latest.self?.couple?.steps[PRIVATE_STEP].revealed).toBe(false);
       const bensView = connectBoard(privateAccess(boardA, aId, 'a', r.c1.b.token));
       await eventually(() => expect(listEntries(bensView.doc, SUPPORT.id).map((e) => e.text.toString())).toEqual([CANARY]));
@@ -141,6 +139,9 @@ describe('facilitating the room', () => {
       await hostCommand(r.host.socket, { type: 'goTo', step: PRIVATE_STEP });
       await hostCommand(r.host.socket, { type: 'revealCouple', coupleId: r.me[2].couple!.id });
       await eventually(() => expect(r.phones[3].latest.self?.couple?.steps[PRIVATE_STEP].revealed).toBe(true));
+      // Couple 1 is not revealed with them: Ana taps ready, and the state her phone gets for it (later than the reveal) says so.
+      expect(await r.phones[0].socket.timeout(5_000).emitWithAck('ready', { ready: true })).toEqual({ ok: true });
+      await eventually(() => expect(r.phones[0].latest.self?.couple?.steps[PRIVATE_STEP].ready).toEqual({ a: true, b: false }));
       expect(r.phones[0].latest.self?.couple?.steps[PRIVATE_STEP].revealed).toBe(false);
       const cleoDoc = privateAccess(r.me[2].board!, r.me[2].couple!.id, 'a', r.c2.b.token);
       const devReads = connectBoard(cleoDoc);
@@ -166,6 +167,11 @@ describe('facilitating the room', () => {
       const refused = new Promise<number>((resolve) => a.provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)));
       addEntry(a.doc, { id: 'late', exercise: BRING_NEED.id, column: 'bring', author: 'a', createdAt: 1 }, 'typed while locked');
       expect(await refused).toBe(CLOSE_CODES.readOnly);
+      // A newcomer synced after the refusal has the server's whole doc, and the partner's socket everything relayed before it.
+      const reader = connectBoard(r.me[1].board!);
+      await reader.synced();
+      expect(listEntries(reader.doc, BRING_NEED.id)).toEqual([]);
+      reader.destroy();
       expect(listEntries(b.doc, BRING_NEED.id)).toEqual([]);
       await hostCommand(r.host.socket, { type: 'unlock' });
       await eventually(() => expect(listEntries(b.doc, BRING_NEED.id).map((e) => e.text.toString())).toEqual(['typed while locked']));
@@ -210,6 +216,9 @@ describe('room wall', () => {
       const proposed = await r.phones[0].socket.timeout(5_000).emitWithAck('share:propose', { docName: r.me[0].board!.docName, entryId: 'e1' });
       if (!proposed.ok) throw new Error(proposed.code);
       await eventually(() => expect(r.phones[1].latest.self?.couple?.shares).toMatchObject([{ id: proposed.id, status: 'proposed', proposedBy: 'a' }]));
+      // A console snapshot newer than the proposal (someone joins) still has nothing on the wall.
+      await api.join(r.workshop.code, 'Observer');
+      await eventually(() => expect(r.host.latest.snapshot?.unpaired.map((p) => p.name)).toContain('Observer'));
       expect(r.host.latest.snapshot?.wall).toEqual([]);
       expect(await r.phones[0].socket.timeout(5_000).emitWithAck('share:answer', { id: proposed.id, agree: true })).toMatchObject({ ok: false, code: 'forbidden' });
       // Another couple cannot share this couple's entry.
@@ -220,6 +229,9 @@ describe('room wall', () => {
       expect(await r.phones[1].socket.timeout(5_000).emitWithAck('share:answer', { id: proposed.id, agree: true })).toEqual({ ok: true });
       await eventually(() => expect(r.host.latest.snapshot?.wall).toMatchObject([{ id: proposed.id, status: 'queued', text: 'We laugh at the same things' }]));
       expect(Object.keys(r.host.latest.snapshot!.wall[0]).sort()).toEqual(['at', 'id', 'itemKey', 'status', 'text']);
+      // A projector state newer than the partner's consent (one more person) still has nothing on the wall.
+      await api.join(r.workshop.code, 'Second observer');
+      await eventually(() => expect(r.projector.latest.projector?.people).toBe(6));
       expect(r.projector.latest.projector?.wall).toEqual([]);
 
       await r.host.socket.timeout(5_000).emitWithAck('host:wall', { id: proposed.id, action: 'approve' });

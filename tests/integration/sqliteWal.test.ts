@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqliteStore';
-import type { Store } from '../../server/store/types';
+import type { Store } from '../../server/store/storeTypes';
 import { eventually } from '../helpers/wait';
 
 /**

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../server/store/types';
+import type { Store } from '../../server/store/storeTypes';
 import { BACKENDS, coupleRow, editor, participantRow, storedLines, wallRow, workshopRow } from '../helpers/storeFixtures';
 
 /**

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { addEntry } from '../../lib/board/schema';
 import { PROTOCOL_VERSION } from '../../lib/protocol';
-import type { Metrics } from '../../server/http/metrics';
+import type { Metrics } from '../../lib/protocol/metrics';
 import { ApiClient } from '../helpers/api';
 import { startServerProcess } from '../helpers/serverProcess';
 import { connectBoard } from '../helpers/yjsClient';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, countWrittenEntries, deleteEntry, ENTRIES_KEY, listEntries, readLinks, setLink } from '../../lib/board/schema';
 import { boardDocName, coupleIdFromDocName } from '../../lib/protocol';
-import { enforceBoardLimits } from '../../lib/board/limits';
+import { enforceBoardLimits } from '../../lib/board/boardLimits';
 import { MAX_ENTRIES_PER_BOARD, MAX_ENTRY_CHARS } from '../../lib/limits';
 
 const meta = (id: string, column: 'bring' | 'need', author: 'a' | 'b', createdAt: number) => ({ id, exercise: 'bring-need', column, author, createdAt });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, nearestStop, reviewToMarkdown } from '../../lib/review/markdown';
-import type { ReviewData } from '../../lib/review/types';
+import type { ReviewData } from '../../lib/review/reviewData';
 
 describe('[R33] Markdown export', () => {
   it('keeps words as words: markup a partner typed is escaped, ordinary punctuation is not', () => {

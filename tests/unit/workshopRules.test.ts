@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyHostCommand, applyReady, type HostCommand } from '../../lib/workshop/commands';
+import type { HostCommand } from '../../lib/protocol';
+import { applyHostCommand, applyReady } from '../../lib/workshop/commands';
 import { initialWorkshopState, isRevealed, timeLeftMs, type WorkshopState } from '../../lib/workshop/state';
 
 const AGENDA = 3;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { CompactButton } from '../../_components/CompactButton';
 import { ConfirmDialog } from '../../_components/ConfirmDialog';
 import { messageOf } from '../../_lib/api';
-import { forgetHostKey } from '../../_lib/forgetHostKey';
+import { forgetHostKey } from '../../_lib/storage';
 import { deleteWorkshop } from './hostApi';
 
 interface DeleteWorkshopProps {

@@ -2,10 +2,8 @@
 
 import { useCallback, useMemo } from 'react';
 import type { Ack, HostCommand } from '../../../lib/protocol';
+import { SOCKET_ACK_TIMEOUT_MS } from '../../../lib/protocol/ackTimeout';
 import type { ControlSocket } from '../../_lib/useControlSocket';
-
-/** How long a command may wait for the server's acknowledgement. */
-const ACK_TIMEOUT_MS = 5000;
 
 /**
  * The facilitator's commands. Each resolves to true when the server accepted
@@ -34,10 +32,10 @@ export function useHostActions(socket: ControlSocket | null, report: (message: s
 
   return useMemo(
     () => ({
-      command: (what: string, command: HostCommand) => ask(what, (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', command)),
-      unpair: (what: string, coupleId: string) => ask(what, (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('host:unpair', { coupleId })),
-      remove: (what: string, participantId: string) => ask(what, (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('host:remove', { participantId })),
-      wall: (what: string, id: string, action: 'approve' | 'remove') => ask(what, (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('host:wall', { id, action })),
+      command: (what: string, command: HostCommand) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:command', command)),
+      unpair: (what: string, coupleId: string) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:unpair', { coupleId })),
+      remove: (what: string, participantId: string) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:remove', { participantId })),
+      wall: (what: string, id: string, action: 'approve' | 'remove') => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:wall', { id, action })),
     }),
     [ask],
   );

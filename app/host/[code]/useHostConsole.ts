@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo } from 'react';
 import type { HandshakeAuth, HostSnapshot } from '../../../lib/protocol';
+import { SOCKET_ACK_TIMEOUT_MS } from '../../../lib/protocol/ackTimeout';
 import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
 import { useControlSocket } from '../../_lib/useControlSocket';
 import { useLiveWorkshop } from '../../_lib/useLiveWorkshop';
@@ -30,7 +31,7 @@ export function useHostConsole(code: string, hostKey: string | null | undefined)
     async (a: string, b: string): Promise<PairResult> => {
       if (!socket?.connected) return { ok: false, message: 'Not connected right now. Try again in a moment.' };
       try {
-        const result = await socket.timeout(5000).emitWithAck('host:pair', { participantIds: [a, b] });
+        const result = await socket.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:pair', { participantIds: [a, b] });
         return result.ok ? { ok: true } : { ok: false, message: result.message };
       } catch {
         return { ok: false, message: 'The server did not answer in time. Try again.' };

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { MAX_AGENDA_ITEMS } from '../../../lib/workshop/agenda';
+import { MAX_AGENDA_ITEMS } from '../../../lib/catalogue/agenda';
 import { compactButtonClasses } from '../../_components/CompactButton';
 import { KIND_LABEL } from './exerciseKinds';
 import { minutesValid, type AgendaEntry } from './useAgenda';

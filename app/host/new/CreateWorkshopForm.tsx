@@ -2,11 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import type { Exercise } from '../../../lib/catalogue/types';
+import type { Exercise } from '../../../lib/catalogue/exercise';
 import { MAX_TITLE_CHARS } from '../../../lib/limits';
 import type { CreateWorkshopResponse } from '../../../lib/protocol';
-import { MAX_AGENDA_ITEMS } from '../../../lib/workshop/agenda';
-import { DEFAULT_RETENTION_DAYS, type RetentionDays } from '../../../lib/workshop/retention';
+import { MAX_AGENDA_ITEMS } from '../../../lib/catalogue/agenda';
+import { DEFAULT_RETENTION_DAYS, type RetentionDays } from '../../../lib/retentionPolicy';
 import { Button } from '../../_components/Button';
 import { TextField } from '../../_components/TextField';
 import { api, messageOf } from '../../_lib/api';

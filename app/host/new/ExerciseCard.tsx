@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Exercise } from '../../../lib/catalogue/types';
+import type { Exercise } from '../../../lib/catalogue/exercise';
 import { KIND_LABEL, exerciseShape } from './exerciseKinds';
 
 /**

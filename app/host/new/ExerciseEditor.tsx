@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { BLANK_EXERCISES } from '../../../lib/catalogue/catalogue';
-import type { Exercise, ExerciseKind } from '../../../lib/catalogue/types';
+import type { Exercise, ExerciseKind } from '../../../lib/catalogue/exercise';
 import { CompactButton } from '../../_components/CompactButton';
 import { TextAreaField } from '../../_components/TextAreaField';
 import { TextField } from '../../_components/TextField';

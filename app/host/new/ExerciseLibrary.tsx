@@ -1,5 +1,5 @@
 import { EXERCISE_LIBRARY } from '../../../lib/catalogue/catalogue';
-import type { Exercise } from '../../../lib/catalogue/types';
+import type { Exercise } from '../../../lib/catalogue/exercise';
 import { CompactButton } from '../../_components/CompactButton';
 import { ExerciseCard } from './ExerciseCard';
 

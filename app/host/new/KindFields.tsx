@@ -1,6 +1,6 @@
 'use client';
 
-import type { ColumnsExercise, Exercise } from '../../../lib/catalogue/types';
+import type { ColumnsExercise, Exercise } from '../../../lib/catalogue/exercise';
 import { newItemId, type FieldErrors } from './exerciseDraft';
 import { ListEditor } from './ListEditor';
 

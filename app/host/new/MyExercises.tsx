@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState, type ChangeEvent } from 'react';
-import type { Exercise } from '../../../lib/catalogue/types';
+import type { Exercise } from '../../../lib/catalogue/exercise';
 import { CompactButton } from '../../_components/CompactButton';
 import { ConfirmButton } from '../../_components/ConfirmDialog';
 import { ExerciseCard } from './ExerciseCard';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { RETENTION_DAYS, type RetentionDays } from '../../../lib/workshop/retention';
+import { RETENTION_DAYS, type RetentionDays } from '../../../lib/retentionPolicy';
 import { plural } from '../../_lib/plural';
 
 interface RetentionChoiceProps {

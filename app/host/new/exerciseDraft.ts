@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { exerciseSchema, type Exercise } from '../../../lib/catalogue/types';
+import { exerciseSchema, type Exercise } from '../../../lib/catalogue/exercise';
 import { newExerciseId } from './myExercises';
 
 /** Field path ("title", "columns.0.label", "stops") → a sentence to show next to that field. */

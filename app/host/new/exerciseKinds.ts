@@ -1,4 +1,4 @@
-import type { Exercise, ExerciseKind } from '../../../lib/catalogue/types';
+import type { Exercise, ExerciseKind } from '../../../lib/catalogue/exercise';
 
 /** How each kind is named to a facilitator, and what its lists are called. */
 export const KIND_LABEL: Record<ExerciseKind, string> = {

@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { exerciseSchema, type Exercise } from '../../../lib/catalogue/types';
+import { exerciseSchema, type Exercise } from '../../../lib/catalogue/exercise';
+import { readMyExercisesJson, saveMyExercisesJson } from '../../_lib/storage';
 
 /**
  * A facilitator's own exercises live on their own device (localStorage), not
  * on the server: no account is needed, and Export/Import moves them to
- * another device. The list is kept newest first.
+ * another device (app/_lib/storage.ts keeps the key). The list is kept newest first.
  */
-export const MY_EXERCISES_KEY = 'twofold:my-exercises';
+
 const EXPORT_FORMAT = 'twofold-exercises';
 
 /** Reads the saved list; anything unreadable or no longer valid is skipped rather than breaking the page. */
 export function readMyExercises(): Exercise[] {
+  const raw = readMyExercisesJson();
+  if (!raw) return [];
   try {
-    const raw = window.localStorage.getItem(MY_EXERCISES_KEY);
-    if (!raw) return [];
     return validOnly(JSON.parse(raw)).exercises;
   } catch {
     return [];
@@ -22,12 +23,7 @@ export function readMyExercises(): Exercise[] {
 
 /** False when the browser refused to store (private mode, full storage). */
 export function writeMyExercises(list: Exercise[]): boolean {
-  try {
-    window.localStorage.setItem(MY_EXERCISES_KEY, JSON.stringify(list));
-    return true;
-  } catch {
-    return false;
-  }
+  return saveMyExercisesJson(JSON.stringify(list));
 }
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

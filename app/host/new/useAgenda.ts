@@ -2,8 +2,8 @@
 
 import { useCallback, useState } from 'react';
 import { EXERCISE_LIBRARY } from '../../../lib/catalogue/catalogue';
-import type { Exercise } from '../../../lib/catalogue/types';
-import { MAX_AGENDA_ITEMS } from '../../../lib/workshop/agenda';
+import type { Exercise } from '../../../lib/catalogue/exercise';
+import { MAX_AGENDA_ITEMS } from '../../../lib/catalogue/agenda';
 
 /** One planned step. `minutes` is the raw input, so a half-typed value is not thrown away. */
 export interface AgendaEntry {

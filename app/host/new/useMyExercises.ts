@@ -1,8 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { Exercise } from '../../../lib/catalogue/types';
-import { MY_EXERCISES_KEY, mergeImport, readMyExercises, writeMyExercises, type ImportResult } from './myExercises';
+import type { Exercise } from '../../../lib/catalogue/exercise';
+import { MY_EXERCISES_KEY } from '../../_lib/storage';
+import { mergeImport, readMyExercises, writeMyExercises, type ImportResult } from './myExercises';
 
 /**
  * The facilitator's own exercises, kept in this browser (in memory too, so

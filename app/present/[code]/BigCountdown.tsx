@@ -1,6 +1,6 @@
 'use client';
 
-import type { Timer } from '../../../lib/workshop/state';
+import type { Timer } from '../../../lib/protocol';
 import { formatCountdown, useCountdown } from '../../_lib/useCountdown';
 
 /**

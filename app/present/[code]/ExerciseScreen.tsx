@@ -1,6 +1,6 @@
 import { formatRoomCode } from '../../../lib/codes';
 import type { ProjectorState, PublicWorkshopState } from '../../../lib/protocol';
-import type { AgendaItem, PublicAgendaItem } from '../../../lib/workshop/agenda';
+import type { AgendaItem, PublicAgendaItem } from '../../../lib/catalogue/agenda';
 import { BigCountdown } from './BigCountdown';
 import { WallCards } from './WallCards';
 

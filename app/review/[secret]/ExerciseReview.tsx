@@ -1,4 +1,4 @@
-import type { ReviewData, ReviewExercise } from '../../../lib/review/types';
+import type { ReviewData, ReviewExercise } from '../../../lib/review/reviewData';
 import { SpectrumReview } from './SpectrumReview';
 import { WrittenReview } from './WrittenReview';
 

@@ -1,5 +1,5 @@
 import { Wordmark } from '../../_components/Wordmark';
-import type { ReviewData } from '../../../lib/review/types';
+import type { ReviewData } from '../../../lib/review/reviewData';
 import { PersonBadge } from './PersonBadge';
 import { coupleNames, dateText } from './reviewText';
 

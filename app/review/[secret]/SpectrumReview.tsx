@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import type { Seat } from '../../../lib/protocol';
-import type { ReviewPerson } from '../../../lib/review/types';
+import type { ReviewPerson } from '../../../lib/review/reviewData';
 import { seatStyle } from '../../_lib/seatStyle';
 import { PersonBadge } from './PersonBadge';
 import { nameOf, placeText } from './reviewText';

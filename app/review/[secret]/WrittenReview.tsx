@@ -1,4 +1,4 @@
-import type { ReviewEntry, ReviewPerson } from '../../../lib/review/types';
+import type { ReviewEntry, ReviewPerson } from '../../../lib/review/reviewData';
 import { EntryCard } from './EntryCard';
 import { nameOf } from './reviewText';
 

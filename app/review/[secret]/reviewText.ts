@@ -1,5 +1,5 @@
 import type { Seat } from '../../../lib/protocol';
-import type { ReviewPerson } from '../../../lib/review/types';
+import type { ReviewPerson } from '../../../lib/review/reviewData';
 import { plural } from '../../_lib/plural';
 
 /** "12 April 2025" in the reader's own way of writing dates. */

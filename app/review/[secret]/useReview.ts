@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { ReviewData } from '../../../lib/review/types';
+import type { ReviewData } from '../../../lib/review/reviewData';
 import { api, ApiRequestError, messageOf } from '../../_lib/api';
 
-export type ReviewState =
+type ReviewState =
   | { kind: 'loading' }
   | { kind: 'ready'; data: ReviewData }
   /** 404: an unknown link, or a board deleted by one of the partners or at the end of its keeping time. */

@@ -1,7 +1,5 @@
+import { SOCKET_ACK_TIMEOUT_MS } from '../../../lib/protocol/ackTimeout';
 import type { ControlSocket } from '../../_lib/useControlSocket';
-
-/** How long a command may take before we say it did not get through. */
-const ACK_TIMEOUT_MS = 5_000;
 
 const NOT_SENT = 'That did not get through. Check your connection and try again.';
 
@@ -21,9 +19,9 @@ export function participantCommands(socket: ControlSocket | null) {
     }
   }
   return {
-    setReady: (ready: boolean) => send((s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('ready', { ready })),
-    proposeShare: (docName: string, entryId: string) => send((s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('share:propose', { docName, entryId })),
-    answerShare: (id: string, agree: boolean) => send((s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('share:answer', { id, agree })),
+    setReady: (ready: boolean) => send((s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('ready', { ready })),
+    proposeShare: (docName: string, entryId: string) => send((s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('share:propose', { docName, entryId })),
+    answerShare: (id: string, agree: boolean) => send((s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('share:answer', { id, agree })),
   };
 }
 

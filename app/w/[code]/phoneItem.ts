@@ -1,4 +1,4 @@
-import type { AgendaItem, PublicAgendaItem } from '../../../lib/workshop/agenda';
+import type { AgendaItem, PublicAgendaItem } from '../../../lib/catalogue/agenda';
 
 /**
  * An agenda item as phones receive it. lib's PublicAgendaItem is

@@ -9,7 +9,7 @@ import { forgetParticipant } from '../../_lib/storage';
 import type { ControlSocket, ControlStatus } from '../../_lib/useControlSocket';
 
 /** Why this phone left the board; the join page says it kindly (see app/join/[code]/leaveMessages.ts). */
-export type LeaveReason = Parameters<ServerToClientEvents['self:removed']>[0]['reason'];
+type LeaveReason = Parameters<ServerToClientEvents['self:removed']>[0]['reason'];
 
 /**
  * The facilitator can take someone off the list ('removed': the token is

@@ -10,7 +10,7 @@ import { forgetParticipant, readCachedMe, readToken } from '../../_lib/storage';
 /** Someone seated in a couple, with the access their board needs. */
 export type SeatedMe = MeResponse & { couple: NonNullable<MeResponse['couple']>; board: BoardAccess; participant: { seat: 'a' | 'b' } };
 
-export type MeState =
+type MeState =
   | { kind: 'loading' }
   | { kind: 'ready'; me: SeatedMe; token: string; fromCache: boolean }
   | { kind: 'problem'; message: string; retry: () => void };

@@ -8,7 +8,7 @@ import { useControlSocket, type ControlSocket, type ControlStatus } from '../../
 import { useLiveWorkshop } from '../../_lib/useLiveWorkshop';
 import { useLatestEvent } from '../../_lib/useSocketEvent';
 
-export interface ParticipantSession {
+interface ParticipantSession {
   socket: ControlSocket | null;
   controlStatus: ControlStatus;
   /** The room's state: live, or the last one this phone saw while the server is out of reach. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { Timer } from '../../../lib/workshop/state';
+import type { Timer } from '../../../lib/protocol';
 
 /** Short and single: a nudge in a quiet room, not an alarm. */
 const BUZZ_MS = 180;

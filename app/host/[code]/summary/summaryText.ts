@@ -1,4 +1,4 @@
-import { expiresAt } from '../../../../lib/workshop/retention';
+import { expiresAt } from '../../../../lib/retentionPolicy';
 import { plural } from '../../../_lib/plural';
 
 /*

@@ -5,7 +5,7 @@ import type { WorkshopSummary } from '../../../../lib/summary';
 import { ApiRequestError, messageOf } from '../../../_lib/api';
 import { fetchSummary, workshopIsGone } from '../hostApi';
 
-export type SummaryLoad =
+type SummaryLoad =
   | { kind: 'loading' }
   | { kind: 'ready'; summary: WorkshopSummary }
   /** Deleted, or past its keeping time: nothing to show, and no key would help. */

@@ -1,0 +1,54 @@
+import { ERROR_CODES, handshakeAuthSchema, PROTOCOL_VERSION } from '../../lib/protocol';
+import type { ConnectionCounter } from '../infra/connectionCounter';
+import type { Log } from '../infra/log';
+import type { WorkshopService } from '../workshop/seating';
+import type { WorkshopStates } from '../workshop/workshopStates';
+import type { TwofoldServer } from './socketTypes';
+
+/** A connect error the client can read: `err.message` is the code, `err.data.message` explains. */
+function refusal(code: string, message: string): Error {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+/**
+ * Who may open a control socket: an address below its connection limit, then a
+ * valid handshake (role, protocol version, credentials). A refused socket
+ * never connects, so it is never counted as open.
+ */
+export function guardHandshakes(io: TwofoldServer, deps: { workshops: WorkshopService; states: WorkshopStates; connections: ConnectionCounter; maxConnectionsPerIp: number; log: Log }): void {
+  const { workshops, states, connections, log } = deps;
+
+  io.use((socket, next) => {
+    if (connections.count(socket.handshake.address) >= deps.maxConnectionsPerIp) {
+      return next(refusal(ERROR_CODES.rateLimited, 'Too many connections from this address.'));
+    }
+    next();
+  });
+
+  io.use(async (socket, next) => {
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(refusal(ERROR_CODES.badRequest, 'The handshake needs role, protocol and credentials.'));
+    if (auth.data.protocol !== PROTOCOL_VERSION) {
+      return next(refusal(ERROR_CODES.protocolMismatch, `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`));
+    }
+    try {
+      const a = auth.data;
+      if (a.role === 'host') {
+        const workshop = await workshops.authenticateHost(a.code, a.hostKey);
+        if (!workshop) return next(refusal(ERROR_CODES.unauthorized, 'This host link is not valid.'));
+        socket.data = { role: 'host', code: workshop.code };
+      } else if (a.role === 'projector') {
+        if (!(await states.get(a.code))) return next(refusal(ERROR_CODES.workshopNotFound, 'No workshop has this code.'));
+        socket.data = { role: 'projector', code: a.code };
+      } else {
+        const participant = await workshops.authenticate(a.token);
+        if (!participant) return next(refusal(ERROR_CODES.unauthorized, 'This seat is not known here.'));
+        socket.data = { role: 'participant', participantId: participant.id, code: participant.workshopCode };
+      }
+      next();
+    } catch (err) {
+      log.error('socket authentication failed', err);
+      next(refusal(ERROR_CODES.internal, 'Something went wrong on the server.'));
+    }
+  });
+}

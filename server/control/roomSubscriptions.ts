@@ -1,0 +1,43 @@
+import type { RoomEvents } from '../workshop/roomEvents';
+import type { WorkshopStates } from '../workshop/workshopStates';
+import type { AudienceThrottle } from './audienceThrottle';
+import type { Broadcasts } from './broadcasts';
+import { rooms, type TwofoldServer } from './socketTypes';
+
+/**
+ * What the control plane does when something happens in a workshop: who is
+ * told, and how (at once for phones, throttled for the console and projector).
+ * Events carry what is needed to tell them.
+ */
+export function subscribeToRoomEvents(events: RoomEvents, deps: { io: TwofoldServer; send: Broadcasts; views: AudienceThrottle; states: WorkshopStates }): void {
+  const { io, send, views, states } = deps;
+
+  events.on('roster', (code, coupleIds) => {
+    views.scheduleViews(code);
+    for (const id of coupleIds) send.logged(send.coupleStates(id, code));
+  });
+  events.on('boardActivity', (code) => views.schedule('host', code));
+  events.on('workshopState', (code, affected, live) => {
+    send.logged(send.workshopState(code, live));
+    views.scheduleViews(code);
+    if (affected === 'all') send.logged(send.everyonesStates(code, live));
+    else for (const id of affected) send.logged(send.coupleStates(id, code, live));
+  });
+  events.on('wall', (code, coupleId) => {
+    views.scheduleViews(code);
+    send.logged(send.coupleStates(coupleId, code));
+  });
+  events.on('removed', (_code, participantId) => {
+    io.to(rooms.participant(participantId)).emit('self:removed', { reason: 'removed' });
+    io.in(rooms.participant(participantId)).disconnectSockets(true);
+  });
+  events.on('coupleRemoved', (_code, _coupleId, memberIds, reason) => {
+    for (const id of memberIds) send.logged(send.selfState(id));
+    for (const id of memberIds) io.to(rooms.participant(id)).emit('self:removed', { reason });
+  });
+  events.on('workshopDeleted', (code) => {
+    states.drop(code);
+    io.to(rooms.workshop(code)).emit('self:removed', { reason: 'deleted' });
+    io.in(rooms.workshop(code)).disconnectSockets(true);
+  });
+}

@@ -1,0 +1,186 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  createWorkshopBody,
+  ERROR_CODES,
+  joinCoupleBody,
+  joinWorkshopBody,
+  roomCodeSchema,
+  type CoupleResponse,
+  type CreateWorkshopResponse,
+  type JoinWorkshopResponse,
+  type MeResponse,
+} from '../../lib/protocol';
+import type { Log } from '../infra/log';
+import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/storeTypes';
+import { joinRefusal, seatRefusal, toPublic, type SeatRefusal, type WorkshopService } from '../workshop/seating';
+import type { WorkshopStates } from '../workshop/workshopStates';
+import { buildAgenda } from '../../lib/catalogue/agenda';
+import { createGuessLimiter, type LimiterFactory } from './guessLimiter';
+import { PublicUrls } from './publicUrls';
+import { bearer, clientIp, HttpError, readBody, sendError, sendJson } from './respond';
+import { Router, type RouteContext } from './router';
+import { reviewSecretOf } from '../infra/secrets';
+import type { ReviewService } from '../workshop/review';
+import type { Store } from '../store/storeTypes';
+import { addHostRoutes } from './hostRoutes';
+import { addReviewRoutes } from './reviewRoutes';
+
+export interface ApiDeps {
+  store: Store;
+  workshops: WorkshopService;
+  states: WorkshopStates;
+  reviews: ReviewService;
+  publicUrl: string | null;
+  log: Log;
+  now: () => number;
+  /** Shared counts when several nodes serve the API (server/cluster); memory otherwise. */
+  limiters?: LimiterFactory;
+}
+
+/** Wrong room or pair codes one address (or one participant) may try per minute. */
+const WRONG_CODES_PER_MINUTE = 20;
+/** Wrong room codes per minute from everyone together: the ceiling for a guesser with many addresses. */
+const WRONG_CODES_PER_MINUTE_OVERALL = 600;
+const OVERALL = 'all';
+
+/** The HTTP API under /api (see docs/API.md). Returns a handler for Node's `request` event. */
+export function createApi(deps: ApiDeps) {
+  const { workshops, states, publicUrl, log } = deps;
+  const guesses = createGuessLimiter(WRONG_CODES_PER_MINUTE, 'guesses', deps.limiters);
+  const overall = createGuessLimiter(WRONG_CODES_PER_MINUTE_OVERALL, 'guesses-all', deps.limiters);
+  const urls = (ctx: RouteContext) => new PublicUrls(publicUrl, ctx.req);
+
+  /** A room code from the path; wrong codes count against the caller's address. */
+  async function workshopFromPath(ctx: RouteContext): Promise<WorkshopRow> {
+    const ip = clientIp(ctx.req);
+    await guesses.check(ip);
+    await overall.check(OVERALL);
+    const parsed = roomCodeSchema.safeParse(ctx.params.code);
+    const workshop = parsed.success ? await workshops.getWorkshop(parsed.data) : null;
+    if (!workshop) {
+      await overall.miss(OVERALL).catch(() => undefined); // the caller's own limit below decides this answer
+      await guesses.miss(ip);
+      throw new HttpError(ERROR_CODES.workshopNotFound, 'No workshop has this code. Check the code on the screen.');
+    }
+    return workshop;
+  }
+
+  async function participantFromToken(ctx: RouteContext): Promise<ParticipantRow> {
+    const token = bearer(ctx.req);
+    const participant = token ? await workshops.authenticate(token) : null;
+    if (!participant) throw new HttpError(ERROR_CODES.unauthorized, 'A valid participant token is required.');
+    return participant;
+  }
+
+  async function refuseIfEnded(code: string): Promise<void> {
+    if ((await states.get(code))?.state.phase === 'ended') throw new HttpError(ERROR_CODES.workshopEnded, 'This workshop has ended.');
+  }
+
+  async function seatedCouple(ctx: RouteContext, result: SeatResult, status: number): Promise<void> {
+    if (!result.ok) throw seatError(result.reason);
+    const u = urls(ctx);
+    const body: CoupleResponse = {
+      coupleId: result.couple.id,
+      pairCode: result.couple.pairCode,
+      seat: result.seat,
+      pairUrl: u.pair(result.couple.workshopCode, result.couple.pairCode),
+    };
+    sendJson(ctx.res, status, body);
+  }
+
+  const router = new Router()
+    .add('GET', '/api/health', async ({ res }) => sendJson(res, 200, { ok: true }))
+    .add('POST', '/api/workshops', async (ctx) => {
+      const { title, agenda, retentionDays } = await readBody(ctx.req, createWorkshopBody);
+      const { workshop, hostKey } = await workshops.createWorkshop(title, buildAgenda(agenda), retentionDays);
+      const u = urls(ctx);
+      const body: CreateWorkshopResponse = {
+        code: workshop.code,
+        title: workshop.title,
+        hostKey,
+        joinUrl: u.join(workshop.code),
+        hostUrl: u.host(workshop.code, hostKey),
+      };
+      sendJson(ctx.res, 201, body);
+    })
+    .add('GET', '/api/workshops/:code', async (ctx) => {
+      sendJson(ctx.res, 200, toPublic(await workshopFromPath(ctx)));
+    })
+    .add('POST', '/api/workshops/:code/participants', async (ctx) => {
+      const workshop = await workshopFromPath(ctx);
+      const { name } = await readBody(ctx.req, joinWorkshopBody);
+      const refused = joinRefusal((await states.get(workshop.code))?.state ?? workshop.state);
+      if (refused) throw new HttpError(refused.code, refused.message);
+      const { participant, token } = await workshops.join(workshop.code, name);
+      const body: JoinWorkshopResponse = { participantId: participant.id, token, name, workshop: toPublic(workshop) };
+      sendJson(ctx.res, 201, body);
+    })
+    .add('POST', '/api/workshops/:code/couples', async (ctx) => {
+      const workshop = await workshopFromPath(ctx);
+      const participant = await participantFromToken(ctx);
+      if (participant.workshopCode !== workshop.code) throw otherWorkshop();
+      await refuseIfEnded(workshop.code);
+      await seatedCouple(ctx, await workshops.startCouple(participant), 201);
+    })
+    .add('POST', '/api/workshops/:code/couples/join', async (ctx) => {
+      const workshop = await workshopFromPath(ctx);
+      const participant = await participantFromToken(ctx);
+      if (participant.workshopCode !== workshop.code) throw otherWorkshop();
+      await refuseIfEnded(workshop.code);
+      const { pairCode } = await readBody(ctx.req, joinCoupleBody);
+      const guessKey = `pair:${participant.id}`;
+      await guesses.check(guessKey);
+      const result = await workshops.joinCouple(participant, pairCode);
+      if (!result.ok && result.reason === 'not_found') await guesses.miss(guessKey);
+      await seatedCouple(ctx, result, 200);
+    })
+    .add('GET', '/api/me', async (ctx) => {
+      const token = bearer(ctx.req);
+      const participant = await participantFromToken(ctx);
+      const workshop = await workshops.getWorkshop(participant.workshopCode);
+      if (!workshop) throw new HttpError(ERROR_CODES.workshopNotFound, 'This workshop no longer exists.');
+      const u = urls(ctx);
+      const roster = participant.coupleId ? await workshops.coupleRoster(participant.coupleId) : null;
+      const partner = roster?.members.find((m) => m.id !== participant.id) ?? null;
+      const body: MeResponse = {
+        participant: { id: participant.id, name: participant.name, seat: participant.seat },
+        workshop: toPublic(workshop),
+        couple: roster
+          ? {
+              id: roster.couple.id,
+              pairCode: roster.couple.pairCode,
+              pairUrl: u.pair(workshop.code, roster.couple.pairCode),
+              partner: partner ? { id: partner.id, name: partner.name, seat: partner.seat as 'a' | 'b' } : null,
+            }
+          : null,
+        board: roster ? u.board(roster.couple.id, token as string) : null,
+        reviewUrl: u.review(reviewSecretOf(token as string)),
+      };
+      sendJson(ctx.res, 200, body);
+    });
+
+  addReviewRoutes(router, deps);
+  addHostRoutes(router, deps);
+
+  return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const found = router.match(req.method ?? 'GET', url.pathname);
+    try {
+      if (found === null) throw new HttpError(ERROR_CODES.notFound, `No API route ${url.pathname}.`);
+      if (found === 'method') throw new HttpError(ERROR_CODES.badRequest, `${req.method} is not allowed here.`);
+      await found.handler({ req, res, params: found.params, url });
+    } catch (err) {
+      if (res.headersSent) return;
+      if (err instanceof HttpError) return sendError(res, err);
+      log.error(`API ${req.method} ${url.pathname} failed`, err);
+      sendError(res, new HttpError(ERROR_CODES.internal, 'Something went wrong on the server.'));
+    }
+  };
+}
+
+const otherWorkshop = () => new HttpError(ERROR_CODES.forbidden, 'This token belongs to another workshop.');
+
+function seatError(reason: SeatRefusal): HttpError {
+  const { code, message } = seatRefusal(reason);
+  return new HttpError(code, message);
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addEntry, answerText, deleteEntry, setLink, setMarker } from '../../lib/board/schema';
+import { inspectUpdate, type WriteRules } from '../../lib/board/updateInspector';
+import type { Seat } from '../../lib/protocol/http';
+
+/**
+ * The board's schema and authorship, checked on updates as the server sees them: each
+ * partner edits a replica of their own, the server's doc holds what was accepted.
+ */
+const AGENDA = new Set(['bring-need', 'spectrum']);
+
+function room() {
+  const server = new Y.Doc();
+  const phones = { a: new Y.Doc(), b: new Y.Doc() };
+  const clientSeats = new Map<number, Seat>();
+  const rules = (seat: Seat | null): WriteRules => ({ seat, exercises: AGENDA, clientSeats });
+  /** Makes an edit on one phone and returns the server's verdict; accepted edits reach everyone. */
+  function edit(seat: Seat, change: (doc: Y.Doc) => void) {
+    const updates: Uint8Array[] = [];
+    const capture = (u: Uint8Array) => updates.push(u);
+    phones[seat].on('update', capture);
+    change(phones[seat]);
+    phones[seat].off('update', capture);
+    return send(seat, Y.mergeUpdates(updates));
+  }
+  function send(seat: Seat, update: Uint8Array) {
+    const verdict = inspectUpdate(server, update, rules(seat));
+    if (verdict.ok) {
+      Y.applyUpdate(server, update);
+      for (const doc of Object.values(phones)) Y.applyUpdate(doc, update);
+    } else {
+      // The sender's replica is put back in step with the server, as a resync would.
+      phones[seat] = new Y.Doc();
+      Y.applyUpdate(phones[seat], Y.encodeStateAsUpdate(server));
+    }
+    return verdict;
+  }
+  return { server, phones, edit, send, rules };
+}
+
+const entry = (id: string, author: Seat, exercise = 'bring-need', column = 'bring') => ({ id, exercise, column, author, createdAt: 1 });
+
+describe('what the app writes keeps the schema', () => {
+  it('[R43] entries, typing, answers, links, markers and deleting one’s own are accepted', () => {
+    const r = room();
+    expect(r.edit('a', (d) => addEntry(d, entry('a1', 'a'), 'I bring calm'))).toEqual({ ok: true });
+    expect(r.edit('b', (d) => addEntry(d, entry('b1', 'b', 'bring-need', 'need'), 'I need quiet'))).toEqual({ ok: true });
+    expect(r.edit('a', (d) => (d.getMap('entries').get('a1') as Y.Map<Y.Text>).get('text')!.insert(12, ' evenings'))).toEqual({ ok: true });
+    expect(r.edit('b', (d) => answerText(d, 'bring-need', 'q1', 'b', 2).insert(0, 'Yes'))).toEqual({ ok: true });
+    expect(r.edit('b', (d) => setLink(d, 'b1', 'a1'))).toEqual({ ok: true });
+    expect(r.edit('a', (d) => setMarker(d, 'spectrum', 'money', 'a', 0.5))).toEqual({ ok: true });
+    expect(r.edit('a', (d) => setMarker(d, 'spectrum', 'money', 'a', null))).toEqual({ ok: true });
+    // A's bring has B's link on it: deleting one's own entry also drops the partner's link to it.
+    expect(r.edit('a', (d) => deleteEntry(d, 'a1'))).toEqual({ ok: true });
+    expect(r.server.getMap('entries').has('a1')).toBe(false);
+    expect(r.server.getMap('links').size).toBe(0);
+    expect((r.server.getMap('entries').get('b1') as Y.Map<Y.Text>).get('text')!.toString()).toBe('I need quiet');
+  });
+
+  it('[R43] a stored update of unknown sender is checked for its schema only', () => {
+    const r = room();
+    const doc = new Y.Doc();
+    addEntry(doc, entry('x', 'b'), 'words');
+    expect(inspectUpdate(r.server, Y.encodeStateAsUpdate(doc), { seat: null, exercises: null })).toEqual({ ok: true });
+  });
+});
+
+describe('[R44] a partner cannot write, change or delete in the other’s name', () => {
+  it('an entry with the partner as author is refused', () => {
+    const r = room();
+    const v = r.edit('a', (d) => addEntry(d, entry('fake', 'b'), 'I want to leave you'));
+    expect(v).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+    expect(r.server.getMap('entries').size).toBe(0);
+  });
+
+  it('rewriting, deleting or replacing the partner’s entry is refused', () => {
+    const r = room();
+    expect(r.edit('b', (d) => addEntry(d, entry('b1', 'b'), 'my words'))).toEqual({ ok: true });
+    const text = (d: Y.Doc) => (d.getMap('entries').get('b1') as Y.Map<Y.Text>).get('text')!;
+    expect(r.edit('a', (d) => text(d).insert(0, 'not '))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+    expect(r.edit('a', (d) => text(d).delete(0, 2))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+    expect(r.edit('a', (d) => d.getMap('entries').delete('b1'))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+    expect(r.edit('a', (d) => addEntry(d, entry('b1', 'a'), 'mine now'))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+    expect(r.edit('a', (d) => (d.getMap('entries').get('b1') as Y.Map<unknown>).set('author', 'a'))).toMatchObject({ ok: false });
+    expect(text(r.server).toString()).toBe('my words');
+  });
+
+  it('the partner’s markers and links from the partner’s needs are refused', () => {
+    const r = room();
+    expect(r.edit('b', (d) => addEntry(d, entry('need', 'b', 'bring-need', 'need'), 'x'))).toEqual({ ok: true });
+    expect(r.edit('a', (d) => addEntry(d, entry('bring', 'a'), 'y'))).toEqual({ ok: true });
+    expect(r.edit('a', (d) => setMarker(d, 'spectrum', 'money', 'b', 1))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+    expect(r.edit('a', (d) => setLink(d, 'need', 'bring'))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+    expect(r.edit('b', (d) => setLink(d, 'need', 'bring'))).toEqual({ ok: true });
+  });
+
+  it('structs under the partner’s Yjs client id are refused', () => {
+    const r = room();
+    expect(r.edit('b', (d) => addEntry(d, entry('b1', 'b'), 'mine'))).toEqual({ ok: true });
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(r.server));
+    forged.clientID = r.phones.b.clientID; // after the sync: Yjs itself changes an id it sees others use
+    const before = Y.encodeStateVector(forged);
+    addEntry(forged, entry('a2', 'a'), 'under B’s id');
+    expect(r.send('a', Y.encodeStateAsUpdate(forged, before))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+  });
+});
+
+describe('[R45] anything but the board’s schema is refused before it costs anything', () => {
+  /** The update of one transaction, as a client sends it (encodeStateAsUpdate would be quadratic in roots). */
+  const crafted = (build: (d: Y.Doc) => void) => {
+    const d = new Y.Doc();
+    let update: Uint8Array | null = null;
+    d.on('update', (u: Uint8Array) => (update = u));
+    d.transact(() => build(d));
+    return update!;
+  };
+  const check = (update: Uint8Array, seat: Seat | null = 'a') => inspectUpdate(new Y.Doc(), update, { seat, exercises: AGENDA });
+
+  it('other roots, types and nesting', () => {
+    expect(check(crafted((d) => d.getText('notes').insert(0, 'x')))).toMatchObject({ ok: false, refusal: { reason: 'root' } });
+    expect(check(crafted((d) => d.getArray('entries').push(['x'])))).toMatchObject({ ok: false, refusal: { reason: 'shape' } });
+    expect(check(crafted((d) => d.getMap('entries').set('e', new Y.Array())))).toMatchObject({ ok: false, refusal: { reason: 'type' } });
+    expect(check(crafted((d) => d.getMap('links').set('e', new Y.Map())))).toMatchObject({ ok: false, refusal: { reason: 'type' } });
+    expect(
+      check(
+        crafted((d) => {
+          const e = new Y.Map();
+          d.getMap('entries').set('e', e);
+          e.set('author', 'a');
+          e.set('extra', new Y.Map());
+        }),
+      ),
+    ).toMatchObject({ ok: false, refusal: { reason: 'shape' } });
+  });
+
+  it('an entry for an exercise not on the agenda (the console counts agenda items only)', () => {
+    expect(check(crafted((d) => addEntry(d, entry('e', 'a', 'my secret message'), 'x')))).toMatchObject({ ok: false, refusal: { reason: 'exercise' } });
+  });
+
+  it('70,000 root types and maps 20,000 deep are refused quickly', () => {
+    const roots = crafted((d) => {
+      for (let i = 0; i < 70_000; i++) d.getMap(`r${i}`).set('k', 1);
+    });
+    const deep = crafted((d) => {
+      let m = new Y.Map<unknown>();
+      d.getMap('entries').set('e', m);
+      for (let i = 0; i < 20_000; i++) {
+        const next = new Y.Map<unknown>();
+        m.set('text', next);
+        m = next;
+      }
+    });
+    const started = performance.now();
+    expect(check(roots, null)).toMatchObject({ ok: false, refusal: { reason: 'root' } });
+    expect(check(deep, null)).toMatchObject({ ok: false });
+    // Not a timing test: one pass, whatever the machine; a quadratic check would take seconds here.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  }, 60_000);
+
+  it('more entries in one update than a board may hold', () => {
+    const many = crafted((d) => {
+      for (let i = 0; i < 401; i++) addEntry(d, entry(`e${i}`, 'a'), '');
+    });
+    expect(check(many)).toMatchObject({ ok: false, refusal: { reason: 'too_many' } });
+  });
+
+  it('an update that does not decode', () => {
+    expect(check(new Uint8Array([1, 2, 3, 4, 5]))).toMatchObject({ ok: false, refusal: { reason: 'unreadable' } });
+  });
+});
