@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBoardEndpoint } from './boards/endpoint';
-import { GroupCommit } from './boards/groupCommit';
 import { BoardRegistry } from './boards/registry';
+import { updateWriterFor } from './boards/updateWriter';
 import type { Config } from './config';
 import { BOARD_TICKET_TTL_MS, TIMING } from './tunables';
 import { createControlPlane } from './control/controlPlane';
@@ -75,11 +75,10 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
   });
 
-  const appendMany = store.appendUpdatesNow?.bind(store);
-  const groupCommit = appendMany ? new GroupCommit(appendMany, (err) => log.error('group commit failed', err)) : null;
+  const writer = updateWriterFor(store, (err) => log.error('board update not stored', err));
   const boards = new BoardRegistry(config.timing, (docName) => ({
     store,
-    groupCommit,
+    writer,
     limits: config.limits,
     timing: config.timing,
     log,

@@ -2,7 +2,7 @@ import type { CloseCode, Seat } from '../../lib/protocol';
 import type { Limits, Timing } from '../tunables';
 import type { Log } from '../infra/log';
 import type { Store } from '../store/storeTypes';
-import type { GroupCommit } from './groupCommit';
+import type { UpdateWriter } from './updateWriter';
 
 /** What a live board is given and talks to: its connections, its dependencies, the other nodes. */
 
@@ -25,8 +25,8 @@ export interface BoardConnection {
 
 export interface BoardDeps {
   store: Store;
-  /** Present with a synchronous store: updates are written together at the end of each event-loop turn. */
-  groupCommit: GroupCommit | null;
+  /** The store step of the keystroke path: the group commit with SQLite, one append at a time per doc with PostgreSQL (updateWriter.ts). */
+  writer: UpdateWriter;
   limits: Limits;
   timing: Timing;
   log: Log;

@@ -24,12 +24,6 @@ export function overLimits(doc: Y.Doc, changed: Map<Y.AbstractType<unknown>, Set
   return false;
 }
 
-export function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => a[k] === b[k]);
-}
-
 /**
  * True if applying `update` would change `doc` (or it cannot be read). New
  * structs are found by diffing against the doc's state vector; deletions are

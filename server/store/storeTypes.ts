@@ -118,14 +118,18 @@ export interface Store {
   listWallItems(workshopCode: string): Promise<WallItemRow[]>;
 
   loadDoc(docName: string): Promise<StoredDoc>;
-  /** Durable when the promise resolves: the caller relays the update only after. */
-  appendUpdate(docName: string, update: Uint8Array): Promise<void>;
+  /**
+   * Durable when the promise resolves (the caller relays the update only after); resolves with
+   * the row's id. Ids of a doc's rows grow in the order their appends were made one after the other.
+   */
+  appendUpdate(docName: string, update: Uint8Array): Promise<number>;
   /**
    * Appends several updates in one transaction, synchronously, for a store whose writes are
-   * synchronous (SQLite): durable when it returns. Boards use it for group commit (see
-   * server/boards/groupCommit.ts): a keystroke without a promise, many keystrokes in one write.
+   * synchronous (SQLite): durable when it returns; returns the rows' ids in order. Boards use it
+   * for group commit (server/boards/groupCommit.ts): a keystroke without a promise, many
+   * keystrokes in one write.
    */
-  appendUpdatesNow?(rows: { docName: string; update: Uint8Array }[]): void;
+  appendUpdatesNow?(rows: { docName: string; update: Uint8Array }[]): number[];
   /**
    * Replaces updates up to `upToId` with one snapshot, atomically. A store shared by several
    * nodes also folds in the rows it deletes, since another node's update may be missing from
