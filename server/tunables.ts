@@ -11,6 +11,13 @@ export interface Limits {
   maxSocketIoMessageBytes: number;
   /** A board doc that grows past this refuses further updates (close 4413). */
   maxBoardBytes: number;
+  /** The same for one partner's private doc of one exercise (close 4413). */
+  maxPrivateDocBytes: number;
+  /**
+   * Structs (Yjs items) a doc may hold before it refuses updates (close 4413): what its heap
+   * grows with, which bytes alone do not bound (a keystroke at a new place is a struct).
+   */
+  maxBoardStructs: number;
   /** Presence (awareness) updates relayed per connection per second; bursts of twice that. */
   awarenessPerSecond: number;
   /** Open WebSockets (/yjs and Socket.IO together) from one address. A room behind one Wi-Fi shares an address. */
@@ -34,6 +41,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxYjsMessageBytes: 1 << 20,
   maxSocketIoMessageBytes: 64 * 1024,
   maxBoardBytes: 4 << 20,
+  maxPrivateDocBytes: 1 << 20,
+  maxBoardStructs: 200_000,
   awarenessPerSecond: 10,
   maxConnectionsPerIp: 5_000,
 };

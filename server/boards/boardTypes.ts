@@ -32,6 +32,8 @@ export interface BoardDeps {
   log: Log;
   /** Called (throttled) with written entries per agenda item when the board changed. */
   onActivity(counts: Record<string, number>): void;
+  /** The writer could not store an update: the registry drops the board, so everyone resyncs from the store. */
+  onStoreFailure?(): void;
   /** Other nodes serving the same docs (server/cluster); absent on a single node. */
   peers?: BoardPeers;
 }

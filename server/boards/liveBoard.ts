@@ -1,13 +1,14 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
 export type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
 import { ActivityReporter } from './activityReporter';
 import { backgroundLane } from './backgroundLane';
 import { CompactionSchedule } from './compactionSchedule';
 import type { BoardConnection, BoardDeps, PeerMessageKind } from './boardTypes';
 import { DocEdits } from './docEdits';
-import { addsSomething, decodes } from './updateChecks';
+import { clientSeatsOf, inspectUpdate } from '../../lib/board/updateInspector';
+import { CLOSE_CODES, parseDocName, type CloseCode, type Seat } from '../../lib/protocol';
+import { addsSomething, structCount } from './updateChecks';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
 
 /** Origin of changes that came from another node: applied and relayed here, never stored or published again. */
@@ -35,6 +36,10 @@ export class LiveBoard {
   private readonly compaction: CompactionSchedule;
   private readonly activity: ActivityReporter;
   private destroyed = false;
+  /** Yjs client ids each seat writes under (lib/board/updateInspector.ts). */
+  private clientSeats = new Map<number, Seat>();
+  /** A private doc holds one partner's entries of one exercise: a smaller limit than the board. */
+  private readonly byteLimit: number;
 
   private constructor(
     readonly docName: string,
@@ -44,6 +49,7 @@ export class LiveBoard {
     this.awareness.on('update', this.onAwarenessUpdate);
     this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () => this.compact());
     this.activity = new ActivityReporter(this.doc, deps.onActivity);
+    this.byteLimit = parseDocName(docName)?.kind === 'private' ? deps.limits.maxPrivateDocBytes : deps.limits.maxBoardBytes;
   }
 
   /** With other nodes, subscribes before the store is read, so that no update of theirs falls in between. */
@@ -52,9 +58,13 @@ export class LiveBoard {
     if (deps.peers) await deps.peers.join(docName, (kind, bytes) => board.receiveFromPeer(kind, bytes));
     try {
       const stored = await deps.store.loadDoc(docName);
-      board.approxBytes = board.edits.loadStored(stored);
+      const { bytes, repaired } = board.edits.loadStored(stored);
+      board.approxBytes = bytes;
       board.updatesSinceCompaction = stored.updates.length;
       board.appliedUpToId = stored.lastUpdateId;
+      board.clientSeats = clientSeatsOf(board.doc);
+      // Written before the schema was checked, and repaired now: the repair replaces it, once.
+      if (repaired) await board.replaceStored();
     } catch (err) {
       board.destroyed = true;
       deps.peers?.leave(docName);
@@ -104,7 +114,9 @@ export class LiveBoard {
       case 'syncStep1':
         return this.answerSync(conn, message.stateVector);
       case 'update':
-        if (this.accepts(conn, message.update)) this.store(message.update, conn);
+        if (!this.accepts(conn, message.update)) return;
+        this.store(message.update, conn);
+        this.apply(message.update, conn);
         return;
       case 'awareness':
         return this.receiveAwareness(conn, message.update);
@@ -126,28 +138,30 @@ export class LiveBoard {
       if (addsSomething(this.doc, update)) conn.close(CLOSE_CODES.readOnly, 'read-only');
       return false;
     }
-    if (this.approxBytes + update.length > this.deps.limits.maxBoardBytes) {
+    if (this.approxBytes + update.length > this.byteLimit || structCount(this.doc) > this.deps.limits.maxBoardStructs) {
       conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
       return false;
     }
-    if (!decodes(update)) {
-      conn.close(CLOSE_CODES.badRequest, 'malformed update');
-      return false;
-    }
-    return true;
+    const verdict = inspectUpdate(this.doc, update, { seat: conn.seat, exercises: conn.exercises, clientSeats: this.clientSeats });
+    if (verdict.ok) return true;
+    const { reason } = verdict.refusal;
+    const code = reason === 'unreadable' ? CLOSE_CODES.badRequest : reason === 'missing' ? CLOSE_CODES.outOfStep : CLOSE_CODES.schemaViolation;
+    this.deps.log.debug(`board refused an update: ${reason}`);
+    conn.close(code, reason);
+    return false;
   }
 
   /**
    * The store step, the same for a client's update and for the server's own correction
-   * (`sender` null, already made in the doc): nothing is relayed before the writer reports it
-   * durable, and a client's update is applied to the doc only after that.
+   * (`sender` null): nothing is relayed before the writer reports it durable. The doc has it
+   * already (the next update is checked against it); a failed write therefore drops the whole
+   * board, so that nothing the store lacks is served from memory, and everyone resyncs.
    */
   private store(update: Uint8Array, sender: BoardConnection | null): void {
     this.deps.writer.append(this.docName, update, (id) => {
       if (this.destroyed) return;
-      if (id === null) return sender?.close(CLOSE_CODES.internalError, 'not saved'); // it resyncs when it reconnects
+      if (id === null) return this.deps.onStoreFailure?.();
       this.relay(update, sender);
-      if (sender) this.apply(update, sender);
       this.appliedUpToId = id;
       this.compaction.updated(++this.updatesSinceCompaction);
       this.activity.changed();
@@ -168,9 +182,9 @@ export class LiveBoard {
   }
 
   /**
-   * Applies a stored and relayed client update to the server's doc, after the relay so the
-   * heavier work (integrating, enforcing entry limits) is off the partner's wait. An entry past
-   * its limit is corrected in the doc at once, and the correction is stored and relayed in turn.
+   * Applies a checked client update to the server's doc as it is handed to the writer, so the
+   * next update (the next keystroke, or the partner's) is checked against it. An entry past its
+   * limit is corrected in the doc at once; the correction is stored and relayed after it.
    */
   private apply(update: Uint8Array, sender: BoardConnection): void {
     const { correction, malformed } = this.edits.applyClientUpdate(update, sender);
@@ -258,6 +272,15 @@ export class LiveBoard {
     await this.deps.store.compactDoc(this.docName, snapshot, upToId);
     this.approxBytes = snapshot.length + (this.approxBytes - bytesBefore);
     this.updatesSinceCompaction -= folded;
+  }
+
+  /** After a repair at load: the repaired doc replaces what is stored, up to the last row read. */
+  private async replaceStored(): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.deps.store.compactDoc(this.docName, snapshot, this.appliedUpToId);
+    this.deps.log.info(`board ${this.docName}: stored state repaired (it broke the board's schema)`);
+    this.approxBytes = snapshot.length;
+    this.updatesSinceCompaction = 0;
   }
 
   /**

@@ -56,6 +56,13 @@ function covered(ranges: { clock: number; len: number }[], from: number, to: num
   return at >= to;
 }
 
+/** Structs in a doc: what its heap grows with (a keystroke at a new place is one), bounded by `maxBoardStructs`. */
+export function structCount(doc: Y.Doc): number {
+  let n = 0;
+  for (const structs of doc.store.clients.values()) n += structs.length;
+  return n;
+}
+
 /** Whether `update` reads as a Yjs update (v1), so it is safe to store and to send to other phones. */
 export function decodes(update: Uint8Array): boolean {
   try {

@@ -85,10 +85,11 @@ afterAll(async () => {
 });
 
 const texts = (doc: import('yjs').Doc, exercise: string) => listEntries(doc, exercise).map((e) => e.text.toString());
-const privateAccess = (board: BoardAccess, coupleId: string, item: string, seat: 'a' | 'b', token = board.params.token): BoardAccess => ({
+/** The couple's private doc, opened with the board's own ticket, or with another person's (deprecated) token. */
+const privateAccess = (board: BoardAccess, coupleId: string, item: string, seat: 'a' | 'b', token?: string): BoardAccess => ({
   ...board,
   docName: privateDocName(coupleId, item, seat),
-  params: { token },
+  params: token ? { token } : board.params,
 });
 
 describe.each(stores)('the release before migrations, upgraded ($name)', ({ prepare, secrets: s }) => {
