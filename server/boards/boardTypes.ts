@@ -1,4 +1,4 @@
-import type { CloseCode } from '../../lib/protocol';
+import type { CloseCode, Seat } from '../../lib/protocol';
 import type { Limits, Timing } from '../tunables';
 import type { Log } from '../infra/log';
 import type { Store } from '../store/storeTypes';
@@ -9,6 +9,8 @@ import type { GroupCommit } from './groupCommit';
 /** One client socket on a board, as the board sees it. */
 export interface BoardConnection {
   readonly participantId: string;
+  /** Who this connection is, as its presence (awareness) must name them: server/boards/awarenessGuard.ts. */
+  readonly person: { seat: Seat | null; name: string };
   /** Asked for every update: false for a reader (the partner of a revealed private doc), a locked or ended workshop. */
   canWrite(): boolean;
   /** Awareness client ids this connection has announced; removed when it leaves. */

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
 export type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
 import { ActivityReporter } from './activityReporter';
+import { AwarenessGuard } from './awarenessGuard';
 import { backgroundLane } from './backgroundLane';
 import { CompactionSchedule } from './compactionSchedule';
 import type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
@@ -23,6 +24,7 @@ const FROM_PEER = Symbol('peer');
 export class LiveBoard {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly presence: AwarenessGuard;
   private readonly conns = new Set<BoardConnection>();
   private chain: Promise<void> = Promise.resolve();
   /** Tasks on the chain not finished yet: while there are any, new frames queue behind them. */
@@ -41,6 +43,7 @@ export class LiveBoard {
     private readonly deps: BoardDeps,
   ) {
     this.awareness.setLocalState(null); // the server itself is not a participant
+    this.presence = new AwarenessGuard(this.awareness, deps.limits);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () =>
       this.destroyed ? Promise.resolve() : this.enqueue(() => this.compact()),
@@ -208,15 +211,17 @@ export class LiveBoard {
       case 'update':
         return this.acceptClientUpdate(conn, message.update);
       case 'awareness':
-        if (!conn.awarenessBudget.take()) return null; // presence is best-effort: a flood is simply not relayed
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
-          this.deps.peers?.publish(this.docName, 'awareness', message.update);
+          const update = this.presence.admit(conn, message.update); // size, rate and identity: awarenessGuard.ts
+          if (!update) return null;
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+          this.deps.peers?.publish(this.docName, 'awareness', update);
         } catch {
           conn.close(CLOSE_CODES.badRequest, 'malformed awareness update');
         }
         return null;
       case 'queryAwareness':
+        if (!conn.awarenessBudget.take()) return null;
         conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
         return null;
     }
