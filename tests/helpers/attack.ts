@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as pace } from 'node:timers/promises';
 import type * as Y from 'yjs';
 import { addEntry } from '../../lib/board/schema';
+import type { Metrics } from '../../server/http/metrics';
 import type { ApiClient } from './api';
 import type { AttackJob } from './attacker';
 import { connectBoard } from './yjsClient';
@@ -77,10 +79,24 @@ export async function openProbe(api: ApiClient) {
     return performance.now() - started;
   }
 
+  // One HTTP connection, opened now and kept: while a flood holds the connection ceiling, a new
+  // connection is refused (as it should be), but people already connected must still be served.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = (pathname: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      http
+        .get(`${api.baseUrl}${pathname}`, { agent }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        })
+        .on('error', reject);
+    });
+  await get('/api/health');
+
   async function health(): Promise<number> {
     const started = performance.now();
-    const res = await fetch(`${api.baseUrl}/api/health`);
-    await res.arrayBuffer();
+    const res = await get('/api/health');
     if (res.status !== 200) throw new Error(`/api/health answered ${res.status}`);
     return performance.now() - started;
   }
@@ -89,8 +105,11 @@ export async function openProbe(api: ApiClient) {
    * Samples both round trips every `everyMs` until `until` settles (and at least `minSamples`
    * were taken), at most `maxSamples` times.
    */
-  async function during(until: Promise<unknown>, opts: { minSamples?: number; maxSamples?: number; everyMs?: number } = {}): Promise<ProbeFigures> {
-    const { minSamples = 50, maxSamples = 2_000, everyMs = 20 } = opts;
+  async function during(
+    until: Promise<unknown>,
+    opts: { minSamples?: number; maxSamples?: number; everyMs?: number; onSample?: () => Promise<void> | void } = {},
+  ): Promise<ProbeFigures> {
+    const { minSamples = 50, maxSamples = 2_000, everyMs = 20, onSample } = opts;
     let over = false;
     void until.finally(() => (over = true)).catch(() => undefined);
     const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -103,6 +122,7 @@ export async function openProbe(api: ApiClient) {
       figures.healthMs.push(h);
       figures.typingMs.push(t);
       heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
+      await onSample?.();
       await pace(everyMs); // the sampling cadence, not a wait for something to happen
     }
     loop.disable();
@@ -114,7 +134,10 @@ export async function openProbe(api: ApiClient) {
 
   return {
     during,
+    /** GET /api/metrics over the probe's kept connection. */
+    metrics: async () => JSON.parse((await get('/api/metrics')).body) as Metrics,
     close: () => {
+      agent.destroy();
       writer.destroy();
       reader.destroy();
     },
