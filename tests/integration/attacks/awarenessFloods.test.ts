@@ -48,8 +48,8 @@ function rawBoardSocket(url: string) {
   return { ws, closed, send: async (frame: Uint8Array) => (await opened, ws.send(frame)) };
 }
 
-describe('[R54][R55] presence (awareness) floods and forgeries', () => {
-  it('1 MB awareness states at 10/s from 3 connections: refused with 4422, never kept or relayed; the heap stays flat and a probe couple under 100 ms', { timeout: 60_000 }, async () => {
+describe('presence (awareness) floods and forgeries', () => {
+  it('[R54] 1 MB awareness states at 10/s from 3 connections: refused with 4422, never kept or relayed; the heap stays flat and a probe couple under 100 ms', { timeout: 60_000 }, async () => {
     const { a, b } = await api.coupleInWorkshop(['Mallory', 'Ben']);
     const partner = connectBoard((await api.me(b.token)).board!);
     await partner.synced();
@@ -86,7 +86,7 @@ describe('[R54][R55] presence (awareness) floods and forgeries', () => {
     }
   });
 
-  it('a partner cannot show presence in the other’s name, change it or remove it; their own presence still goes through', async () => {
+  it('[R55] a partner cannot show presence in the other’s name, change it or remove it; their own presence still goes through', async () => {
     const { a, b } = await api.coupleInWorkshop(['Ana', 'Ben']);
     const ben = connectBoard((await api.me(b.token)).board!);
     const anasPhone = connectBoard((await api.me(a.token)).board!); // a stock provider on the same board: its echoes must not cost it anything
@@ -123,7 +123,7 @@ describe('[R54][R55] presence (awareness) floods and forgeries', () => {
     }
   });
 
-  it('a connection that announces more client ids than one phone uses, or a state over 2 KiB, is closed with 4422', async () => {
+  it('[R54] a connection that announces more client ids than one phone uses, or a state over 2 KiB, is closed with 4422', async () => {
     const { a } = await api.coupleInWorkshop(['Ana', 'Ben']);
     const url = boardUrl((await api.me(a.token)).board!);
     const me = { user: { name: 'Ana', seat: 'a' } };

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../../lib/protocol';
+import { defaultMaxConnections, readFileDescriptorLimit } from '../../../server/infra/fileDescriptors';
 import { DEFAULT_LIMITS } from '../../../server/tunables';
 import { ApiClient } from '../../helpers/api';
 import { launchAttack, openProbe, p99, summarise } from '../../helpers/attack';
@@ -27,8 +30,8 @@ async function serverWith(limits: Partial<typeof DEFAULT_LIMITS>) {
   return { server, api: new ApiClient(server.url), port: server.port };
 }
 
-describe('[R53] connection floods', () => {
-  it('2,000 half-open upgrades from two addresses: each address held to its pending budget, the rest destroyed at once, the held ones timed out; a probe couple stays under 100 ms', { timeout: 60_000 }, async () => {
+describe('connection floods', () => {
+  it('[R53] 2,000 half-open upgrades from two addresses: each address held to its pending budget, the rest destroyed at once, the held ones timed out; a probe couple stays under 100 ms', { timeout: 60_000 }, async () => {
     const { api, port } = await serverWith({ maxConnections: 1_000, maxPendingPerIp: 200 });
     const probe = await openProbe(api);
     try {
@@ -56,7 +59,7 @@ describe('[R53] connection floods', () => {
     }
   });
 
-  it('silent connections from many addresses stop at the process ceiling, below the descriptor limit; people already connected are still served', { timeout: 60_000 }, async () => {
+  it('[R53] silent connections from many addresses stop at the process ceiling, below the descriptor limit; people already connected are still served', { timeout: 60_000 }, async () => {
     const CEILING = 300;
     const { api, port } = await serverWith({ maxConnections: CEILING, maxPendingPerIp: 200 });
     const probe = await openProbe(api);
@@ -96,7 +99,7 @@ describe('[R53] connection floods', () => {
     }
   });
 
-  it('Socket.IO upgrades that never authenticate: held to the pending budget and closed after the auth timeout', { timeout: 60_000 }, async () => {
+  it('[R53] Socket.IO upgrades that never authenticate: held to the pending budget and closed after the auth timeout', { timeout: 60_000 }, async () => {
     const { api, port } = await serverWith({ maxConnections: 2_000, maxPendingPerIp: 200 });
     const probe = await openProbe(api);
     try {
@@ -120,7 +123,25 @@ describe('[R53] connection floods', () => {
     }
   });
 
-  it('a refused board socket that never answers the close is destroyed after a second, not the 30 s ws would wait', async () => {
+  it('[R53] the default ceiling is the process’s descriptor limit minus max(256, 10 %)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-limits-'));
+    const limits = (soft: string) => {
+      const file = path.join(dir, `limits-${soft}`);
+      fs.writeFileSync(file, `Limit                     Soft Limit           Hard Limit           Units\nMax open files            ${soft}                1048576              files\n`);
+      return readFileDescriptorLimit(file);
+    };
+    expect(limits('20000')).toBe(20_000);
+    expect(defaultMaxConnections(limits('20000'))).toBe(18_000);
+    expect(defaultMaxConnections(limits('1024'))).toBe(768);
+    expect(limits('unlimited')).toBeNull();
+    expect(defaultMaxConnections(null)).toBe(4_096);
+    expect(readFileDescriptorLimit(path.join(dir, 'missing'))).toBeNull();
+    // This process: the same figure node applies (it raises the soft limit at start-up).
+    expect(readFileDescriptorLimit()).toBe(Number(/Max open files\s+(\d+)/.exec(fs.readFileSync('/proc/self/limits', 'utf8'))![1]));
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('[R53] a refused board socket that never answers the close is destroyed after a second, not the 30 s ws would wait', async () => {
     const { api, port } = await serverWith({});
     const { a } = await api.coupleInWorkshop();
     const { docName } = (await api.me(a.token)).board!;

@@ -37,8 +37,8 @@ async function roomInExercise(others: number) {
   return { workshop, attacker, partner: phones[0], phones, close: () => everyone.forEach((c) => c.close()) };
 }
 
-describe('[R51][R52] Socket.IO event floods', () => {
-  it('4,000 ready toggles from one participant: refused with rate_limited, the socket cut, the room told a bounded number of times; a probe couple stays under 100 ms', { timeout: 60_000 }, async () => {
+describe('Socket.IO event floods', () => {
+  it('[R51][R52] 4,000 ready toggles from one participant: refused with rate_limited, the socket cut, the room told a bounded number of times; a probe couple stays under 100 ms', { timeout: 60_000 }, async () => {
     const room = await roomInExercise(8);
     const probe = await openProbe(api);
     try {
@@ -84,7 +84,7 @@ describe('[R51][R52] Socket.IO event floods', () => {
     }
   });
 
-  it('a participant’s sockets share one budget: a second socket is refused once the first spent it', async () => {
+  it('[R51] a participant’s sockets share one budget: a second socket is refused once the first spent it', async () => {
     const { a } = await api.coupleInWorkshop(); // in the lobby "ready" is refused (bad_request): it still costs an event
     const first = connectControl(server.url, participantAuth(a.token));
     const second = connectControl(server.url, participantAuth(a.token));
@@ -100,7 +100,7 @@ describe('[R51][R52] Socket.IO event floods', () => {
     }
   });
 
-  it('a ready toggle that flips back within the window goes out once, with the final state', async () => {
+  it('[R52] a ready toggle that flips back within the window goes out once, with the final state', async () => {
     const room = await roomInExercise(1);
     const phone = connectControl(server.url, participantAuth(room.attacker.a.token));
     try {

@@ -73,8 +73,8 @@ async function rawSocketIoSession() {
   return { ws, messages, closed };
 }
 
-describe('[R56] published advisories of ws, engine.io and socket.io-parser', () => {
-  it('ws CVE-2024-37890: an upgrade with more header fields than node keeps (2,100) is answered, not fatal', async () => {
+describe('published advisories of ws, engine.io and socket.io-parser', () => {
+  it('[R56] ws CVE-2024-37890: an upgrade with more header fields than node keeps (2,100) is answered, not fatal', async () => {
     const { docName } = (await api.me(couple.a.token)).board!;
     const many = 'a: 1\r\n'.repeat(2_100);
     for (const path of [`/yjs/${docName}?token=${couple.a.token}`, '/socket.io/?EIO=4&transport=websocket']) {
@@ -88,7 +88,7 @@ describe('[R56] published advisories of ws, engine.io and socket.io-parser', () 
     await stillServing();
   });
 
-  it('ws CVE-2021-32640: a Sec-WebSocket-Protocol built to make a regular expression backtrack is answered at once', async () => {
+  it('[R56] ws CVE-2021-32640: a Sec-WebSocket-Protocol built to make a regular expression backtrack is answered at once', async () => {
     const { docName } = (await api.me(couple.a.token)).board!;
     for (const path of [`/yjs/${docName}?token=${couple.a.token}`, '/socket.io/?EIO=4&transport=websocket']) {
       const { response, ms } = await rawExchange(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n${WS_HEADERS}Sec-WebSocket-Protocol: b${' '.repeat(15_000)}x\r\n\r\n`);
@@ -98,7 +98,7 @@ describe('[R56] published advisories of ws, engine.io and socket.io-parser', () 
     await stillServing();
   });
 
-  it('engine.io CVE-2022-41940 and CVE-2023-31125: crafted handshakes and upgrades cut by a reset are not fatal', async () => {
+  it('[R56] engine.io CVE-2022-41940 and CVE-2023-31125: crafted handshakes and upgrades cut by a reset are not fatal', async () => {
     const sid = (await (await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`)).text()).match(/"sid":"([^"]+)"/)![1];
     const requests = [
       `GET /socket.io/?EIO=4&transport=websocket&sid=nope HTTP/1.1\r\nHost: localhost\r\n${WS_HEADERS}\r\n`,
@@ -118,7 +118,7 @@ describe('[R56] published advisories of ws, engine.io and socket.io-parser', () 
     await stillServing();
   });
 
-  it('socket.io-parser CVE-2022-2421 and CVE-2023-32695, socket.io CVE-2024-38355: crafted packets are refused or ignored, never fatal', async () => {
+  it('[R56] socket.io-parser CVE-2022-2421 and CVE-2023-32695, socket.io CVE-2024-38355: crafted packets are refused or ignored, never fatal', async () => {
     const packets: (string | Buffer)[] = [
       '451-["ready",{"_placeholder":true,"num":"splice"}]',
       Buffer.from('attachment'),
@@ -155,7 +155,7 @@ describe('[R56] published advisories of ws, engine.io and socket.io-parser', () 
     await stillServing();
   });
 
-  it('a frame over the board limit and a board frame with reserved bits set close that socket only', async () => {
+  it('[R56] a frame over the board limit and a board frame with reserved bits set close that socket only', async () => {
     const url = boardUrl((await api.me(couple.a.token)).board!);
     const big = new WebSocket(url);
     big.on('error', () => undefined);
