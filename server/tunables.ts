@@ -120,6 +120,8 @@ export const SIZES = {
   fileDescriptorMarginShare: 0.1,
   /** States in one awareness message (a client's own, and the echoes of others' that the stock provider sends back). */
   maxAwarenessEntriesPerMessage: 32,
+  /** Client ids (and their clocks) remembered per person on a board; the oldest without a state are forgotten past it. */
+  maxAwarenessIdsRememberedPerPerson: 32,
   /** MAX_CONNECTIONS when the file-descriptor limit cannot be read (not Linux). */
   fallbackMaxConnections: 4_096,
 } as const;

@@ -33,8 +33,10 @@ const ENTRY_OVERHEAD_BYTES = 16;
  *   not a refusal: they are dropped, and cannot reach anyone in the partner's name.
  */
 export class AwarenessGuard {
-  /** The person who announced each client id here, for as long as y-protocols keeps its clock (the board's life). */
+  /** The person who announced each client id here. */
   private readonly owners = new Map<number, string>();
+  /** Each person's client ids, oldest first: a reconnecting phone brings a new one each time. */
+  private readonly idsOf = new Map<string, number[]>();
   /** Client ids each connection has announced so far. */
   private readonly claimed = new WeakMap<BoardConnection, number>();
 
@@ -76,10 +78,34 @@ export class AwarenessGuard {
     if (announced > this.limits.maxAwarenessClientsPerConnection) return this.refuse(conn, 'too many awareness clients');
     if (claims.length > 0) {
       this.claimed.set(conn, announced);
-      for (const id of claims) this.owners.set(id, conn.participantId);
+      this.remember(conn.participantId, claims);
     }
     if (kept.length === 0) return null;
     return kept.length === count ? update : encodeEntries(kept);
+  }
+
+  /**
+   * Records new ids and forgets a person's oldest ids that no longer have a state, with the clock
+   * y-protocols keeps for them: otherwise reconnecting again and again would grow both maps for
+   * as long as the board is loaded.
+   */
+  private remember(participantId: string, claims: number[]): void {
+    const ids = this.idsOf.get(participantId) ?? [];
+    for (const id of claims) {
+      this.owners.set(id, participantId);
+      ids.push(id);
+    }
+    for (let i = 0; ids.length > SIZES.maxAwarenessIdsRememberedPerPerson && i < ids.length; ) {
+      const id = ids[i];
+      if (this.awareness.states.has(id)) {
+        i++;
+        continue;
+      }
+      ids.splice(i, 1);
+      this.owners.delete(id);
+      this.awareness.meta.delete(id);
+    }
+    this.idsOf.set(participantId, ids);
   }
 
   private refuse(conn: BoardConnection, reason: string): null {
