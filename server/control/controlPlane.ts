@@ -62,7 +62,8 @@ export function createControlPlane(deps: ControlDeps) {
     serveClient: false,
     destroyUpgrade: false, // upgrades on other paths are routed by server/infra/upgradeRouter.ts
     maxHttpBufferSize: config.limits.maxSocketIoMessageBytes,
-    // A connection that never completes the Socket.IO handshake is closed after this (Socket.IO's default is 45 s).
+    // A connection that never completes the Socket.IO handshake is closed after this (default 45 s); its descriptor is freed by
+    // the connection gate at the same time (a closing WebSocket would otherwise wait 30 s for a client that never answers).
     connectTimeout: config.timing.authTimeoutMs,
     cors: { origin: false },
     // A single node does without recovery: it would keep every broadcast in memory for the window,
