@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBoardEndpoint } from './boards/endpoint';
@@ -30,6 +31,7 @@ import { ConnectionCounter } from './infra/connectionCounter';
 import { createClientAddress } from './infra/clientAddress';
 import { BoardTickets } from './infra/boardTickets';
 import { newSecret } from './infra/secrets';
+import { ConnectionGate } from './infra/connectionGate';
 import { entryText } from '../lib/board/schema';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,7 +63,8 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const pages = config.withPages ? await prepareNext(config) : null;
 
   // Handlers are defined below; requests only arrive once the server listens.
-  const httpServer: HttpServer = createServer((req, res) => {
+  const { timing, limits } = config;
+  const httpServer: HttpServer = createServer({ headersTimeout: timing.headersTimeoutMs, requestTimeout: timing.requestTimeoutMs, connectionsCheckingInterval: timing.connectionsCheckIntervalMs }, (req, res) => {
     setSecurityHeaders(res);
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/api/metrics') return serveMetrics(req, res);
@@ -109,10 +112,13 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters, tickets, clientAddress: addressOf });
   const exportReview = createExportHandler({ reviews, log });
   const sweeper = startRetentionSweeper({ store, workshops, log, intervalMs: config.timing.retentionSweepMs, now });
-  const connections = new ConnectionCounter(config.limits.maxConnectionsPerIp);
+  const connections = new ConnectionCounter(limits.maxConnectionsPerIp);
+  const gate = new ConnectionGate({ maxConnections: limits.maxConnections, maxPendingPerIp: limits.maxPendingPerIp, firstByteTimeoutMs: timing.headersTimeoutMs, authTimeoutMs: timing.authTimeoutMs });
+  gate.attach(httpServer);
+  const admit = (socket: Duplex) => gate.admit(socket);
   const evictor = setInterval(() => states.evictIdle(), TIMING.workshopEvictSweepMs);
   evictor.unref();
-  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, tickets, addressOf, log });
+  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, tickets, addressOf, admit, log });
   const control = createControlPlane({
     httpServer,
     store,
@@ -122,6 +128,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     events,
     connections,
     addressOf,
+    admit,
     config,
     log,
     now,
@@ -148,12 +155,12 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
       resync: () => states.refreshAll(),
     });
   }
-  httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null }));
+  httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null, socketIo: control.onUpgrade, admit }));
 
   function serveMetrics(req: IncomingMessage, res: ServerResponse): void {
     if (!metricsAllowed(req, { token: config.metricsToken, behindProxy: !!config.trustProxy })) return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Metrics need the metrics token.' } });
     const collect = (req.url ?? '').includes('gc=1');
-    sendJson(res, 200, readMetrics({ node: cluster?.node ?? null, liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount }, collect));
+    sendJson(res, 200, readMetrics({ node: cluster?.node ?? null, liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount, tcpConnections: gate.open, tcpRefused: gate.refused }, collect));
   }
 
   await new Promise<void>((resolve, reject) => {

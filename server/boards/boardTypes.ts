@@ -13,6 +13,8 @@ export interface BoardConnection {
   readonly seat: Seat;
   /** Agenda item keys its entries may belong to (a private doc: its own item only). */
   readonly exercises: ReadonlySet<string>;
+  /** Who this connection is, as its presence (awareness) must name them: server/boards/awarenessGuard.ts. */
+  readonly person: { seat: Seat | null; name: string };
   /** Asked for every update: false for a reader (the partner of a revealed private doc), a locked or ended workshop. */
   canWrite(): boolean;
   /** Awareness client ids this connection has announced; removed when it leaves. */

@@ -5,11 +5,11 @@ import { CLOSE_CODES, parseDocName, type CloseCode, type Seat } from '../../lib/
 import { isRevealed } from '../../lib/workshop/state';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { RoomEvents } from '../workshop/roomEvents';
-import { SIZES, type Limits } from '../tunables';
+import { SIZES, TIMING, type Limits } from '../tunables';
 import type { Log } from '../infra/log';
 import type { WorkshopService } from '../workshop/seating';
 import type { BoardConnection, LiveBoard } from './liveBoard';
-import { TokenBucket } from './tokenBucket';
+import { TokenBucket } from '../infra/tokenBucket';
 import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { BoardRegistry } from './registry';
 import type { BoardTickets } from '../infra/boardTickets';
@@ -21,7 +21,7 @@ export const YJS_PATH_PREFIX = '/yjs/';
 const MAX_FRAMES_BEFORE_READY = 64;
 
 type Verdict =
-  | { ok: true; docName: string; participantId: string; seat: Seat; workshopCode: string; exercises: ReadonlySet<string>; mode: 'write' | 'read' }
+  | { ok: true; docName: string; participantId: string; seat: Seat; workshopCode: string; exercises: ReadonlySet<string>; mode: 'write' | 'read'; person: BoardConnection['person'] }
   | { ok: false; code: CloseCode; reason: string };
 
 /**
@@ -36,6 +36,8 @@ export function createBoardEndpoint(deps: {
   events: RoomEvents;
   limits: Limits;
   connections: ConnectionCounter;
+  /** Tells the connection gate that this socket is authenticated (server/infra/connectionGate.ts). */
+  admit?: (socket: Duplex) => void;
   /** Board tickets are checked here (server/infra/boardTickets.ts); the client address comes from the one helper. */
   tickets: BoardTickets;
   addressOf: ClientAddressOf;
@@ -68,7 +70,8 @@ export function createBoardEndpoint(deps: {
       return { ok: false, code: CLOSE_CODES.notFound, reason: 'no such private exercise' };
     }
     const exercises = new Set(ref.kind === 'private' ? [ref.itemKey] : live.agenda.map((item) => item.key));
-    const granted = { ok: true as const, docName, participantId: participant.id, seat: participant.seat, workshopCode: participant.workshopCode, exercises };
+    const person = { seat: participant.seat, name: participant.name };
+    const granted = { ok: true as const, docName, participantId: participant.id, seat: participant.seat, workshopCode: participant.workshopCode, exercises, person };
     if (ref.kind === 'board' || ref.seat === participant.seat) return { ...granted, mode: 'write' };
     // The partner's private entries: not one byte before the couple's reveal, read-only after.
     const step = live.agenda.findIndex((item) => item.key === ref.itemKey);
@@ -81,7 +84,7 @@ export function createBoardEndpoint(deps: {
   }
 
   function accept(ws: WebSocket, verdict: Extract<Verdict, { ok: true }>): void {
-    const { docName, participantId, seat, exercises, workshopCode, mode } = verdict;
+    const { docName, participantId, seat, exercises, workshopCode, mode, person } = verdict;
     const mine = byParticipant.get(participantId) ?? new Set();
     mine.add(ws);
     byParticipant.set(participantId, mine);
@@ -92,6 +95,7 @@ export function createBoardEndpoint(deps: {
       participantId,
       seat,
       exercises,
+      person,
       awarenessIds: new Set(),
       awarenessBudget: new TokenBucket(limits.awarenessPerSecond, limits.awarenessPerSecond * 2),
       canWrite() {
@@ -157,7 +161,8 @@ export function createBoardEndpoint(deps: {
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
             ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
-            if (!verdict.ok) return ws.close(verdict.code, verdict.reason);
+            if (!verdict.ok) return refuse(ws, verdict.code, verdict.reason);
+            deps.admit?.(socket);
             accept(ws, verdict);
           });
         });
@@ -173,6 +178,12 @@ export function createBoardEndpoint(deps: {
       wss.close();
     },
   };
+}
+
+/** Closes with a code the client can read, and does not wait the 30 s ws would give a client that never answers the close. */
+function refuse(ws: WebSocket, code: CloseCode, reason: string): void {
+  ws.close(code, reason);
+  setTimeout(() => ws.terminate(), TIMING.refusedSocketGraceMs).unref();
 }
 
 function toBytes(data: RawData): Uint8Array {

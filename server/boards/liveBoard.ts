@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 export type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
 import { ActivityReporter } from './activityReporter';
+import { AwarenessGuard } from './awarenessGuard';
 import { backgroundLane } from './backgroundLane';
 import { CompactionSchedule } from './compactionSchedule';
 import type { BoardConnection, BoardDeps, PeerMessageKind } from './boardTypes';
@@ -25,6 +26,7 @@ const FROM_PEER = Symbol('peer');
 export class LiveBoard {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly presence: AwarenessGuard;
   private readonly conns = new Set<BoardConnection>();
   private readonly edits = new DocEdits(this.doc);
   private approxBytes = 0;
@@ -46,6 +48,7 @@ export class LiveBoard {
     private readonly deps: BoardDeps,
   ) {
     this.awareness.setLocalState(null); // the server itself is not a participant
+    this.presence = new AwarenessGuard(this.awareness, deps.limits);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () => this.compact());
     this.activity = new ActivityReporter(this.doc, deps.onActivity);
@@ -121,6 +124,7 @@ export class LiveBoard {
       case 'awareness':
         return this.receiveAwareness(conn, message.update);
       case 'queryAwareness':
+        if (!conn.awarenessBudget.take()) return;
         return conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
     }
   }
@@ -204,10 +208,11 @@ export class LiveBoard {
   }
 
   private receiveAwareness(conn: BoardConnection, update: Uint8Array): void {
-    if (!conn.awarenessBudget.take()) return; // presence is best-effort: a flood is simply not relayed
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
-      this.deps.peers?.publish(this.docName, 'awareness', update);
+      const admitted = this.presence.admit(conn, update); // size, rate and identity: awarenessGuard.ts
+      if (!admitted) return;
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted, conn);
+      this.deps.peers?.publish(this.docName, 'awareness', admitted);
     } catch {
       conn.close(CLOSE_CODES.badRequest, 'malformed awareness update');
     }
