@@ -59,6 +59,8 @@ export const TIMING = {
   socketRecoveryWindowMs: 2 * 60_000,
   /** With several nodes, one node compacts a doc at a time under a Redis lock. Compaction takes milliseconds; the lease only matters if its node dies holding it. */
   compactLeaseMs: 30_000,
+  /** A readiness check (store read, Redis PING) that takes longer than this counts as failing: the probe answers 503 instead of hanging. */
+  readinessCheckMs: 2_000,
 } as const;
 
 export const SIZES = {

@@ -7,6 +7,7 @@ import type { WorkshopStates } from '../workshop/workshopStates';
 import type { RoomEvents } from '../workshop/roomEvents';
 import { SIZES, type Limits } from '../tunables';
 import type { Log } from '../infra/log';
+import { countRejection } from '../infra/metrics';
 import type { WorkshopService } from '../workshop/seating';
 import type { BoardConnection, LiveBoard } from './liveBoard';
 import { TokenBucket } from './tokenBucket';
@@ -76,6 +77,7 @@ export function createBoardEndpoint(deps: {
 
   function accept(ws: WebSocket, verdict: Extract<Verdict, { ok: true }>): void {
     const { docName, participantId, seat, exercises, workshopCode, mode } = verdict;
+    log.debug(`board ${docName}: participant ${participantId} connected (${mode})`);
     const mine = byParticipant.get(participantId) ?? new Set();
     mine.add(ws);
     byParticipant.set(participantId, mine);
@@ -104,7 +106,10 @@ export function createBoardEndpoint(deps: {
     ws.on('message', (data: RawData) => {
       const bytes = toBytes(data);
       if (board) return board.receive(conn, bytes);
-      if (!early || early.length >= MAX_FRAMES_BEFORE_READY) return conn.close(CLOSE_CODES.rateLimited, 'too many frames before sync');
+      if (!early || early.length >= MAX_FRAMES_BEFORE_READY) {
+        if (ws.readyState === WebSocket.OPEN) countRejection('frames_before_sync'); // once: close() moves it to CLOSING
+        return conn.close(CLOSE_CODES.rateLimited, 'too many frames before sync');
+      }
       early.push(bytes);
     });
     ws.on('close', () => {
@@ -141,6 +146,7 @@ export function createBoardEndpoint(deps: {
       const address = req.socket.remoteAddress ?? 'unknown';
       const admitted = connections.tryOpen(address);
       if (admitted) socket.once('close', () => connections.close(address));
+      else countRejection('connections_per_ip');
       const verdict: Promise<Verdict> = admitted ? authorize(req) : Promise.resolve({ ok: false, code: CLOSE_CODES.rateLimited, reason: 'too many connections' });
       verdict
         .catch((err): Verdict => {
@@ -151,7 +157,10 @@ export function createBoardEndpoint(deps: {
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
             ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
-            if (!verdict.ok) return ws.close(verdict.code, verdict.reason);
+            if (!verdict.ok) {
+              log.debug(`board connection refused: ${verdict.code} ${verdict.reason}`); // never req.url: it carries the token
+              return ws.close(verdict.code, verdict.reason);
+            }
             accept(ws, verdict);
           });
         });

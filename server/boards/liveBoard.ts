@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
+import { relayTimer } from '../infra/metrics';
 export type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
 import { ActivityReporter } from './activityReporter';
 import { backgroundLane } from './backgroundLane';
@@ -129,6 +130,7 @@ export class LiveBoard {
    * otherwise, or while a compaction runs, the frame waits its turn on the board's chain.
    */
   receive(conn: BoardConnection, data: Uint8Array): void {
+    const relayed = relayTimer(); // metrics: twofold_relay_seconds, observed once the update is relayed
     let message: IncomingMessage;
     try {
       message = decodeMessage(data);
@@ -149,6 +151,7 @@ export class LiveBoard {
           then: () => {
             this.batched--;
             this.afterStored(conn, update);
+            relayed();
           },
           lost: () => {
             this.batched--;
@@ -166,6 +169,7 @@ export class LiveBoard {
         if (!update) return;
         await this.deps.store.appendUpdate(this.docName, update);
         this.afterStored(conn, update);
+        relayed();
       } catch (err) {
         this.failed(conn, err);
       }

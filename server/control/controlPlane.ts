@@ -77,6 +77,7 @@ export function createControlPlane(deps: ControlDeps) {
     socket.once('disconnect', () => deps.connections.close(address));
     answerUnknownEvents(socket);
     const data = socket.data;
+    log.debug(`control: ${data.role === 'participant' ? `participant ${data.participantId}` : data.role} connected to workshop ${data.code}`);
     void socket.join(rooms.workshop(data.code));
     send.logged(send.workshopState(data.code, undefined, socket));
     if (data.role === 'host') {

@@ -1,6 +1,7 @@
 import { ERROR_CODES, handshakeAuthSchema, PROTOCOL_VERSION } from '../../lib/protocol';
 import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { Log } from '../infra/log';
+import { countRejection } from '../infra/metrics';
 import type { WorkshopService } from '../workshop/seating';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { TwofoldServer } from './socketTypes';
@@ -20,6 +21,7 @@ export function guardHandshakes(io: TwofoldServer, deps: { workshops: WorkshopSe
 
   io.use((socket, next) => {
     if (connections.count(socket.handshake.address) >= deps.maxConnectionsPerIp) {
+      countRejection('connections_per_ip');
       return next(refusal(ERROR_CODES.rateLimited, 'Too many connections from this address.'));
     }
     next();

@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ERROR_CODES } from '../../lib/protocol';
+import { countRejection } from '../infra/metrics';
 import { HttpError } from './respond';
 
 /**
@@ -22,10 +23,12 @@ const inMemory: LimiterFactory = ({ points, duration }) => new RateLimiterMemory
 
 export function createGuessLimiter(missesPerMinute: number, name = 'guesses', factory: LimiterFactory = inMemory): GuessLimiter {
   const limiter = factory({ points: missesPerMinute, duration: 60, keyPrefix: name });
-  const tooMany = (res: RateLimiterRes) =>
-    new HttpError(ERROR_CODES.rateLimited, 'Too many wrong codes. Please wait a moment and try again.', {
+  const tooMany = (res: RateLimiterRes) => {
+    countRejection(name);
+    return new HttpError(ERROR_CODES.rateLimited, 'Too many wrong codes. Please wait a moment and try again.', {
       'retry-after': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))),
     });
+  };
   return {
     async check(key) {
       const res = await limiter.get(key);

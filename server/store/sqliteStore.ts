@@ -72,6 +72,7 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
     upsertSnapshot: db.prepare(
       'INSERT INTO doc_snapshots (doc_name, data) VALUES (?, ?) ON CONFLICT(doc_name) DO UPDATE SET data = excluded.data',
     ),
+    schemaVersion: db.prepare<[], { v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations'),
     deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?'),
     // A couple's docs are `board.<id>` and `private.<id>.…`; a range on the name uses the index ('/' follows '.').
     deleteCoupleUpdates: db.prepare(
@@ -269,6 +270,9 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
     },
     async lastUpdateId(docName) {
       return q.lastUpdateId.get(docName)?.id ?? 0;
+    },
+    async ping() {
+      return q.schemaVersion.get()!.v;
     },
     async close() {
       await checkpointer.close();
