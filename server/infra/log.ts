@@ -22,7 +22,15 @@ const loggers = new Map<Config['logLevel'], Log>();
 export function createLog(level: Config['logLevel']): Log {
   let log = loggers.get(level);
   if (!log) {
-    log = wrap(pino({ name: 'twofold', level, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } }));
+    log = wrap(
+      pino({
+        name: 'twofold',
+        level,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        serializers: { err: describeError },
+      }),
+    );
     loggers.set(level, log);
   }
   return log;
@@ -30,7 +38,7 @@ export function createLog(level: Config['logLevel']): Log {
 
 function wrap(logger: Logger): Log {
   return {
-    error: (msg, extra) => (extra === undefined ? logger.error(msg) : logger.error({ err: describeError(extra) }, msg)),
+    error: (msg, extra) => (extra === undefined ? logger.error(msg) : logger.error({ err: extra }, msg)),
     info: (msg) => logger.info(msg),
     debug: (msg) => logger.debug(msg),
   };
@@ -41,8 +49,8 @@ function wrap(logger: Logger): Log {
  * own serializer would copy every enumerable field, and some carry values: PostgreSQL's
  * `detail` ("Key (pair_code)=(…) already exists"), `where`, `parameters` of a failed query.
  */
-export function describeError(err: unknown): { type: string; message: string; code?: string; stack?: string } {
-  if (!(err instanceof Error)) return { type: typeof err, message: typeof err === 'string' ? err : '(not an Error)' };
+export function describeError(err: unknown): { type?: string; message: string; code?: string; stack?: string } {
+  if (!(err instanceof Error)) return { message: typeof err === 'string' ? err : `(a ${typeof err}, not an Error)` };
   const code = (err as { code?: unknown }).code;
   return { type: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}), ...(err.stack ? { stack: err.stack } : {}) };
 }
