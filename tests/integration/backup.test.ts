@@ -83,7 +83,7 @@ async function stop(server: ServerProcess): Promise<void> {
   await server.exited;
 }
 
-describe('backups', () => {
+describe('[R48] backups', () => {
   it('hold what is still only in the WAL, where a copy of the database file would miss it', { timeout: 60_000 }, async () => {
     const dataDir = tempDataDir();
     const out = path.join(tempDataDir(), 'backup.sqlite');

@@ -21,7 +21,7 @@ import { boardUrl, closeCodeOf, connectBoard } from '../helpers/yjsClient';
  */
 const hex = () => randomBytes(5).toString('hex');
 
-describe('logs', () => {
+describe('[R47] logs', () => {
   it('are JSON lines and hold no name, entry, answer, host key, token, pair code or review secret of a full round', { timeout: 60_000 }, async () => {
     const server = await startServerProcess({ DATA_DIR: tempDataDir(), LOG_LEVEL: 'debug' });
     const api = new ApiClient(server.url);

@@ -18,7 +18,8 @@ interface Sample {
 
 /**
  * The Prometheus text format (0.0.4), strictly: every line is a comment (`# HELP`, `# TYPE`) or a
- * sample `name{label="value",…} number`, and every sample belongs to a declared metric.
+ * sample `name{label="value",…} number`, and every sample belongs to a declared metric. (Values
+ * are read as Prometheus reads them, Go's ParseFloat: prom-client writes NaN as `Nan`, which it takes.)
  */
 function parse(text: string): { samples: Sample[]; types: Map<string, string> } {
   const types = new Map<string, string>();
@@ -31,7 +32,7 @@ function parse(text: string): { samples: Sample[]; types: Map<string, string> } 
       continue;
     }
     if (/^# HELP [a-zA-Z_:][a-zA-Z0-9_:]* .*$/.test(line)) continue;
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*)\})? (-?[0-9.e+-]+|NaN|[+-]Inf)$/.exec(line);
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*)\})? (-?[0-9.e+-]+|[Nn]a[Nn]|[+-]Inf)$/.exec(line);
     if (!m) throw new Error(`not a Prometheus line: ${line}`);
     const labels = Object.fromEntries([...(m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((l) => [l[1], l[2]]));
     samples.push({ name: m[1], labels, value: Number(m[3]) });
@@ -47,13 +48,14 @@ async function scrape() {
   const res = await fetch(`${server.url}/metrics`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
-  const { samples, types } = parse(await res.text());
+  const text = await res.text();
+  const { samples, types } = parse(text);
   const value = (name: string, labels: Record<string, string> = {}) => {
     const found = samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
     if (!found) throw new Error(`no sample ${name} ${JSON.stringify(labels)}`);
     return found.value;
   };
-  return { samples, types, value };
+  return { text, samples, types, value };
 }
 
 /** A GET from 127.0.0.2: loopback as a packet goes, but not the address the metrics routes trust. */
@@ -123,6 +125,10 @@ describe('GET /metrics (Prometheus)', () => {
       expect(after.value('twofold_people_online')).toBe(1);
       expect(after.value('twofold_live_boards')).toBe(1);
       expect(grew('twofold_store_write_failures_total')).toBe(0);
+      // [R50] Labels are fixed words; nothing of the round (names, codes, ids, secrets) is in the figures.
+      const labelKeys = new Set(after.samples.filter((x) => x.name.startsWith('twofold_')).flatMap((x) => Object.keys(x.labels)));
+      expect([...labelKeys].sort()).toEqual(['check', 'le', 'limit']);
+      for (const secret of ['Ana', 'Ben', code, a.token, b.token, meA.couple!.id, meA.couple!.pairCode, a.participantId]) expect(after.text).not.toContain(secret);
     } finally {
       boardA.destroy();
       boardB.destroy();
@@ -131,7 +137,7 @@ describe('GET /metrics (Prometheus)', () => {
     await eventually(async () => expect((await scrape()).value('twofold_board_connections')).toBe(0));
   });
 
-  it('answers other addresses only with METRICS_TOKEN, like GET /api/metrics', async () => {
+  it('[R50] answers other addresses only with METRICS_TOKEN, like GET /api/metrics', async () => {
     for (const path of ['/metrics', '/api/metrics']) {
       expect(await getFromOtherAddress(path)).toBe(401);
       expect(await getFromOtherAddress(path, { authorization: 'Bearer not-the-token-at-all' })).toBe(401);

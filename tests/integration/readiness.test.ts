@@ -21,7 +21,7 @@ async function asAdmin(sql: string): Promise<void> {
   }
 }
 
-describe('GET /api/health/ready', () => {
+describe('[R49] GET /api/health/ready', () => {
   it('answers 200 while the SQLite store reads, 503 not_ready once it cannot; /api/health stays 200 (liveness)', async () => {
     await withServer({ databaseUrl: null }, async ({ server, api }) => {
       expect(await ready(api)).toMatchObject({ status: 200, body: { ok: true, checks: { store: 'ok' } } });
