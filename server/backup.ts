@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (!values.out) throw new Error('Usage: npm run backup -- --out FILE');
   const config = loadConfig();
   if (config.databaseUrl) throw new Error('DATABASE_URL is set: the store is PostgreSQL. Back it up with pg_dump or base backups (docs/DEPLOY.md).');
-  const log = createLog(config.logLevel === 'silent' ? 'error' : config.logLevel);
+  const log = createLog(config.logLevel);
   const r = await backupSqlite(config.dataDir, values.out);
   log.info(`backup of ${r.source} written to ${r.out}: ${r.bytes} bytes, ${r.pages} pages, schema version ${r.schemaVersion}, copied in ${r.copyMs.toFixed(1)} ms`);
 }

@@ -3,6 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE } from './sqliteFile';
 
+/** The largest step better-sqlite3 takes (it clamps to 2^31 - 1): more pages than any database has. */
+const ALL_PAGES = 0x7fffffff;
+
 export interface BackupResult {
   source: string;
   out: string;
@@ -41,8 +44,9 @@ export async function backupSqlite(dataDir: string, out: string): Promise<Backup
   try {
     db.pragma('busy_timeout = 5000');
     const started = performance.now();
-    // The first step only learns the size; returning it asks for every page in the next step.
-    const progress = await db.backup(partial, { progress: ({ totalPages }) => totalPages + 1 });
+    // better-sqlite3's first step copies nothing; the answer asks for every page in the next one (a
+    // count, not the size read now: the database may grow in between, and a second step could restart).
+    const progress = await db.backup(partial, { progress: () => ALL_PAGES });
     copyMs = performance.now() - started;
     pages = progress.totalPages;
   } finally {
