@@ -118,6 +118,8 @@ export const TIMING = {
   refusedSocketGraceMs: 1_000,
   /** A person's Socket.IO event budget is kept this long after their last socket left, so reconnecting does not refill it. */
   eventBudgetMemoryMs: 60_000,
+  /** A readiness check (store read, Redis PING) that takes longer than this counts as failing: the probe answers 503 instead of hanging. */
+  readinessCheckMs: 2_000,
 } as const;
 
 export const SIZES = {

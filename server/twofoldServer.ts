@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
@@ -12,7 +12,10 @@ import { BOARD_TICKET_TTL_MS, TIMING } from './tunables';
 import { createControlPlane } from './control/controlPlane';
 import { createApi } from './http/apiHandler';
 import { sendJson } from './http/respond';
-import { metricsAllowed, readMetrics } from './http/metrics';
+import { createOperatorRoutes } from './http/operatorRoutes';
+import { createReadinessCheck } from './http/readiness';
+import { addLiveFigures } from './infra/metrics';
+import { measureWrites } from './store/measuredStore';
 import { createLog, type Log } from './infra/log';
 import { RoomEvents } from './workshop/roomEvents';
 import { setPageCsp, setSecurityHeaders } from './http/securityHeaders';
@@ -41,6 +44,8 @@ export interface RunningServer {
   url: string;
   port: number;
   boards: BoardRegistry;
+  /** The store the server writes to (tests make it fail to see readiness answer 503). */
+  store: Store;
   /** Runs the retention sweep now (tests with a fake clock). */
   sweep(): Promise<string[]>;
   /** Flushes every board, closes sockets and the store. */
@@ -50,7 +55,7 @@ export interface RunningServer {
 /** The composition root: config → store → service → API, control plane, boards, pages, on one port. */
 export async function startTwofold(config: Config, now: () => number = Date.now): Promise<RunningServer> {
   const log = createLog(config.logLevel);
-  const store = await openStore(config, log);
+  const store = measureWrites(await openStore(config, log));
   const events = new RoomEvents();
   // One of several nodes: loaded only then, so a single node never imports Redis (see server/cluster).
   const cluster = config.cluster ? await (await import('./cluster')).startCluster({ redisUrl: config.cluster.redisUrl, nodeName: config.cluster.nodeId, store, log }) : null;
@@ -67,7 +72,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const httpServer: HttpServer = createServer({ headersTimeout: timing.headersTimeoutMs, requestTimeout: timing.requestTimeoutMs, connectionsCheckingInterval: timing.connectionsCheckIntervalMs }, (req, res) => {
     setSecurityHeaders(res);
     const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/api/metrics') return serveMetrics(req, res);
+    if (operator.handles(pathname)) return operator.serve(req, res, pathname);
     if (pathname === '/api' || pathname.startsWith('/api/')) return void api(req, res);
     const download = EXPORT_PATH.exec(pathname);
     if (download) return void exportReview(req, res, download[1], download[2] as 'md' | 'pdf');
@@ -157,11 +162,13 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   }
   httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null, socketIo: control.onUpgrade, admit }));
 
-  function serveMetrics(req: IncomingMessage, res: ServerResponse): void {
-    if (!metricsAllowed(req, { token: config.metricsToken, behindProxy: !!config.trustProxy })) return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Metrics need the metrics token.' } });
-    const collect = (req.url ?? '').includes('gc=1');
-    sendJson(res, 200, readMetrics({ node: cluster?.node ?? null, liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount, tcpConnections: gate.open, tcpRefused: gate.refused }, collect));
-  }
+  const liveFigures = () => ({ liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount });
+  const removeFigures = addLiveFigures(liveFigures);
+  const operator = createOperatorRoutes({
+    metrics: { token: config.metricsToken, behindProxy: !!config.trustProxy },
+    counts: () => ({ node: cluster?.node ?? null, ...liveFigures(), tcpConnections: gate.open, tcpRefused: gate.refused }),
+    checkReadiness: createReadinessCheck({ store, redis: cluster, log }),
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -177,11 +184,13 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     url,
     port,
     boards,
+    store,
     sweep: () => sweeper.sweep(),
     close() {
       closing ??= (async () => {
         sweeper.stop();
         clearInterval(evictor);
+        removeFigures();
         endpoint.close();
         await boards.closeAll();
         httpServer.closeAllConnections();

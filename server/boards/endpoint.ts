@@ -10,6 +10,7 @@ import type { Log } from '../infra/log';
 import type { WorkshopService } from '../workshop/seating';
 import type { BoardConnection, LiveBoard } from './liveBoard';
 import { TokenBucket } from '../infra/tokenBucket';
+import { countRejection } from '../infra/metrics';
 import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { BoardRegistry } from './registry';
 import type { BoardTickets } from '../infra/boardTickets';
@@ -85,6 +86,7 @@ export function createBoardEndpoint(deps: {
 
   function accept(ws: WebSocket, verdict: Extract<Verdict, { ok: true }>): void {
     const { docName, participantId, seat, exercises, workshopCode, mode, person } = verdict;
+    log.debug(`board ${docName}: participant ${participantId} connected (${mode})`);
     const mine = byParticipant.get(participantId) ?? new Set();
     mine.add(ws);
     byParticipant.set(participantId, mine);
@@ -114,7 +116,10 @@ export function createBoardEndpoint(deps: {
     ws.on('message', (data: RawData) => {
       const bytes = toBytes(data);
       if (board) return board.receive(conn, bytes);
-      if (!early || early.length >= MAX_FRAMES_BEFORE_READY) return conn.close(CLOSE_CODES.rateLimited, 'too many frames before sync');
+      if (!early || early.length >= MAX_FRAMES_BEFORE_READY) {
+        if (ws.readyState === WebSocket.OPEN) countRejection('frames_before_sync'); // once: close() moves it to CLOSING
+        return conn.close(CLOSE_CODES.rateLimited, 'too many frames before sync');
+      }
       early.push(bytes);
     });
     ws.on('close', () => {
@@ -151,6 +156,7 @@ export function createBoardEndpoint(deps: {
       const address = deps.addressOf(req);
       const admitted = connections.tryOpen(address);
       if (admitted) socket.once('close', () => connections.close(address));
+      else countRejection('connections_per_ip');
       const verdict: Promise<Verdict> = admitted ? authorize(req) : Promise.resolve({ ok: false, code: CLOSE_CODES.rateLimited, reason: 'too many connections' });
       verdict
         .catch((err): Verdict => {
@@ -161,7 +167,10 @@ export function createBoardEndpoint(deps: {
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
             ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
-            if (!verdict.ok) return refuse(ws, verdict.code, verdict.reason);
+            if (!verdict.ok) {
+              log.debug(`board connection refused: ${verdict.code} ${verdict.reason}`); // never req.url: it carries the ticket
+              return refuse(ws, verdict.code, verdict.reason);
+            }
             deps.admit?.(socket);
             accept(ws, verdict);
           });

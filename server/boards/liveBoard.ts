@@ -7,6 +7,7 @@ import { backgroundLane } from './backgroundLane';
 import { CompactionSchedule } from './compactionSchedule';
 import type { BoardConnection, BoardDeps, PeerMessageKind } from './boardTypes';
 import { DocEdits } from './docEdits';
+import { relayTimer } from '../infra/metrics';
 import { clientSeatsOf, inspectUpdate } from '../../lib/board/updateInspector';
 import { CLOSE_CODES, parseDocName, type CloseCode, type Seat } from '../../lib/protocol';
 import { addsSomething, structCount } from './updateChecks';
@@ -118,7 +119,7 @@ export class LiveBoard {
         return this.answerSync(conn, message.stateVector);
       case 'update':
         if (!this.accepts(conn, message.update)) return;
-        this.store(message.update, conn);
+        this.store(message.update, conn, relayTimer());
         this.apply(message.update, conn);
         return;
       case 'awareness':
@@ -161,11 +162,12 @@ export class LiveBoard {
    * already (the next update is checked against it); a failed write therefore drops the whole
    * board, so that nothing the store lacks is served from memory, and everyone resyncs.
    */
-  private store(update: Uint8Array, sender: BoardConnection | null): void {
+  private store(update: Uint8Array, sender: BoardConnection | null, relayed?: () => void): void {
     this.deps.writer.append(this.docName, update, (id) => {
       if (this.destroyed) return;
       if (id === null) return this.deps.onStoreFailure?.();
       this.relay(update, sender);
+      relayed?.();
       this.appliedUpToId = id;
       this.compaction.updated(++this.updatesSinceCompaction);
       this.activity.changed();

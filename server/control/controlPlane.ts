@@ -101,6 +101,7 @@ export function createControlPlane(deps: ControlDeps) {
     const data = socket.data;
     budgets.guard(socket, data.role === 'participant' ? `p:${data.participantId}` : `s:${socket.id}`);
     answerUnknownEvents(socket);
+    log.debug(`control: ${data.role === 'participant' ? `participant ${data.participantId}` : data.role} connected to workshop ${data.code}`);
     void socket.join(rooms.workshop(data.code));
     send.logged(send.workshopState(data.code, undefined, socket));
     if (data.role === 'host') {

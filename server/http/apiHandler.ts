@@ -178,6 +178,10 @@ export function createApi(deps: ApiDeps) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const found = router.match(req.method ?? 'GET', url.pathname);
+    // Logs name the route as written (`/api/review/:secret`): a path can carry a review secret.
+    const route = found && found !== 'method' ? found.path : '(no route)';
+    const started = performance.now();
+    res.once('finish', () => log.debug(`api ${req.method} ${route} ${res.statusCode} ${(performance.now() - started).toFixed(1)} ms`));
     try {
       if (found === null) throw new HttpError(ERROR_CODES.notFound, `No API route ${url.pathname}.`);
       if (found === 'method') throw new HttpError(ERROR_CODES.badRequest, `${req.method} is not allowed here.`);
@@ -185,7 +189,7 @@ export function createApi(deps: ApiDeps) {
     } catch (err) {
       if (res.headersSent) return;
       if (err instanceof HttpError) return sendError(res, err);
-      log.error(`API ${req.method} ${url.pathname} failed`, err);
+      log.error(`api ${req.method} ${route} failed`, err);
       sendError(res, new HttpError(ERROR_CODES.internal, 'Something went wrong on the server.'));
     }
   };

@@ -155,6 +155,9 @@ export async function openPgStore(url: string, log: Log): Promise<Store> {
       return (await all<WallItemRecord>('SELECT * FROM wall_items WHERE workshop_code = $1 ORDER BY created_at, id', [code])).map(toWallItem);
     },
 
+    async ping() {
+      return Number((await one<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations', []))!.v);
+    },
     async close() {
       await reclaimer.idle();
       await pool.end();

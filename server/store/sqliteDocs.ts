@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Store, StoredDoc } from './storeTypes';
 
-type DocMethods = Pick<Store, 'loadDoc' | 'appendUpdate' | 'appendUpdatesNow' | 'compactDoc' | 'lastUpdateId'>;
+type DocMethods = Pick<Store, 'loadDoc' | 'appendUpdate' | 'appendUpdatesNow' | 'compactDoc' | 'lastUpdateId' | 'ping'>;
 
 /**
  * Board docs in SQLite: an append-only log of Yjs updates per doc, folded into one snapshot
@@ -20,6 +20,7 @@ export function sqliteDocs(db: Database.Database): DocMethods {
     updates: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM doc_updates WHERE doc_name = ? ORDER BY id'),
     appendUpdate: db.prepare('INSERT INTO doc_updates (doc_name, data) VALUES (?, ?)'),
     lastUpdateId: db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM doc_updates WHERE doc_name = ?'),
+    schemaVersion: db.prepare<[], { v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations'),
     upsertSnapshot: db.prepare('INSERT INTO doc_snapshots (doc_name, data) VALUES (?, ?) ON CONFLICT(doc_name) DO UPDATE SET data = excluded.data'),
     deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?'),
   };
@@ -48,6 +49,10 @@ export function sqliteDocs(db: Database.Database): DocMethods {
     appendUpdatesNow: (rows) => (rows.length === 1 ? [appendOne(rows[0].docName, rows[0].update)] : appendInOne(rows)),
     async compactDoc(docName, snapshot, upToId) {
       compact(docName, snapshot, upToId);
+    },
+    /** A cheap read for readiness: the schema version. */
+    async ping() {
+      return q.schemaVersion.get()!.v;
     },
     async lastUpdateId(docName) {
       return q.lastUpdateId.get(docName)?.id ?? 0;

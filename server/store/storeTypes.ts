@@ -139,5 +139,11 @@ export interface Store {
   /** Id of the newest stored update of a doc (0 if none). */
   lastUpdateId(docName: string): Promise<number>;
 
+  /**
+   * A cheap read that proves the store answers (the readiness check, /api/health/ready):
+   * resolves with the schema version recorded in the database, rejects when it cannot read.
+   */
+  ping(): Promise<number>;
+
   close(): Promise<void>;
 }

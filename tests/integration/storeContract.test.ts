@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../server/store/migrations';
 import type { Store } from '../../server/store/storeTypes';
 import { BACKENDS, coupleRow, editor, participantRow, storedLines, wallRow, workshopRow } from '../helpers/storeFixtures';
 
@@ -36,6 +37,16 @@ describe.each(BACKENDS)('Store contract: $name', (backend) => {
     }
     return { w, people };
   }
+
+  it('ping answers the schema version recorded in the database, and fails once the store is closed', async () => {
+    expect(await store.ping()).toBe(LATEST_SCHEMA_VERSION);
+    expect(await other.ping()).toBe(LATEST_SCHEMA_VERSION);
+    const location = await backend.create();
+    const closed = await location.open();
+    await closed.close();
+    await expect(closed.ping()).rejects.toThrow();
+    await location.dispose();
+  });
 
   it('creates and reads workshops; state, expiry and peak are updated in place', async () => {
     const w = workshopRow();
