@@ -1,8 +1,7 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 export type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
 import { ActivityReporter } from './activityReporter';
-import { AwarenessGuard } from './awarenessGuard';
+import { BoardPresence } from './boardPresence';
 import { backgroundLane } from './backgroundLane';
 import { CompactionSchedule } from './compactionSchedule';
 import type { BoardConnection, BoardDeps, PeerMessageKind } from './boardTypes';
@@ -10,8 +9,9 @@ import { DocEdits } from './docEdits';
 import { relayTimer } from '../infra/metrics';
 import { clientSeatsOf, inspectUpdate } from '../../lib/board/updateInspector';
 import { CLOSE_CODES, parseDocName, type CloseCode, type Seat } from '../../lib/protocol';
-import { addsSomething, structCount } from './updateChecks';
-import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
+import { addsSomething, closeCodeFor, structCount } from './updateChecks';
+import { SyncReplies } from './syncReplies';
+import { decodeMessage, encodeSyncStep1, encodeUpdate, type IncomingMessage } from './messages';
 
 /** Origin of changes that came from another node: applied and relayed here, never stored or published again. */
 const FROM_PEER = Symbol('peer');
@@ -26,10 +26,10 @@ const FROM_PEER = Symbol('peer');
  */
 export class LiveBoard {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  private readonly presence: AwarenessGuard;
   private readonly conns = new Set<BoardConnection>();
+  readonly presence: BoardPresence;
   private readonly edits = new DocEdits(this.doc);
+  private readonly syncReplies = new SyncReplies(this.doc);
   private approxBytes = 0;
   private updatesSinceCompaction = 0;
   /** Id of the newest stored row that is in `doc` too: every row of this doc up to it is in the doc. */
@@ -48,9 +48,7 @@ export class LiveBoard {
     readonly docName: string,
     private readonly deps: BoardDeps,
   ) {
-    this.awareness.setLocalState(null); // the server itself is not a participant
-    this.presence = new AwarenessGuard(this.awareness, deps.limits);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.presence = new BoardPresence(this.doc, deps.limits, this.conns, (update) => deps.peers?.publish(docName, 'awareness', update));
     this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () => this.compact());
     this.activity = new ActivityReporter(this.doc, deps.onActivity);
     this.byteLimit = parseDocName(docName)?.kind === 'private' ? deps.limits.maxPrivateDocBytes : deps.limits.maxBoardBytes;
@@ -88,16 +86,11 @@ export class LiveBoard {
   add(conn: BoardConnection): void {
     this.conns.add(conn);
     conn.send(encodeSyncStep1(this.doc));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) conn.send(encodeAwareness(this.awareness, present));
+    this.presence.greet(conn);
   }
 
   remove(conn: BoardConnection): void {
-    if (!this.conns.delete(conn)) return;
-    if (conn.awarenessIds.size === 0) return;
-    const ids = [...conn.awarenessIds];
-    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
-    this.deps.peers?.publish(this.docName, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+    if (this.conns.delete(conn)) this.presence.left(conn);
   }
 
   /**
@@ -123,10 +116,9 @@ export class LiveBoard {
         this.apply(message.update, conn);
         return;
       case 'awareness':
-        return this.receiveAwareness(conn, message.update);
+        return this.presence.receive(conn, message.update);
       case 'queryAwareness':
-        if (!conn.awarenessBudget.take()) return;
-        return conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        return this.presence.answer(conn);
     }
   }
 
@@ -149,10 +141,8 @@ export class LiveBoard {
     }
     const verdict = inspectUpdate(this.doc, update, { seat: conn.seat, exercises: conn.exercises, clientSeats: this.clientSeats });
     if (verdict.ok) return true;
-    const { reason } = verdict.refusal;
-    const code = reason === 'unreadable' ? CLOSE_CODES.badRequest : reason === 'missing' ? CLOSE_CODES.outOfStep : CLOSE_CODES.schemaViolation;
-    this.deps.log.debug(`board refused an update: ${reason}`);
-    conn.close(code, reason);
+    this.deps.log.debug(`board refused an update: ${verdict.refusal.reason}`);
+    conn.close(closeCodeFor(verdict.refusal.reason), verdict.refusal.reason);
     return false;
   }
 
@@ -202,22 +192,11 @@ export class LiveBoard {
   private answerSync(conn: BoardConnection, stateVector: Uint8Array): void {
     let reply: Uint8Array;
     try {
-      reply = encodeSyncStep2(this.doc, stateVector);
+      reply = this.syncReplies.stepTwo(stateVector);
     } catch {
       return conn.close(CLOSE_CODES.badRequest, 'malformed state vector');
     }
     conn.send(reply);
-  }
-
-  private receiveAwareness(conn: BoardConnection, update: Uint8Array): void {
-    try {
-      const admitted = this.presence.admit(conn, update); // size, rate and identity: awarenessGuard.ts
-      if (!admitted) return;
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted, conn);
-      this.deps.peers?.publish(this.docName, 'awareness', admitted);
-    } catch {
-      conn.close(CLOSE_CODES.badRequest, 'malformed awareness update');
-    }
   }
 
   /** An update or presence change another node received from its client (or the stored state after a gap). */
@@ -229,7 +208,7 @@ export class LiveBoard {
   private applyFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
     if (this.destroyed) return;
     try {
-      if (kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, FROM_PEER);
+      if (kind === 'awareness') return this.presence.fromPeer(bytes);
       const effective = this.edits.applyPeerUpdate(bytes, FROM_PEER);
       if (!effective) return; // nothing new here (a resync, or already seen)
       this.approxBytes += effective.length;
@@ -239,21 +218,6 @@ export class LiveBoard {
       this.deps.log.error(`board ${this.docName}: peer message failed`, err);
     }
   }
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const conn = origin as BoardConnection | null;
-    if (conn && this.conns.has(conn)) {
-      for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
-      for (const id of removed) conn.awarenessIds.delete(id);
-    }
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0 || this.conns.size === 0) return;
-    const message = encodeAwareness(this.awareness, changed);
-    for (const c of this.conns) c.send(message);
-  };
 
   /**
    * Folds the update log into one snapshot, while updates keep flowing. It replaces exactly the
@@ -304,8 +268,8 @@ export class LiveBoard {
     this.activity.stop(save);
     for (const c of this.conns) c.close(closeCode, 'board closed');
     this.conns.clear();
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
+    this.syncReplies.destroy();
     this.doc.destroy();
     this.deps.peers?.leave(this.docName);
   }

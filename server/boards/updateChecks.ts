@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import type { SchemaReason } from '../../lib/board/schemaRefusal';
+import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
 import { ENTRIES_KEY } from '../../lib/board/schema';
 import { MAX_ENTRIES_PER_BOARD, MAX_ENTRY_CHARS } from '../../lib/limits';
 
@@ -71,4 +73,10 @@ export function decodes(update: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** The close code a refused update gets: unreadable 4400, out of step 4309 (a resync fixes it), anything else 4422. */
+export function closeCodeFor(reason: SchemaReason): CloseCode {
+  if (reason === 'unreadable') return CLOSE_CODES.badRequest;
+  return reason === 'missing' ? CLOSE_CODES.outOfStep : CLOSE_CODES.schemaViolation;
 }

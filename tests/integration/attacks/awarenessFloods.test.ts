@@ -166,9 +166,9 @@ describe('presence (awareness) floods and forgeries', () => {
     }
     const live = await server.boards.acquire(board.docName);
     try {
-      await eventually(() => expect(live.awareness.getStates().has(600_000 + reconnects - 1)).toBe(false));
+      await eventually(() => expect(live.presence.awareness.getStates().has(600_000 + reconnects - 1)).toBe(false));
       // Every id announced once on this board is not kept for its life: y-protocols' clocks included.
-      expect(live.awareness.meta.size).toBeLessThanOrEqual(SIZES.maxAwarenessIdsRememberedPerPerson + 2);
+      expect(live.presence.awareness.meta.size).toBeLessThanOrEqual(SIZES.maxAwarenessIdsRememberedPerPerson + 2);
     } finally {
       server.boards.release(board.docName);
       keeper.destroy();
