@@ -149,5 +149,5 @@ export const GUESS_BUDGETS = {
   pairCodes: { perKey: 20, ceiling: 60, perKeyUnderAttack: 3 },
 } as const;
 
-/** A board ticket (server/infra/boardTickets.ts) opens /yjs for this long, reconnects included. */
+/** A board ticket (server/infra/ticketSigner.ts) opens /yjs for this long, reconnects included. */
 export const BOARD_TICKET_TTL_MS = 60_000;

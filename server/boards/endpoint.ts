@@ -10,10 +10,10 @@ import type { Log } from '../infra/log';
 import type { WorkshopService } from '../workshop/seating';
 import type { BoardConnection, LiveBoard } from './liveBoard';
 import { TokenBucket } from '../infra/tokenBucket';
-import { countRejection } from '../infra/metrics';
+import { countRejection } from '../infra/prometheus';
 import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { BoardRegistry } from './registry';
-import type { BoardTickets } from '../infra/boardTickets';
+import type { BoardTickets } from '../infra/ticketSigner';
 import type { ClientAddressOf } from '../infra/clientAddress';
 import { participantOfUpgrade } from './boardCredentials';
 
@@ -39,7 +39,7 @@ export function createBoardEndpoint(deps: {
   connections: ConnectionCounter;
   /** Tells the connection gate that this socket is authenticated (server/infra/connectionGate.ts). */
   admit?: (socket: Duplex) => void;
-  /** Board tickets are checked here (server/infra/boardTickets.ts); the client address comes from the one helper. */
+  /** Board tickets are checked here (server/infra/ticketSigner.ts); the client address comes from the one helper. */
   tickets: BoardTickets;
   addressOf: ClientAddressOf;
   log: Log;

@@ -6,7 +6,7 @@ import { backgroundLane } from './backgroundLane';
 import { CompactionSchedule } from './compactionSchedule';
 import type { BoardConnection, BoardDeps, PeerMessageKind } from './boardTypes';
 import { DocEdits } from './docEdits';
-import { relayTimer } from '../infra/metrics';
+import { relayTimer } from '../infra/prometheus';
 import { clientSeatsOf, inspectUpdate } from '../../lib/board/updateInspector';
 import { CLOSE_CODES, parseDocName, type CloseCode, type Seat } from '../../lib/protocol';
 import { addsSomething, closeCodeFor, structCount } from './updateChecks';

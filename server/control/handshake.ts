@@ -2,7 +2,7 @@ import { ERROR_CODES, handshakeAuthSchema, PROTOCOL_VERSION } from '../../lib/pr
 import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { ClientAddressOf } from '../infra/clientAddress';
 import type { Log } from '../infra/log';
-import { countRejection } from '../infra/metrics';
+import { countRejection } from '../infra/prometheus';
 import type { WorkshopService } from '../workshop/seating';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { TwofoldServer } from './socketTypes';

@@ -19,7 +19,7 @@ import { buildAgenda } from '../../lib/catalogue/agenda';
 import { GuessLimiter, type LimiterFactory } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
 import { bearer, HttpError, readBody, sendError, sendJson } from './respond';
-import type { BoardTickets } from '../infra/boardTickets';
+import type { BoardTickets } from '../infra/ticketSigner';
 import type { ClientAddressOf } from '../infra/clientAddress';
 import { GUESS_BUDGETS } from '../tunables';
 import { Router, type RouteContext } from './router';

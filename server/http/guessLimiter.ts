@@ -1,4 +1,4 @@
-import { countRejection } from '../infra/metrics';
+import { countRejection } from '../infra/prometheus';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ERROR_CODES } from '../../lib/protocol';
 import { HttpError } from './respond';

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ERROR_CODES } from '../../lib/protocol';
 import type { Metrics } from '../../lib/protocol/metrics';
-import { registry } from '../infra/metrics';
-import { metricsAllowed, readMetrics } from './metrics';
+import { registry } from '../infra/prometheus';
+import { metricsAllowed, readMetrics } from './jsonMetrics';
 import type { Readiness } from './readiness';
 import { sendJson } from './respond';
 

@@ -1,6 +1,6 @@
 import type { Store } from '../store/storeTypes';
 import type { Log } from '../infra/log';
-import { readyGauge, schemaVersion } from '../infra/metrics';
+import { readyGauge, schemaVersion } from '../infra/prometheus';
 import { TIMING } from '../tunables';
 
 export type CheckName = 'store' | 'redis';

@@ -1,4 +1,4 @@
-import { storeWriteFailures, storeWriteSeconds, updatesStored } from '../infra/metrics';
+import { storeWriteFailures, storeWriteSeconds, updatesStored } from '../infra/prometheus';
 import type { Store } from './storeTypes';
 
 /**

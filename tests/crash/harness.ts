@@ -15,10 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { connectBoard } from '../helpers/yjsClient';
-import { connectPhone, entryTexts, Sightings, startTyping, type Phone, type Workload } from './phones';
+import { connectPhone, entryTexts, Sightings, startTyping, type Phone, type Workload } from './crashPhones';
 
 process.setMaxListeners(0); // every stock provider adds a process 'exit' listener
 

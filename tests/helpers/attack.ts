@@ -6,7 +6,7 @@ import { setTimeout as pace } from 'node:timers/promises';
 import type * as Y from 'yjs';
 import { addEntry } from '../../lib/board/schema';
 import type { Metrics } from '../../lib/protocol/metrics';
-import type { ApiClient } from './api';
+import type { ApiClient } from './apiClient';
 import type { AttackJob } from './attacker';
 import { connectBoard } from './yjsClient';
 

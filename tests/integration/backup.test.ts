@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { addEntry, listEntries } from '../../lib/board/schema';
 import { BRING_NEED } from '../../lib/catalogue/catalogue';
 import type { BoardAccess } from '../../lib/protocol';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { tempDataDir } from '../helpers/server';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { eventually } from '../helpers/wait';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addEntry, answerText, listEntries } from '../../lib/board/schema';
 import { BRING_NEED, SUPPORT } from '../../lib/catalogue/catalogue';
 import { privateDocName } from '../../lib/protocol';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { connectControl, hostAuth, hostCommand, participantAuth, projectorAuth } from '../helpers/controlClient';
 import { tempDataDir } from '../helpers/server';
 import { startServerProcess } from '../helpers/serverProcess';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { withServer } from '../helpers/server';
 import { startRedis } from '../helpers/services';
 import { createTestDatabase } from '../helpers/testDatabase';

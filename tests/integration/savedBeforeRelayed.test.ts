@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, listEntries } from '../../lib/board/schema';
 import { openPgStore } from '../../server/store/pgStore';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { tempDataDir, withServer } from '../helpers/server';
 import { startServerProcess } from '../helpers/serverProcess';
 import { quietLog } from '../helpers/storeFixtures';

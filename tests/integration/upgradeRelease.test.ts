@@ -8,7 +8,7 @@ import type { ReviewData } from '../../lib/review/reviewData';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../server/store/migrations';
 import { copyRelease1Sqlite, RELEASE_1, restoreRelease1Postgres } from '../fixtures/release1';
 import type { Release1Secrets } from '../fixtures/makeReleaseDb';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { connectControl, hostAuth, participantAuth, projectorAuth } from '../helpers/controlClient';
 import { startTestServer, tempDataDir } from '../helpers/server';
 import { createTestDatabase } from '../helpers/testDatabase';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CLOSE_CODES } from '../../../lib/protocol';
 import { DEFAULT_LIMITS, SIZES } from '../../../server/tunables';
-import { ApiClient } from '../../helpers/api';
+import { ApiClient } from '../../helpers/apiClient';
 import { launchAttack, openProbe, p99, summarise } from '../../helpers/attack';
 import { startTestServer } from '../../helpers/server';
 import { eventually } from '../../helpers/wait';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../../lib/protocol';
 import { defaultMaxConnections, readFileDescriptorLimit } from '../../../server/infra/fileDescriptors';
 import { DEFAULT_LIMITS } from '../../../server/tunables';
-import { ApiClient } from '../../helpers/api';
+import { ApiClient } from '../../helpers/apiClient';
 import { launchAttack, openProbe, p99, summarise } from '../../helpers/attack';
 import { startTestServer } from '../../helpers/server';
 import { eventually } from '../../helpers/wait';

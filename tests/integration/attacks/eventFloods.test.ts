@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type SelfState } from '../../../lib/protocol';
 import { DEFAULT_LIMITS, DEFAULT_TIMING } from '../../../server/tunables';
-import { ApiClient } from '../../helpers/api';
+import { ApiClient } from '../../helpers/apiClient';
 import { launchAttack, openProbe, p99, summarise } from '../../helpers/attack';
 import { connectControl, hostAuth, hostCommand, participantAuth, projectorAuth } from '../../helpers/controlClient';
 import { startTestServer } from '../../helpers/server';

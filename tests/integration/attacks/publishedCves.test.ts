@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '../../../lib/protocol';
-import { ApiClient } from '../../helpers/api';
+import { ApiClient } from '../../helpers/apiClient';
 import { connectControl, participantAuth } from '../../helpers/controlClient';
 import { startTestServer } from '../../helpers/server';
 import { eventually } from '../../helpers/wait';
