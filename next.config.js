@@ -1,3 +1,8 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+/** The request's language is chosen by the custom server (server/http/pageLocale.ts), read in app/_i18n/request.ts. */
+const withNextIntl = createNextIntlPlugin('./app/_i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -6,4 +11,4 @@ const nextConfig = {
   serverExternalPackages: ['yjs'],
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -51,3 +51,32 @@ export function acceptedLanguages(header: string | null | undefined): string[] {
     .sort((a, b) => b.q - a.q || a.index - b.index)
     .map((x) => x.tag);
 }
+
+/**
+ * Whose choice a page follows. 'host': the facilitator's screens (console, create form, summary)
+ * follow the facilitator. 'room': phones, the join pages, the review page and the projector
+ * follow the workshop's language unless the person chose their own on this device.
+ */
+export type LocaleScope = 'host' | 'room';
+
+/** The cookie that carries a person's own choice for a scope to the server render (also kept in localStorage). */
+export const localeCookieName = (scope: LocaleScope) => `twofold-locale-${scope}`;
+
+/** Set by the server on every page request: the locale the page renders in (see resolvePageLocale). */
+export const PAGE_LOCALE_HEADER = 'x-twofold-locale';
+
+export interface PageLocaleInputs {
+  scope: LocaleScope;
+  /** The person's own choice for this scope, from its cookie (anything, checked here). */
+  chosen: string | null | undefined;
+  /** The workshop the page belongs to, if any. */
+  workshop: Locale | null;
+  acceptLanguage: string | null | undefined;
+}
+
+/** A person's choice first, then (on the room's pages) the workshop's language, then the browser's, then English. */
+export function resolvePageLocale({ scope, chosen, workshop, acceptLanguage }: PageLocaleInputs): Locale {
+  if (isLocale(chosen)) return chosen;
+  if (scope === 'room' && workshop) return workshop;
+  return matchLocale(acceptedLanguages(acceptLanguage)) ?? DEFAULT_LOCALE;
+}
