@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { privateDocName } from '../../../lib/protocol/boardDoc';
 import { CLOSE_CODES } from '../../../lib/protocol/closeCodes';
+import { LanguageMenu } from '../../_components/LanguageMenu';
 import { Notice } from '../../_components/Notice';
 import { bdi } from '../../_i18n/bdi';
 import { useErrorText } from '../../_i18n/errorText';
@@ -103,9 +104,12 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
         prompt={item ? { title: item.title, text: item.prompt } : null}
       />
       <div className="mx-auto flex w-full max-w-xl flex-col gap-8 px-4 pt-5 pb-[40vh]">
-        <h1 dir="auto" className="text-base font-semibold text-muted">
-          {workshop?.title ?? me.workshop.title}
-        </h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 dir="auto" className="text-base font-semibold text-muted">
+            {workshop?.title ?? me.workshop.title}
+          </h1>
+          <LanguageMenu scope="room" />
+        </div>
 
         {closedMessage && (
           <Notice tone="problem" title={t('notSyncingTitle')}>
