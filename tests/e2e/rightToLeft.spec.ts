@@ -58,3 +58,25 @@ test('[R51][R53] an Arabic workshop’s phone page is <html lang="ar" dir="rtl">
   host.close();
   await context.close();
 });
+
+test('[R51] the server renders each page in its language: the workshop’s on the room’s pages, the person’s cookie first, the facilitator’s own on the console', async ({ request }) => {
+  const client = api();
+  const created = await client.request<CreateWorkshopResponse>('POST', '/api/workshops', { title: 'Frühlingsabend', locale: 'de' });
+  const { code } = created.body;
+  const htmlOf = async (path: string, headers: Record<string, string> = {}) => {
+    const page = await (await request.get(path, { headers: { 'accept-language': 'fr-FR,fr;q=0.9', ...headers } })).text();
+    return /<html[^>]*>/.exec(page)?.[0] ?? '';
+  };
+  for (const room of [`/join/${code}`, `/w/${code}`, `/present/${code}`, `/join/${code.toLowerCase()}`]) {
+    expect(await htmlOf(room), room).toMatch(/lang="de" dir="ltr"/);
+  }
+  // A header of the server's own name sent by a client changes nothing; a choice kept in the cookie does.
+  expect(await htmlOf(`/join/${code}`, { 'x-twofold-locale': 'ar' })).toMatch(/lang="de"/);
+  expect(await htmlOf(`/join/${code}`, { cookie: 'twofold-locale-room=ar' })).toMatch(/lang="ar" dir="rtl"/);
+  // The facilitator's pages follow the facilitator (here: the browser's French), not the workshop.
+  expect(await htmlOf(`/host/${code}`)).toMatch(/lang="fr" dir="ltr"/);
+  expect(await htmlOf('/host/new', { cookie: 'twofold-locale-host=es; twofold-locale-room=ar' })).toMatch(/lang="es"/);
+  expect(await htmlOf('/')).toMatch(/lang="fr"/);
+  // Join links and QR codes stay as short as they were: no locale in the address.
+  expect(created.body.joinUrl).toMatch(new RegExp(`/join/${code}$`));
+});
