@@ -99,8 +99,14 @@ export const [BRING_NEED, SPECTRUM, SUPPORT] = EXERCISE_LIBRARY as [Exercise, Ex
 
 export const LIBRARY_IDS: ReadonlySet<string> = new Set(EXERCISE_LIBRARY.map((e) => e.id));
 
+/** JSON with every object's keys sorted: the same exercise compares equal whatever order its fields arrived in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
+  );
+
 /** Everything but the minutes, which a facilitator may change without making the exercise their own. */
-const unchangedText = (a: Exercise, b: Exercise) => JSON.stringify({ ...a, minutes: 0 }) === JSON.stringify({ ...b, minutes: 0 });
+const unchangedText = (a: Exercise, b: Exercise) => canonical({ ...a, minutes: 0 }) === canonical({ ...b, minutes: 0 });
 
 /**
  * A library exercise as shipped (in any locale's words) becomes the same exercise in `locale`,

@@ -39,6 +39,10 @@ describe('the exercise library in every language', () => {
       expect(inLocale({ ...bringNeed, minutes: 20 }, locale)).toEqual({ ...libraryFor(locale)[0], minutes: 20 });
       expect(inLocale(libraryFor(locale)[0], DEFAULT_LOCALE)).toEqual(bringNeed);
     }
+    // As the server receives it: parsed by the exercise schema, its fields in the schema's order, not the library's.
+    const received = exerciseSchema.parse(JSON.parse(JSON.stringify({ minutes: 5, ...bringNeed, title: bringNeed.title })));
+    expect(Object.keys(received)).not.toEqual(Object.keys(bringNeed));
+    for (const locale of LOCALES) expect(inLocale(received, locale), locale).not.toBe(received);
     const changed = { ...bringNeed, title: 'Our own words' };
     expect(inLocale(changed, 'de')).toBe(changed);
     const own = { ...bringNeed, id: 'my-abc12345' };
