@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { PublicWorkshopState } from '../../../lib/protocol';
 import { CompactButton } from '../../_components/CompactButton';
 import type { ReactNode } from 'react';
@@ -19,6 +19,7 @@ interface AgendaStripProps {
  */
 export function AgendaStrip({ state, names, actions }: AgendaStripProps) {
   const t = useTranslations('console');
+  const format = useFormatter();
   const ended = state.phase === 'ended';
   return (
     <section aria-labelledby="agenda-strip-heading" className="flex min-w-0 flex-col gap-3">
@@ -40,7 +41,7 @@ export function AgendaStrip({ state, names, actions }: AgendaStripProps) {
               }
             >
               <div className="flex min-h-9 items-center gap-2 text-sm text-muted">
-                <span className="font-semibold tabular-nums">{i + 1}</span>
+                <span className="font-semibold tabular-nums">{format.number(i + 1)}</span>
                 <span aria-hidden="true">·</span>
                 <span>{t('minutes', { minutes: item.minutes })}</span>
                 <span className="ms-auto flex items-center">

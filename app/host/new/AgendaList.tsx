@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { MAX_AGENDA_ITEMS } from '../../../lib/catalogue/agenda';
 import { compactButtonClasses } from '../../_components/CompactButton';
@@ -23,6 +23,7 @@ interface AgendaListProps {
  */
 export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaListProps) {
   const t = useTranslations('hostNew.agenda');
+  const format = useFormatter();
   const kinds = useTranslations('exerciseKinds');
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -62,7 +63,7 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
             return (
               <li key={e.uid} className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-2xl border border-line bg-card px-4 py-3">
                 <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-paper font-semibold tabular-nums">
-                  {i + 1}
+                  {format.number(i + 1)}
                 </span>
                 <div className="min-w-0 flex-1 basis-40">
                   <p dir="auto" className="leading-snug font-semibold">
