@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { localeDirection } from '../lib/i18n/locales';
 import { OfflineShell } from './_components/OfflineShell';
-import { pageLocale } from './_i18n/pageLocale';
+import { pageLocale } from './_i18n/currentLocale';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type en from '../../messages/en.json';
 import { IntlClient } from './IntlClient';
-import { pageLocale } from './pageLocale';
+import { pageLocale } from './currentLocale';
 
 export type Namespace = keyof typeof en;
 

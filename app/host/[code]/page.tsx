@@ -1,6 +1,6 @@
 import { NotARoomCode } from '../../_components/NotARoomCode';
 import { PageMessages } from '../../_i18n/PageMessages';
-import { pageTitle } from '../../_i18n/pageLocale';
+import { pageTitle } from '../../_i18n/currentLocale';
 import { isRoomCode, normalizeCode } from '../../../lib/codes';
 import { HostConsole } from './HostConsole';
 

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '../../_components/PageHeader';
 import { PageMessages } from '../../_i18n/PageMessages';
-import { pageTitle } from '../../_i18n/pageLocale';
+import { pageTitle } from '../../_i18n/currentLocale';
 import { CreateWorkshopForm } from './CreateWorkshopForm';
 
 export const generateMetadata = () => pageTitle('hostNew');

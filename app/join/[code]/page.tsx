@@ -1,7 +1,7 @@
 import { isPairCode, isRoomCode, normalizeCode } from '../../../lib/codes';
 import { EarlyGet } from '../../_components/EarlyGet';
 import { PageMessages } from '../../_i18n/PageMessages';
-import { pageTitle } from '../../_i18n/pageLocale';
+import { pageTitle } from '../../_i18n/currentLocale';
 import { JoinFlow } from './JoinFlow';
 import { leaveReason } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';

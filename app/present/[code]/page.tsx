@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { isRoomCode, normalizeCode } from '../../../lib/codes';
 import { PageMessages } from '../../_i18n/PageMessages';
-import { pageTitle } from '../../_i18n/pageLocale';
+import { pageTitle } from '../../_i18n/currentLocale';
 import { Projector } from './Projector';
 import './projector.css';
 

@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { isRoomCode, normalizeCode } from '../../../lib/codes';
 import { EarlyGet } from '../../_components/EarlyGet';
 import { PageMessages } from '../../_i18n/PageMessages';
-import { pageTitle } from '../../_i18n/pageLocale';
+import { pageTitle } from '../../_i18n/currentLocale';
 import { tokenStorageKey } from '../../_lib/storage';
 import { BoardScreen } from './BoardScreen';
 
