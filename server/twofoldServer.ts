@@ -19,6 +19,7 @@ import { measureWrites } from './store/measuredStore';
 import { createLog, type Log } from './infra/log';
 import { RoomEvents } from './workshop/roomEvents';
 import { setPageCsp, setSecurityHeaders } from './http/securityHeaders';
+import { setPageLocale, type WorkshopLocales } from './http/pageLocale';
 import { openSqliteStore } from './store/sqliteStore';
 import { describeDatabase } from './store/describeDatabase';
 import type { Store } from './store/storeTypes';
@@ -78,7 +79,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     if (download) return void exportReview(req, res, download[1], download[2] as 'md' | 'pdf');
     if (pages) {
       setPageCsp(req, res, { dev: config.dev, publicUrl: config.publicUrl });
-      return void pages.handle(req, res);
+      return void setPageLocale(req, workshopLocales).finally(() => pages.handle(req, res));
     }
     sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
   });
@@ -112,6 +113,13 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   }
 
   const workshops = new WorkshopService(store, events, boards, now);
+  const workshopLocales: WorkshopLocales = {
+    ofRoom: async (code) => (await states.get(code))?.locale ?? null,
+    ofReview: async (secret) => {
+      const participant = /^[A-Za-z0-9_-]{43}$/.test(secret) ? await workshops.byReviewSecret(secret) : null;
+      return participant ? ((await states.get(participant.workshopCode))?.locale ?? null) : null;
+    },
+  };
   const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
   const reviews = new ReviewService(store, workshops, states, boards);
   const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters, tickets, clientAddress: addressOf });

@@ -99,12 +99,13 @@ export function createApi(deps: ApiDeps) {
   const router = new Router()
     .add('GET', '/api/health', async ({ res }) => sendJson(res, 200, { ok: true }))
     .add('POST', '/api/workshops', async (ctx) => {
-      const { title, agenda, retentionDays } = await readBody(ctx.req, createWorkshopBody);
-      const { workshop, hostKey } = await workshops.createWorkshop(title, buildAgenda(agenda), retentionDays);
+      const { title, agenda, retentionDays, locale } = await readBody(ctx.req, createWorkshopBody);
+      const { workshop, hostKey } = await workshops.createWorkshop(title, buildAgenda(agenda, locale), retentionDays, locale);
       const u = urls(ctx);
       const body: CreateWorkshopResponse = {
         code: workshop.code,
         title: workshop.title,
+        locale: workshop.locale,
         hostKey,
         joinUrl: u.join(workshop.code),
         hostUrl: u.host(workshop.code, hostKey),

@@ -28,7 +28,7 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
 
   const q = {
     insertWorkshop: db.prepare(
-      'INSERT INTO workshops (code, title, host_key_hash, agenda, state, retention_days, peak_online, created_at, expires_at) VALUES (@code, @title, @hostKeyHash, @agenda, @state, @retentionDays, @peakOnline, @createdAt, @expiresAt)',
+      'INSERT INTO workshops (code, title, host_key_hash, agenda, state, retention_days, locale, peak_online, created_at, expires_at) VALUES (@code, @title, @hostKeyHash, @agenda, @state, @retentionDays, @locale, @peakOnline, @createdAt, @expiresAt)',
     ),
     getWorkshop: db.prepare<[string], WorkshopRecord>('SELECT * FROM workshops WHERE code = ?'),
     saveState: db.prepare('UPDATE workshops SET state = ?, expires_at = ? WHERE code = ?'),

@@ -1,6 +1,7 @@
 import type { Seat } from '../../lib/protocol';
 import type { AgendaItem } from '../../lib/catalogue/agenda';
 import type { WorkshopState } from '../../lib/workshop/state';
+import type { Locale } from '../../lib/i18n/locales';
 
 export interface WorkshopRow {
   code: string;
@@ -10,6 +11,8 @@ export interface WorkshopRow {
   state: WorkshopState;
   /** Days the workshop is kept after it ends: 1, 7, 30 or 90. */
   retentionDays: number;
+  /** The workshop's language (migration 0002; workshops from before it are 'en'). */
+  locale: Locale;
   /** Most people online at once. */
   peakOnline: number;
   createdAt: number;

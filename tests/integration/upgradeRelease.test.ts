@@ -103,8 +103,8 @@ describe.each(stores)('the release before migrations, upgraded ($name)', ({ prep
     expect(await prepared.recorded()).toEqual(EXPECTED_RECORD);
     expect(EXPECTED_RECORD.at(-1)?.version).toBe(LATEST_SCHEMA_VERSION);
 
-    // The workshop, its retention, every seat and token.
-    expect((await api.request('GET', `/api/workshops/${s.code}`)).body).toEqual({ code: s.code, title: s.title, status: 'open', retentionDays: 7 });
+    // The workshop, its retention, its language (migration 2: a workshop from before it was English), every seat and token.
+    expect((await api.request('GET', `/api/workshops/${s.code}`)).body).toEqual({ code: s.code, title: s.title, status: 'open', retentionDays: 7, locale: 'en' });
     const [ana, ben, cleo, dev, eve] = await Promise.all([s.people.ana, s.people.ben, s.people.cleo, s.people.dev, s.people.eve].map((p) => api.me(p.token)));
     expect([ana, ben, cleo, dev, eve].map((m) => [m.participant.name, m.participant.seat, m.couple?.id ?? null])).toEqual([
       ['Ana', 'a', s.couples.one.id],

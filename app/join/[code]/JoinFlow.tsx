@@ -1,13 +1,15 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CoupleResponse, HandshakeAuth, JoinWorkshopResponse, MeResponse, WorkshopPublic } from '../../../lib/protocol';
 import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
 import { Button } from '../../_components/Button';
 import { Notice } from '../../_components/Notice';
-import { Wordmark } from '../../_components/Wordmark';
-import { api, ApiRequestError, messageOf } from '../../_lib/api';
+import { PageHeader } from '../../_components/PageHeader';
+import { useErrorText } from '../../_i18n/errorText';
+import { api, ApiRequestError } from '../../_lib/api';
 import { forgetRoomLocally, rememberMe } from '../../_lib/localBoardCopies';
 import { forgetParticipant, readToken, saveToken } from '../../_lib/storage';
 import { useControlSocket } from '../../_lib/useControlSocket';
@@ -15,7 +17,7 @@ import { useLatestEvent } from '../../_lib/useSocketEvent';
 import { ChoiceStep } from './ChoiceStep';
 import { NameStep } from './NameStep';
 import { RetentionNote } from './RetentionNote';
-import { leaveMessage, type LeaveMessage } from './leaveMessages';
+import type { LeaveReason } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';
 
 type Step =
@@ -31,7 +33,9 @@ type Step =
  * one, else ask for a first name, then start or join the couple's board.
  * A `?pair=` link (the partner's QR) skips the choice and joins directly.
  */
-export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pairFromLink: string | null; left?: LeaveMessage | null }) {
+export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pairFromLink: string | null; left?: LeaveReason | null }) {
+  const t = useTranslations('join');
+  const errorText = useErrorText();
   const router = useRouter();
   const [workshop, setWorkshop] = useState<WorkshopPublic | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'checking' });
@@ -55,10 +59,10 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
           toBoard();
           return null;
         }
-        return messageOf(err);
+        return errorText(err);
       }
     },
-    [code, toBoard],
+    [code, toBoard, errorText],
   );
 
   useEffect(() => {
@@ -72,7 +76,7 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
           // The workshop is gone (deleted, or past its keeping time): so is any copy of its board on this phone.
           void forgetRoomLocally(code);
           setStep({ kind: 'not-found' });
-        } else setStep({ kind: 'problem', message: messageOf(err) });
+        } else setStep({ kind: 'problem', message: errorText(err) });
         return;
       }
       const token = readToken(code);
@@ -90,11 +94,11 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
           forgetParticipant(code); // this seat is gone (e.g. the data was reset): start over
           return setStep({ kind: 'name' });
         }
-        setStep({ kind: 'problem', message: messageOf(err) });
+        setStep({ kind: 'problem', message: errorText(err) });
       }
     })();
     return () => abort.abort();
-  }, [code, pairFromLink, attempt, joinPartner, toBoard]);
+  }, [code, pairFromLink, attempt, joinPartner, toBoard, errorText]);
 
   async function submitName(name: string): Promise<string | null> {
     try {
@@ -104,7 +108,7 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
       if (!pairFromLink || pairError !== null) setStep({ kind: 'choice', name: joined.name, token: joined.token, pairError });
       return null;
     } catch (err) {
-      return messageOf(err);
+      return errorText(err);
     }
   }
 
@@ -114,39 +118,39 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
       toBoard();
       return null;
     } catch (err) {
-      return messageOf(err);
+      return errorText(err);
     }
   }
 
   // Sent here from a board whose workshop is now gone: whatever the reason given, the board was deleted with it.
-  if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left ? leaveMessage('deleted') : null} />;
+  if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left ? 'deleted' : null} />;
 
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
-      <header>
-        <Wordmark />
-      </header>
+      <PageHeader scope="room" />
       <main className="flex flex-col gap-8 pt-8">
-        {left && <Notice title={left.title}>{left.body}</Notice>}
+        {left && <Notice title={t(`left.${left}.title`)}>{t(`left.${left}.body`)}</Notice>}
         <div className="flex flex-col gap-1">
-          <p className="text-base font-semibold text-muted">You&rsquo;re joining</p>
-          <h1 className="text-3xl font-semibold tracking-tight break-words">{workshop?.title ?? 'Finding your workshop…'}</h1>
+          <p className="text-base font-semibold text-muted">{t('joiningLabel')}</p>
+          <h1 className="text-3xl font-semibold tracking-tight break-words">
+            {workshop ? <bdi>{workshop.title}</bdi> : t('findingWorkshop')}
+          </h1>
         </div>
 
         {workshop?.status === 'ended' ? (
-          <Notice title="This workshop has ended">Thank you for taking part. Ask your facilitator if you expected it to be open.</Notice>
+          <Notice title={t('endedTitle')}>{t('endedBody')}</Notice>
         ) : (
           <>
             {(step.kind === 'checking' || step.kind === 'leaving') && (
               <p role="status" className="text-lg text-muted">
-                {step.kind === 'leaving' ? 'Opening your board…' : 'One moment…'}
+                {step.kind === 'leaving' ? t('openingBoard') : t('oneMoment')}
               </p>
             )}
             {step.kind === 'problem' && (
               <div className="flex flex-col gap-4">
                 <Notice tone="problem">{step.message}</Notice>
                 <Button variant="secondary" className="self-start" onClick={() => { setStep({ kind: 'checking' }); setAttempt((n) => n + 1); }}>
-                  Try again
+                  {t('tryAgain')}
                 </Button>
               </div>
             )}
