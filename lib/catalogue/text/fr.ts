@@ -1,57 +1,57 @@
 import type { CatalogueText } from './catalogueText';
 
-/** French: a copy of the English until translated (see catalogueText.ts). */
+/** French: the library in its own words (see catalogueText.ts). */
 export const fr: CatalogueText = {
   bringNeed: {
-    title: 'What I bring / What I need',
+    title: 'Ce que j’apporte / Ce dont j’ai besoin',
     facilitatorNote:
-      'Give couples a few quiet minutes to write on their own, then invite them to link each need to something the partner brings. Unlinked needs are not failures: they are the conversation to have next.',
+      'Laissez aux couples quelques minutes de calme pour écrire chacun de leur côté, puis invitez-les à relier chaque besoin à quelque chose que l’autre apporte. Un besoin resté sans lien n’est pas un échec : c’est la prochaine conversation à avoir.',
     prompt:
-      'Each of you lists what you bring to your partnership and what you need from it. Then link each of your needs to something your partner brings. A need nothing meets yet is a good conversation to have.',
-    columns: { bring: 'What I bring', need: 'What I need' },
+      'Chacun de votre côté, notez ce que vous apportez à votre relation et ce dont vous avez besoin. Reliez ensuite chacun de vos besoins à quelque chose que votre partenaire apporte. Un besoin que rien ne comble encore, c’est une belle conversation à avoir.',
+    columns: { bring: 'Ce que j’apporte', need: 'Ce dont j’ai besoin' },
   },
   spectrum: {
-    title: 'Where are we on the spectrum?',
+    title: 'Où nous situons-nous ?',
     facilitatorNote:
-      'Markers stay private until both partners are ready or you reveal. Remind the room there is no right place on the line: the interesting part is where the two markers differ.',
+      'Les positions restent privées jusqu’à ce que les deux partenaires aient terminé, ou que vous les dévoiliez. Rappelez au groupe qu’il n’y a pas de bonne place sur la ligne : ce qui est intéressant, c’est l’écart entre les deux positions.',
     prompt:
-      'For each area of life, place yourself between standing alone and leaning in. Your partner will not see your markers until you are both ready.',
-    areas: { money: 'Money', home: 'Home', feelings: 'Feelings', friends: 'Friends', work: 'Work', family: 'Family' },
-    stops: { independence: 'Independence', dependence: 'Dependence', codependence: 'Codependence', interdependence: 'Interdependence' },
+      'Pour chaque domaine de la vie, situez-vous entre avancer en solo et vous appuyer sur l’autre. Votre partenaire ne verra pas vos positions avant que vous ayez terminé tous les deux.',
+    areas: { money: 'Argent', home: 'Maison', feelings: 'Émotions', friends: 'Amitiés', work: 'Travail', family: 'Famille' },
+    stops: { independence: 'Indépendance', dependence: 'Dépendance', codependence: 'Codépendance', interdependence: 'Interdépendance' },
   },
   support: {
-    title: 'Supporting and being supported',
+    title: 'Donner et recevoir du soutien',
     facilitatorNote:
-      'Being supported takes a willingness to depend; supporting takes some independence. Invite couples to notice which of the two comes easier to each of them.',
-    prompt: 'Answer on your own first. You will read each other’s answers when you are both ready.',
+      'Recevoir du soutien demande d’accepter de dépendre de l’autre ; en donner demande une part d’indépendance. Invitez les couples à remarquer lequel des deux vient le plus facilement à chacun.',
+    prompt: 'Répondez d’abord chacun de votre côté. Vous lirez les réponses de l’autre quand vous aurez terminé tous les deux.',
     questions: {
-      feelSupported: 'I feel supported by you when…',
-      hardToAsk: 'What is hard for me to ask for',
-      supportYou: 'How I like to support you',
+      feelSupported: 'Je sens ton soutien quand…',
+      hardToAsk: 'Ce qu’il m’est difficile de demander',
+      supportYou: 'Comment j’aime te soutenir',
     },
   },
   learning: {
-    title: 'Learning from experience',
+    title: 'Apprendre de l’expérience',
     facilitatorNote:
-      'Ask couples to pick a small, recent moment rather than their biggest conflict. The last question matters most: a repair offered, not demanded.',
-    prompt: 'Think of a recent moment between you that did not go as planned. Write your side of it, gently.',
+      'Proposez aux couples de choisir un petit moment récent plutôt que leur plus gros conflit. La dernière question compte le plus : un geste de réparation proposé, pas exigé.',
+    prompt: 'Pensez à un moment récent entre vous qui ne s’est pas passé comme prévu. Écrivez votre version, avec douceur.',
     questions: {
-      happened: 'What happened',
-      felt: 'What I felt',
-      learned: 'What I learned',
-      nextTime: 'What I would do next time',
-      repair: 'The repair I offer',
+      happened: 'Ce qui s’est passé',
+      felt: 'Ce que j’ai ressenti',
+      learned: 'Ce que j’ai appris',
+      nextTime: 'Ce que je ferais la prochaine fois',
+      repair: 'Le geste de réparation que je propose',
     },
   },
   value: {
-    title: 'What I value in you',
-    facilitatorNote: 'A warm closing exercise. Encourage specifics: a skill they saw last week beats a general compliment.',
-    prompt: 'Name what you value in your partner: the qualities, talents, skills and expertise they bring.',
-    columns: { qualities: 'Qualities', talents: 'Talents and skills', expertise: 'Expertise' },
+    title: 'Ce que j’apprécie chez toi',
+    facilitatorNote: 'Un exercice de clôture, tout en chaleur. Encouragez le concret : un savoir-faire remarqué la semaine dernière vaut mieux qu’un compliment général.',
+    prompt: 'Nommez ce que vous appréciez chez votre partenaire : ses qualités, ses talents, ses compétences et ses savoirs.',
+    columns: { qualities: 'Qualités', talents: 'Talents et compétences', expertise: 'Domaines d’expertise' },
   },
   blanks: {
-    columns: { title: 'Untitled exercise', prompt: 'Write your prompt here.', column: 'First column' },
-    spectrum: { title: 'Untitled spectrum', prompt: 'Place yourself on each line.', area: 'First area', stopStart: 'One end', stopEnd: 'Other end' },
-    prompts: { title: 'Untitled questions', prompt: 'Answer each question.', question: 'First question' },
+    columns: { title: 'Exercice sans titre', prompt: 'Écrivez votre consigne ici.', column: 'Première colonne' },
+    spectrum: { title: 'Échelle sans titre', prompt: 'Situez-vous sur chaque ligne.', area: 'Premier domaine', stopStart: 'Une extrémité', stopEnd: 'L’autre extrémité' },
+    prompts: { title: 'Questions sans titre', prompt: 'Répondez à chaque question.', question: 'Première question' },
   },
 };
