@@ -1,57 +1,57 @@
 import type { CatalogueText } from './catalogueText';
 
-/** Spanish: a copy of the English until translated (see catalogueText.ts). */
+/** Spanish: the library in its own words (see catalogueText.ts). Tú for each person, ustedes for the couple. */
 export const es: CatalogueText = {
   bringNeed: {
-    title: 'What I bring / What I need',
+    title: 'Lo que aporto / Lo que necesito',
     facilitatorNote:
-      'Give couples a few quiet minutes to write on their own, then invite them to link each need to something the partner brings. Unlinked needs are not failures: they are the conversation to have next.',
+      'Da a las parejas unos minutos en silencio para que cada quien escriba por su cuenta, y luego invítalas a enlazar cada necesidad con algo que aporta la otra persona. Las necesidades sin enlazar no son fracasos: son la próxima conversación que vale la pena tener.',
     prompt:
-      'Each of you lists what you bring to your partnership and what you need from it. Then link each of your needs to something your partner brings. A need nothing meets yet is a good conversation to have.',
-    columns: { bring: 'What I bring', need: 'What I need' },
+      'Escribe lo que aportas a tu relación y lo que necesitas de ella; tu pareja hace lo mismo en su teléfono. Después, enlaza cada una de tus necesidades con algo que aporta tu pareja. Una necesidad que todavía nada cubre es una buena conversación para tener en pareja.',
+    columns: { bring: 'Lo que aporto', need: 'Lo que necesito' },
   },
   spectrum: {
-    title: 'Where are we on the spectrum?',
+    title: '¿Dónde estamos en el espectro?',
     facilitatorNote:
-      'Markers stay private until both partners are ready or you reveal. Remind the room there is no right place on the line: the interesting part is where the two markers differ.',
+      'Los marcadores quedan en privado hasta que las dos personas terminan o hasta que tú los reveles. Recuerda a la sala que no hay un lugar correcto en la línea: lo interesante es dónde se separan los dos marcadores.',
     prompt:
-      'For each area of life, place yourself between standing alone and leaning in. Your partner will not see your markers until you are both ready.',
-    areas: { money: 'Money', home: 'Home', feelings: 'Feelings', friends: 'Friends', work: 'Work', family: 'Family' },
-    stops: { independence: 'Independence', dependence: 'Dependence', codependence: 'Codependence', interdependence: 'Interdependence' },
+      'En cada ámbito de la vida, sitúate entre valerte por tu cuenta y apoyarte en tu pareja. Tu pareja no verá tus marcadores hasta que ustedes dos hayan terminado.',
+    areas: { money: 'Dinero', home: 'Hogar', feelings: 'Emociones', friends: 'Amistades', work: 'Trabajo', family: 'Familia' },
+    stops: { independence: 'Independencia', dependence: 'Dependencia', codependence: 'Codependencia', interdependence: 'Interdependencia' },
   },
   support: {
-    title: 'Supporting and being supported',
+    title: 'Apoyar y recibir apoyo',
     facilitatorNote:
-      'Being supported takes a willingness to depend; supporting takes some independence. Invite couples to notice which of the two comes easier to each of them.',
-    prompt: 'Answer on your own first. You will read each other’s answers when you are both ready.',
+      'Recibir apoyo pide cierta disposición a depender; dar apoyo pide algo de independencia. Invita a las parejas a notar cuál de las dos cosas le resulta más fácil a cada quien.',
+    prompt: 'Responde primero por tu cuenta. Podrán leer sus respuestas cuando ustedes dos hayan terminado.',
     questions: {
-      feelSupported: 'I feel supported by you when…',
-      hardToAsk: 'What is hard for me to ask for',
-      supportYou: 'How I like to support you',
+      feelSupported: 'Siento tu apoyo cuando…',
+      hardToAsk: 'Lo que me cuesta pedir',
+      supportYou: 'Cómo me gusta apoyarte',
     },
   },
   learning: {
-    title: 'Learning from experience',
+    title: 'Aprender de la experiencia',
     facilitatorNote:
-      'Ask couples to pick a small, recent moment rather than their biggest conflict. The last question matters most: a repair offered, not demanded.',
-    prompt: 'Think of a recent moment between you that did not go as planned. Write your side of it, gently.',
+      'Pide a las parejas que elijan un momento pequeño y reciente, no su conflicto más grande. La última pregunta es la más importante: una reparación que se ofrece, no que se exige.',
+    prompt: 'Piensa en un momento reciente entre ustedes que no salió como esperaban. Escribe tu versión, con delicadeza.',
     questions: {
-      happened: 'What happened',
-      felt: 'What I felt',
-      learned: 'What I learned',
-      nextTime: 'What I would do next time',
-      repair: 'The repair I offer',
+      happened: 'Qué pasó',
+      felt: 'Qué sentí',
+      learned: 'Qué aprendí',
+      nextTime: 'Qué haría la próxima vez',
+      repair: 'La reparación que ofrezco',
     },
   },
   value: {
-    title: 'What I value in you',
-    facilitatorNote: 'A warm closing exercise. Encourage specifics: a skill they saw last week beats a general compliment.',
-    prompt: 'Name what you value in your partner: the qualities, talents, skills and expertise they bring.',
-    columns: { qualities: 'Qualities', talents: 'Talents and skills', expertise: 'Expertise' },
+    title: 'Lo que valoro de ti',
+    facilitatorNote: 'Un ejercicio cálido para cerrar. Anima a concretar: una habilidad que vieron la semana pasada vale más que un halago general.',
+    prompt: 'Nombra lo que valoras de tu pareja: las cualidades, los talentos, las habilidades y los conocimientos que aporta.',
+    columns: { qualities: 'Cualidades', talents: 'Talentos y habilidades', expertise: 'Conocimientos' },
   },
   blanks: {
-    columns: { title: 'Untitled exercise', prompt: 'Write your prompt here.', column: 'First column' },
-    spectrum: { title: 'Untitled spectrum', prompt: 'Place yourself on each line.', area: 'First area', stopStart: 'One end', stopEnd: 'Other end' },
-    prompts: { title: 'Untitled questions', prompt: 'Answer each question.', question: 'First question' },
+    columns: { title: 'Ejercicio sin título', prompt: 'Escribe aquí tu consigna.', column: 'Primera columna' },
+    spectrum: { title: 'Espectro sin título', prompt: 'Sitúate en cada línea.', area: 'Primer ámbito', stopStart: 'Un extremo', stopEnd: 'El otro extremo' },
+    prompts: { title: 'Preguntas sin título', prompt: 'Responde cada pregunta.', question: 'Primera pregunta' },
   },
 };
