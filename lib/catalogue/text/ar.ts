@@ -1,57 +1,57 @@
 import type { CatalogueText } from './catalogueText';
 
-/** Arabic: a copy of the English until translated (see catalogueText.ts). */
+/** Arabic (Modern Standard Arabic): the library in its own words (see catalogueText.ts). */
 export const ar: CatalogueText = {
   bringNeed: {
-    title: 'What I bring / What I need',
+    title: 'ما أقدّمه / ما أحتاج إليه',
     facilitatorNote:
-      'Give couples a few quiet minutes to write on their own, then invite them to link each need to something the partner brings. Unlinked needs are not failures: they are the conversation to have next.',
+      'من المفيد منح الثنائيات بضع دقائق هادئة ليكتب كلٌّ من الشريكين وحده، ثم دعوتهما إلى ربط كل حاجة بشيء يقدّمه الآخر. الاحتياجات التي لم تُربط بعد ليست إخفاقًا: إنها الحديث الذي يستحق أن يأتي بعد ذلك.',
     prompt:
-      'Each of you lists what you bring to your partnership and what you need from it. Then link each of your needs to something your partner brings. A need nothing meets yet is a good conversation to have.',
-    columns: { bring: 'What I bring', need: 'What I need' },
+      'يكتب كلٌّ منكما ما يقدّمه لعلاقتكما وما يحتاج إليه منها. ثم يربط كلٌّ منكما كل حاجة من احتياجاته بشيء يقدّمه الآخر. والحاجة التي لا يلبّيها شيء بعد هي بداية حديث طيّب بينكما.',
+    columns: { bring: 'ما أقدّمه', need: 'ما أحتاج إليه' },
   },
   spectrum: {
-    title: 'Where are we on the spectrum?',
+    title: 'أين نحن على الطيف؟',
     facilitatorNote:
-      'Markers stay private until both partners are ready or you reveal. Remind the room there is no right place on the line: the interesting part is where the two markers differ.',
+      'تبقى العلامات خاصة إلى أن يكون الشريكان على استعداد، أو إلى أن يتم إظهارها من وحدة التحكّم. من المفيد تذكير القاعة بأنه لا يوجد موضع صحيح على الخط: الجانب الأكثر إثارة للاهتمام هو حيث تختلف العلامتان.',
     prompt:
-      'For each area of life, place yourself between standing alone and leaning in. Your partner will not see your markers until you are both ready.',
-    areas: { money: 'Money', home: 'Home', feelings: 'Feelings', friends: 'Friends', work: 'Work', family: 'Family' },
-    stops: { independence: 'Independence', dependence: 'Dependence', codependence: 'Codependence', interdependence: 'Interdependence' },
+      'في كل مجال من مجالات الحياة، يحدّد كلٌّ منكما موضعه بين الوقوف وحيدًا والاستناد إلى الآخر. لن تظهر علاماتك لشريكك إلى أن تكونا على استعداد كلاكما.',
+    areas: { money: 'المال', home: 'البيت', feelings: 'المشاعر', friends: 'الأصدقاء', work: 'العمل', family: 'العائلة' },
+    stops: { independence: 'الاستقلال', dependence: 'الاعتماد على الآخر', codependence: 'الاعتماد المفرط', interdependence: 'الاعتماد المتبادل' },
   },
   support: {
-    title: 'Supporting and being supported',
+    title: 'أن ندعم وأن نُدعَم',
     facilitatorNote:
-      'Being supported takes a willingness to depend; supporting takes some independence. Invite couples to notice which of the two comes easier to each of them.',
-    prompt: 'Answer on your own first. You will read each other’s answers when you are both ready.',
+      'أن نُدعَم يتطلّب استعدادًا للاعتماد على الآخر؛ وأن ندعم يتطلّب شيئًا من الاستقلال. يمكن دعوة الثنائيات إلى ملاحظة أيّ الأمرين أسهل على كلٍّ من الشريكين.',
+    prompt: 'يجيب كلٌّ منكما وحده أولًا، ثم تقرآن إجابات بعضكما حين تكونان على استعداد كلاكما.',
     questions: {
-      feelSupported: 'I feel supported by you when…',
-      hardToAsk: 'What is hard for me to ask for',
-      supportYou: 'How I like to support you',
+      feelSupported: 'أشعر بدعمك لي حين…',
+      hardToAsk: 'ما يصعب عليّ طلبه',
+      supportYou: 'كيف أحبّ أن أدعمك',
     },
   },
   learning: {
-    title: 'Learning from experience',
+    title: 'التعلّم من التجربة',
     facilitatorNote:
-      'Ask couples to pick a small, recent moment rather than their biggest conflict. The last question matters most: a repair offered, not demanded.',
-    prompt: 'Think of a recent moment between you that did not go as planned. Write your side of it, gently.',
+      'يُستحسن أن تختار الثنائيات لحظة صغيرة وقريبة، لا أكبر خلاف مرّت به. السؤال الأخير هو الأهم: خطوة إصلاح تُقدَّم، لا تُطلَب.',
+    prompt: 'فكّرا في لحظة قريبة بينكما لم تسر كما أردتما. يكتب كلٌّ منكما جانبه منها، برفق.',
     questions: {
-      happened: 'What happened',
-      felt: 'What I felt',
-      learned: 'What I learned',
-      nextTime: 'What I would do next time',
-      repair: 'The repair I offer',
+      happened: 'ما الذي حدث',
+      felt: 'ما الذي شعرت به',
+      learned: 'ما الذي تعلّمته',
+      nextTime: 'ما الذي سأفعله في المرة القادمة',
+      repair: 'خطوة الإصلاح التي أقدّمها',
     },
   },
   value: {
-    title: 'What I value in you',
-    facilitatorNote: 'A warm closing exercise. Encourage specifics: a skill they saw last week beats a general compliment.',
-    prompt: 'Name what you value in your partner: the qualities, talents, skills and expertise they bring.',
-    columns: { qualities: 'Qualities', talents: 'Talents and skills', expertise: 'Expertise' },
+    title: 'ما أقدّره فيك',
+    facilitatorNote: 'تمرين ختامي دافئ. يُستحسن التشجيع على التفاصيل: مهارة لاحظها أحدهما الأسبوع الماضي أبلغ من مجاملة عامة.',
+    prompt: 'يذكر كلٌّ منكما ما يقدّره في شريكه: الصفات والمواهب والمهارات والخبرات التي يحملها.',
+    columns: { qualities: 'الصفات', talents: 'المواهب والمهارات', expertise: 'الخبرات' },
   },
   blanks: {
-    columns: { title: 'Untitled exercise', prompt: 'Write your prompt here.', column: 'First column' },
-    spectrum: { title: 'Untitled spectrum', prompt: 'Place yourself on each line.', area: 'First area', stopStart: 'One end', stopEnd: 'Other end' },
-    prompts: { title: 'Untitled questions', prompt: 'Answer each question.', question: 'First question' },
+    columns: { title: 'تمرين بلا عنوان', prompt: 'نص التمرين هنا.', column: 'العمود الأول' },
+    spectrum: { title: 'طيف بلا عنوان', prompt: 'حدّدا موضعكما على كل خط.', area: 'المجال الأول', stopStart: 'طرف', stopEnd: 'الطرف الآخر' },
+    prompts: { title: 'أسئلة بلا عنوان', prompt: 'إجابة واحدة عن كل سؤال.', question: 'السؤال الأول' },
   },
 };
