@@ -1,57 +1,58 @@
 import type { CatalogueText } from './catalogueText';
 
-/** German: a copy of the English until translated (see catalogueText.ts). */
+/** German: the library in its own words (see catalogueText.ts). Couples are addressed as "ihr/du". */
 export const de: CatalogueText = {
   bringNeed: {
-    title: 'What I bring / What I need',
+    title: 'Was ich einbringe / Was ich brauche',
     facilitatorNote:
-      'Give couples a few quiet minutes to write on their own, then invite them to link each need to something the partner brings. Unlinked needs are not failures: they are the conversation to have next.',
+      'Gib den Paaren ein paar ruhige Minuten, in denen jede Person für sich schreibt. Lade sie dann ein, jedes Bedürfnis mit etwas zu verknüpfen, das vom Gegenüber kommt. Bedürfnisse ohne Verknüpfung sind kein Scheitern: Sie sind das Gespräch, das als Nächstes dran ist.',
     prompt:
-      'Each of you lists what you bring to your partnership and what you need from it. Then link each of your needs to something your partner brings. A need nothing meets yet is a good conversation to have.',
-    columns: { bring: 'What I bring', need: 'What I need' },
+      'Schreibt jeweils für euch auf, was ihr in eure Partnerschaft einbringt und was ihr von ihr braucht. Verknüpft dann jedes eurer Bedürfnisse mit etwas, das vom Gegenüber kommt. Ein Bedürfnis, zu dem noch nichts passt, ist ein guter Anlass für ein Gespräch.',
+    columns: { bring: 'Was ich einbringe', need: 'Was ich brauche' },
   },
   spectrum: {
-    title: 'Where are we on the spectrum?',
+    title: 'Wo stehen wir auf dem Spektrum?',
     facilitatorNote:
-      'Markers stay private until both partners are ready or you reveal. Remind the room there is no right place on the line: the interesting part is where the two markers differ.',
+      'Die Markierungen bleiben privat, bis beide so weit sind oder du sie aufdeckst. Erinnere die Gruppe daran, dass es auf der Linie keinen richtigen Platz gibt: Spannend wird es dort, wo die beiden Markierungen auseinanderliegen.',
     prompt:
-      'For each area of life, place yourself between standing alone and leaning in. Your partner will not see your markers until you are both ready.',
-    areas: { money: 'Money', home: 'Home', feelings: 'Feelings', friends: 'Friends', work: 'Work', family: 'Family' },
-    stops: { independence: 'Independence', dependence: 'Dependence', codependence: 'Codependence', interdependence: 'Interdependence' },
+      'Verorte dich für jeden Lebensbereich irgendwo zwischen „ganz für mich stehen“ und „mich anlehnen“. Dein Gegenüber sieht deine Markierungen erst, wenn ihr beide so weit seid.',
+    areas: { money: 'Geld', home: 'Zuhause', feelings: 'Gefühle', friends: 'Freundschaften', work: 'Arbeit', family: 'Familie' },
+    stops: { independence: 'Unabhängigkeit', dependence: 'Abhängigkeit', codependence: 'Co-Abhängigkeit', interdependence: 'Gegenseitige Verbundenheit' },
   },
   support: {
-    title: 'Supporting and being supported',
+    title: 'Unterstützen und unterstützt werden',
     facilitatorNote:
-      'Being supported takes a willingness to depend; supporting takes some independence. Invite couples to notice which of the two comes easier to each of them.',
-    prompt: 'Answer on your own first. You will read each other’s answers when you are both ready.',
+      'Sich unterstützen zu lassen braucht die Bereitschaft, sich auf jemanden zu verlassen; zu unterstützen braucht ein Stück Unabhängigkeit. Lade die Paare ein wahrzunehmen, was von beidem ihnen jeweils leichter fällt.',
+    prompt: 'Antworte zuerst für dich. Eure Antworten lest ihr gegenseitig, sobald ihr beide so weit seid.',
     questions: {
-      feelSupported: 'I feel supported by you when…',
-      hardToAsk: 'What is hard for me to ask for',
-      supportYou: 'How I like to support you',
+      feelSupported: 'Ich fühle mich von dir unterstützt, wenn …',
+      hardToAsk: 'Worum ich nur schwer bitten kann',
+      supportYou: 'Wie ich dich gern unterstütze',
     },
   },
   learning: {
-    title: 'Learning from experience',
+    title: 'Aus Erfahrungen lernen',
     facilitatorNote:
-      'Ask couples to pick a small, recent moment rather than their biggest conflict. The last question matters most: a repair offered, not demanded.',
-    prompt: 'Think of a recent moment between you that did not go as planned. Write your side of it, gently.',
+      'Bitte die Paare, einen kleinen Moment aus letzter Zeit zu wählen, nicht ihren größten Konflikt. Die letzte Frage ist die wichtigste: ein Schritt aufeinander zu, angeboten und nicht eingefordert.',
+    prompt: 'Denk an einen Moment aus letzter Zeit, der zwischen euch nicht so gelaufen ist wie gedacht. Schreib deine Sicht darauf auf – behutsam.',
     questions: {
-      happened: 'What happened',
-      felt: 'What I felt',
-      learned: 'What I learned',
-      nextTime: 'What I would do next time',
-      repair: 'The repair I offer',
+      happened: 'Was passiert ist',
+      felt: 'Was ich gefühlt habe',
+      learned: 'Was ich gelernt habe',
+      nextTime: 'Was ich beim nächsten Mal tun würde',
+      repair: 'Was ich dir zur Versöhnung anbiete',
     },
   },
   value: {
-    title: 'What I value in you',
-    facilitatorNote: 'A warm closing exercise. Encourage specifics: a skill they saw last week beats a general compliment.',
-    prompt: 'Name what you value in your partner: the qualities, talents, skills and expertise they bring.',
-    columns: { qualities: 'Qualities', talents: 'Talents and skills', expertise: 'Expertise' },
+    title: 'Was ich an dir schätze',
+    facilitatorNote:
+      'Eine warme Abschlussübung. Ermutige zu Konkretem: Eine Fähigkeit, die man letzte Woche erlebt hat, sagt mehr als ein allgemeines Kompliment.',
+    prompt: 'Schreib auf, was du an deinem Gegenüber schätzt: die Eigenschaften, Talente, Fähigkeiten und das Wissen, die in eure Beziehung einfließen.',
+    columns: { qualities: 'Eigenschaften', talents: 'Talente und Fähigkeiten', expertise: 'Wissen und Erfahrung' },
   },
   blanks: {
-    columns: { title: 'Untitled exercise', prompt: 'Write your prompt here.', column: 'First column' },
-    spectrum: { title: 'Untitled spectrum', prompt: 'Place yourself on each line.', area: 'First area', stopStart: 'One end', stopEnd: 'Other end' },
-    prompts: { title: 'Untitled questions', prompt: 'Answer each question.', question: 'First question' },
+    columns: { title: 'Übung ohne Titel', prompt: 'Schreib hier deinen Impuls.', column: 'Erste Spalte' },
+    spectrum: { title: 'Spektrum ohne Titel', prompt: 'Ordne dich auf jeder Linie ein.', area: 'Erster Bereich', stopStart: 'Ein Ende', stopEnd: 'Anderes Ende' },
+    prompts: { title: 'Fragen ohne Titel', prompt: 'Beantworte jede Frage.', question: 'Erste Frage' },
   },
 };
