@@ -8,7 +8,7 @@
 export const CLOSE_CODES = {
   /** Normal close by the server, e.g. the board was unloaded. */
   normal: 1000,
-  /** Server is shutting down; reconnect later. */
+  /** The board was closed (unloaded, or closed by a test); reconnect. A stopping server sends serviceRestart. */
   goingAway: 1001,
   /** A frame exceeded the server's limit, maxYjsMessageBytes in server/config.ts (set by `ws` itself). */
   messageTooBig: 1009,
