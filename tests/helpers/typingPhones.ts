@@ -58,7 +58,9 @@ export async function startPhone(baseUrl: string, token: string, seat: Seat, now
     provider.params = (await api.boardTicket(token)).params;
   };
   // docs/API.md: a 4419 (the ticket expired, e.g. after an outage longer than its 60 s) is answered with a fresh ticket.
+  let destroyed = false;
   const reconnectWithFreshTicket = (): void => {
+    if (destroyed) return;
     renew().then(
       () => provider.connect(),
       () => setTimeout(reconnectWithFreshTicket, 500), // the API is unreachable too (a store outage): try again
@@ -125,6 +127,7 @@ export async function startPhone(baseUrl: string, token: string, seat: Seat, now
       return { board: Math.max(0, open(offlineSince.board), ...outages.board), control: Math.max(0, open(offlineSince.control), ...outages.control) };
     },
     destroy(): void {
+      destroyed = true;
       clearInterval(refresher);
       provider.destroy();
       control.close();
