@@ -1,8 +1,13 @@
 import { loadConfig } from './config';
 import { createLog } from './infra/log';
+import { TIMING } from './tunables';
 import { startTwofold } from './twofoldServer';
 
-/** `npm start` / `npm run dev`: start on the configured port, flush everything on SIGTERM/SIGINT. */
+/**
+ * `npm start` / `npm run dev`: start on the configured port. SIGTERM/SIGINT stop it gracefully
+ * ([R57]: stop taking connections, store, close every socket with "reconnect now") and it exits
+ * within TIMING.shutdownBoundMs whatever it is waiting for.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLog(config.logLevel);
@@ -11,9 +16,18 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal}: saving boards and stopping`);
+    const started = performance.now();
+    log.info(`${signal}: storing what is pending, sending everyone elsewhere, exiting within ${TIMING.shutdownBoundMs} ms`);
+    // Everything acknowledged is stored already; past the bound only unacknowledged work is cut short.
+    setTimeout(() => {
+      log.error(`shutdown still waiting after ${TIMING.shutdownBoundMs} ms: exiting now`);
+      process.exit(1);
+    }, TIMING.shutdownBoundMs);
     server.close().then(
-      () => process.exit(0),
+      () => {
+        log.info(`stopped in ${Math.round(performance.now() - started)} ms`);
+        process.exit(0);
+      },
       (err) => {
         log.error('shutdown failed', err);
         process.exit(1);

@@ -120,6 +120,18 @@ export const TIMING = {
   eventBudgetMemoryMs: 60_000,
   /** A readiness check (store read, Redis PING) that takes longer than this counts as failing: the probe answers 503 instead of hanging. */
   readinessCheckMs: 2_000,
+  /**
+   * After a write the store refused (disk full, read-only, PostgreSQL gone), readiness fails until
+   * the next write succeeds, or until this long has passed without another failed one: a node that
+   * nobody writes to any more (its balancer took it out) is tried again rather than out for good.
+   */
+  storeFailureMemoryMs: 15_000,
+  /**
+   * SIGTERM: the node exits within this long whatever it is waiting for (a store or Redis that does
+   * not answer). Everything acknowledged is stored already; this only bounds the flush of the rest.
+   * docs/DEPLOY.md's systemd unit stops waiting a little after it (TimeoutStopSec).
+   */
+  shutdownBoundMs: 10_000,
 } as const;
 
 export const SIZES = {

@@ -11,11 +11,12 @@ import type { Config } from './config';
 import { BOARD_TICKET_TTL_MS, TIMING } from './tunables';
 import { createControlPlane } from './control/controlPlane';
 import { createApi } from './http/apiHandler';
-import { sendJson } from './http/respond';
+import { HttpError, sendError, sendJson } from './http/respond';
 import { createOperatorRoutes } from './http/operatorRoutes';
 import { createReadinessCheck } from './http/readiness';
 import { addLiveFigures } from './infra/prometheus';
 import { measureWrites } from './store/measuredStore';
+import { StoreHealth, watchWrites } from './store/storeHealth';
 import { createLog, type Log } from './infra/log';
 import { RoomEvents } from './workshop/roomEvents';
 import { setPageCsp, setSecurityHeaders } from './http/securityHeaders';
@@ -24,7 +25,7 @@ import { openSqliteStore } from './store/sqliteStore';
 import { describeDatabase } from './store/describeDatabase';
 import type { Store } from './store/storeTypes';
 import { createUpgradeRouter } from './infra/upgradeRouter';
-import { coupleIdFromDocName } from '../lib/protocol';
+import { CLOSE_CODES, coupleIdFromDocName, ERROR_CODES } from '../lib/protocol';
 import { WorkshopService } from './workshop/seating';
 import { WorkshopStates } from './workshop/workshopStates';
 import { WallService } from './workshop/wall';
@@ -49,14 +50,21 @@ export interface RunningServer {
   store: Store;
   /** Runs the retention sweep now (tests with a fake clock). */
   sweep(): Promise<string[]>;
-  /** Flushes every board, closes sockets and the store. */
+  /**
+   * A graceful stop (SIGTERM, [R57]): stops listening and answers 503 `shutting_down` on the
+   * connections still open, stores and closes every board (its sockets closed with 1012, "reconnect
+   * now"), closes every Socket.IO client so it reconnects elsewhere, then closes the store.
+   */
   close(): Promise<void>;
 }
 
 /** The composition root: config → store → service → API, control plane, boards, pages, on one port. */
 export async function startTwofold(config: Config, now: () => number = Date.now): Promise<RunningServer> {
   const log = createLog(config.logLevel);
-  const store = measureWrites(await openStore(config, log));
+  const storeHealth = new StoreHealth();
+  const store = watchWrites(measureWrites(await openStore(config, log)), storeHealth);
+  /** Set by close(): from then on nothing new is taken, and what is open is told to go elsewhere. */
+  let stopping = false;
   const events = new RoomEvents();
   // One of several nodes: loaded only then, so a single node never imports Redis (see server/cluster).
   const cluster = config.cluster ? await (await import('./cluster')).startCluster({ redisUrl: config.cluster.redisUrl, nodeName: config.cluster.nodeId, store, log }) : null;
@@ -72,6 +80,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const { timing, limits } = config;
   const httpServer: HttpServer = createServer({ headersTimeout: timing.headersTimeoutMs, requestTimeout: timing.requestTimeoutMs, connectionsCheckingInterval: timing.connectionsCheckIntervalMs }, (req, res) => {
     setSecurityHeaders(res);
+    if (stopping) return sendError(res, new HttpError(ERROR_CODES.shuttingDown, 'This server is restarting. Try again.', { connection: 'close', 'retry-after': '0' }));
     const pathname = (req.url ?? '/').split('?')[0];
     if (operator.handles(pathname)) return operator.serve(req, res, pathname);
     if (pathname === '/api' || pathname.startsWith('/api/')) return void api(req, res);
@@ -168,14 +177,14 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
       resync: () => states.refreshAll(),
     });
   }
-  httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null, socketIo: control.onUpgrade, admit }));
+  httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null, socketIo: control.onUpgrade, admit, stopping: () => stopping }));
 
   const liveFigures = () => ({ liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount });
   const removeFigures = addLiveFigures(liveFigures);
   const operator = createOperatorRoutes({
     metrics: { token: config.metricsToken, behindProxy: !!config.trustProxy },
     counts: () => ({ node: cluster?.node ?? null, ...liveFigures(), tcpConnections: gate.open, tcpRefused: gate.refused }),
-    checkReadiness: createReadinessCheck({ store, redis: cluster, log }),
+    checkReadiness: createReadinessCheck({ store, writes: storeHealth, redis: cluster, log }),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -196,13 +205,22 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     sweep: () => sweeper.sweep(),
     close() {
       closing ??= (async () => {
+        // New connections are refused by the kernel at once (the balancer tries the next node);
+        // requests and upgrades on connections still open are answered 503 (see above).
+        stopping = true;
+        httpServer.close();
+        httpServer.closeIdleConnections();
         sweeper.stop();
         clearInterval(evictor);
         removeFigures();
-        endpoint.close();
-        await boards.closeAll();
+        // Every board: its pending writes settled (nothing acknowledged is lost), compacted, then its
+        // sockets closed with 1012; the stock provider reconnects after 200 ms, through the balancer.
+        await boards.closeAll(CLOSE_CODES.serviceRestart);
+        await endpoint.close(CLOSE_CODES.serviceRestart);
         httpServer.closeAllConnections();
-        await control.close(); // also closes the HTTP server
+        // Closed transports, not disconnectSockets(): the clients reconnect (and, on several nodes,
+        // recover their session on another one from Redis).
+        await control.close();
         await cluster?.close();
         await pages?.close();
         await store.close();

@@ -9,11 +9,15 @@ import type { BoardAccess } from '../../lib/protocol';
 import { CLOSE_CODES } from '../../lib/protocol/closeCodes';
 import type { BoardTickets } from './boardTickets';
 import { addReconnectJitter, jitteredMaxBackoff } from './reconnectJitter';
+import { watchSettledConnection } from './settledConnection';
 
 export type BoardConnection =
   | 'connecting'
   | 'connected'
-  /** Was connected, lost it; y-websocket keeps retrying with back-off (and jitter: see reconnectJitter.ts). */
+  /**
+   * Was connected, lost it; y-websocket keeps retrying with back-off (and jitter: see reconnectJitter.ts).
+   * Also while the server cannot save (it closes with 1011): the edits stay on this phone (settledConnection.ts).
+   */
   | 'reconnecting'
   /** The server refused this board for good (see CLOSE_CODES); retrying would not help. */
   | 'closed';
@@ -106,9 +110,10 @@ export function useBoard(access: BoardAccess | null, { persist = true, tickets }
 
     setBoard({ docName, doc, provider, connection: 'connecting', closeCode: null, synced: false, version: 0 });
 
-    provider.on('status', ({ status }) => {
-      if (status === 'connected') everConnected = true;
-      if (status === 'connected') update({ connection: 'connected', closeCode: null });
+    // After a close because the server could not save (1011), "connected" waits until the connection holds (settledConnection.ts).
+    const stopWatching = watchSettledConnection(provider, (connected) => {
+      if (connected) everConnected = true;
+      if (connected) update({ connection: 'connected', closeCode: null });
       else update({ connection: everConnected ? 'reconnecting' : 'connecting' });
     });
     provider.on('sync', (isSynced) => {
@@ -125,6 +130,7 @@ export function useBoard(access: BoardAccess | null, { persist = true, tickets }
       if (ticketRetry !== null) clearTimeout(ticketRetry);
       stopObserving();
       stopJitter();
+      stopWatching();
       provider.destroy();
       void persistence?.destroy();
       doc.destroy();

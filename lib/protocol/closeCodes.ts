@@ -8,12 +8,21 @@
 export const CLOSE_CODES = {
   /** Normal close by the server, e.g. the board was unloaded. */
   normal: 1000,
-  /** Server is shutting down; reconnect later. */
+  /** The board was closed (unloaded, or closed by a test); reconnect. A stopping server sends serviceRestart. */
   goingAway: 1001,
   /** A frame exceeded the server's limit, maxYjsMessageBytes in server/config.ts (set by `ws` itself). */
   messageTooBig: 1009,
-  /** Unexpected server error while handling the connection. */
+  /**
+   * Unexpected server error while handling the connection; also a board whose write to the store
+   * failed (nothing unsaved of it was acknowledged): reconnect, the board is loaded afresh.
+   */
   internalError: 1011,
+  /**
+   * This node is stopping (a rolling restart or deploy): everything it acknowledged is stored.
+   * Reconnect at once; the load balancer sends the client to another node or the restarted one.
+   * RFC 6455 "Service Restart"; the stock provider reconnects after its first back-off (200 ms).
+   */
+  serviceRestart: 1012,
   /** The doc name is malformed or a frame could not be decoded. */
   badRequest: 4400,
   /** No credential, or one that matches no participant (a removed person's ticket or token). */

@@ -18,6 +18,10 @@ export const ERROR_CODES = {
   internal: 'internal_error',
   /** GET /api/health/ready: the store or Redis does not answer; the body's `checks` says which. */
   notReady: 'not_ready',
+  /** The store could not be reached or written (disk full, read-only, PostgreSQL gone): nothing was saved; retry later. */
+  storeUnavailable: 'store_unavailable',
+  /** This node is stopping (rolling restart): retry at once, the load balancer sends the request to another node. */
+  shuttingDown: 'shutting_down',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -41,6 +45,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   protocol_mismatch: 400,
   internal_error: 500,
   not_ready: 503,
+  store_unavailable: 503,
+  shutting_down: 503,
 };
 
 export interface ApiError {

@@ -48,6 +48,8 @@ export function createBoardEndpoint(deps: {
   /** Open board sockets per participant, so removing someone cuts them off at once. */
   const byParticipant = new Map<string, Set<WebSocket>>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxYjsMessageBytes, perMessageDeflate: false });
+  /** Set by close(): the code every later connection is closed with. */
+  let stopping: CloseCode | null = null;
 
   async function authorize(req: IncomingMessage): Promise<Verdict> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -167,6 +169,7 @@ export function createBoardEndpoint(deps: {
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
             ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
+            if (stopping !== null) return refuse(ws, stopping, 'server stopping');
             if (!verdict.ok) {
               log.debug(`board connection refused: ${verdict.code} ${verdict.reason}`); // never req.url: it carries the ticket
               return refuse(ws, verdict.code, verdict.reason);
@@ -182,7 +185,16 @@ export function createBoardEndpoint(deps: {
     get connectionCount(): number {
       return wss.clients.size;
     },
-    close(): void {
+    /**
+     * Refuses every upgrade from now on, closes the sockets still open (those whose board was still
+     * loading) with `code`, gives them a moment to take the close frame, then cuts what is left.
+     */
+    async close(code: CloseCode = CLOSE_CODES.goingAway): Promise<void> {
+      stopping = code;
+      const open = [...wss.clients];
+      for (const ws of open) ws.close(code, 'server stopping');
+      const closed = Promise.all(open.map((ws) => (ws.readyState === WebSocket.CLOSED ? null : new Promise((done) => ws.once('close', done)))));
+      await Promise.race([closed, new Promise((done) => setTimeout(done, TIMING.refusedSocketGraceMs).unref())]);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
     },

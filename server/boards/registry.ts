@@ -83,9 +83,9 @@ export class BoardRegistry {
     return doomed.length;
   }
 
-  /** Flushes and closes every board (SIGTERM, tests). */
-  async closeAll(): Promise<void> {
-    await Promise.all([...this.entries.entries()].map(([name, entry]) => this.unload(name, entry)));
+  /** Flushes and closes every board, its sockets with `closeCode` (SIGTERM: 1012, reconnect now). */
+  async closeAll(closeCode: CloseCode = CLOSE_CODES.goingAway): Promise<void> {
+    await Promise.all([...this.entries.entries()].map(([name, entry]) => this.unload(name, entry, closeCode)));
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ERROR_CODES, type Ack } from '../../lib/protocol';
 import type { Log } from '../infra/log';
+import { isStoreUnavailable } from '../store/storeFailure';
 
 type AnyAck = (result: Ack<object>) => void;
 
@@ -23,6 +24,7 @@ export function command<S extends z.ZodType, R extends object>(
       reply(await run(parsed.data));
     } catch (err) {
       log.error(`${name} failed`, err);
+      if (isStoreUnavailable(err)) return reply({ ok: false, code: ERROR_CODES.storeUnavailable, message: 'The server cannot reach its store right now. Try again in a moment.' });
       reply({ ok: false, code: ERROR_CODES.internal, message: 'Something went wrong on the server.' });
     }
   };

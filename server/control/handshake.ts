@@ -3,6 +3,7 @@ import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { ClientAddressOf } from '../infra/clientAddress';
 import type { Log } from '../infra/log';
 import { countRejection } from '../infra/prometheus';
+import { isStoreUnavailable } from '../store/storeFailure';
 import type { WorkshopService } from '../workshop/seating';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { TwofoldServer } from './socketTypes';
@@ -54,6 +55,7 @@ export function guardHandshakes(
       next();
     } catch (err) {
       log.error('socket authentication failed', err);
+      if (isStoreUnavailable(err)) return next(refusal(ERROR_CODES.storeUnavailable, 'The server cannot reach its store right now; retrying.'));
       next(refusal(ERROR_CODES.internal, 'Something went wrong on the server.'));
     }
   });

@@ -18,7 +18,7 @@ import type { WorkshopStates } from '../workshop/workshopStates';
 import { buildAgenda } from '../../lib/catalogue/agenda';
 import { GuessLimiter, type LimiterFactory } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
-import { bearer, HttpError, readBody, sendError, sendJson } from './respond';
+import { bearer, failureAnswer, HttpError, readBody, sendError, sendJson } from './respond';
 import type { BoardTickets } from '../infra/ticketSigner';
 import type { ClientAddressOf } from '../infra/clientAddress';
 import { GUESS_BUDGETS } from '../tunables';
@@ -191,7 +191,7 @@ export function createApi(deps: ApiDeps) {
       if (res.headersSent) return;
       if (err instanceof HttpError) return sendError(res, err);
       log.error(`api ${req.method} ${route} failed`, err);
-      sendError(res, new HttpError(ERROR_CODES.internal, 'Something went wrong on the server.'));
+      sendError(res, failureAnswer(err));
     }
   };
 }

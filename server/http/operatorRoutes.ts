@@ -28,11 +28,12 @@ export function createOperatorRoutes(deps: { metrics: { token: string | null; be
   }
 
   async function ready(res: ServerResponse): Promise<void> {
-    const { ready, checks } = await deps.checkReadiness();
+    const { ready, checks, storeCannotSave } = await deps.checkReadiness();
     if (ready) return sendJson(res, 200, { ok: true, checks });
+    const store = storeCannotSave ? 'the store cannot save (its last write failed)' : 'the store does not answer';
     const failing = Object.entries(checks)
       .filter(([, result]) => result !== 'ok')
-      .map(([name]) => (name === 'store' ? 'the store does not answer' : 'Redis does not answer'));
+      .map(([name]) => (name === 'store' ? store : 'Redis does not answer'));
     sendJson(res, 503, { error: { code: ERROR_CODES.notReady, message: `Not ready: ${failing.join(', and ')}.` }, checks });
   }
 

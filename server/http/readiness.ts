@@ -9,15 +9,18 @@ export type CheckResult = 'ok' | 'failing';
 export interface Readiness {
   ready: boolean;
   checks: Partial<Record<CheckName, CheckResult>>;
+  /** The store answers reads but its last write failed (disk full, read-only): it cannot save. */
+  storeCannotSave?: true;
 }
 
 /**
  * Readiness, as against liveness (/api/health): can this node save what it is sent? The store
- * answers a read and, on one of several nodes, Redis answers a PING. A check that does not
+ * answers a read and its last write did not fail (server/store/storeHealth.ts: a full disk still
+ * reads), and, on one of several nodes, Redis answers a PING. A check that does not
  * answer within TIMING.readinessCheckMs fails, so a hung database makes the probe fail rather
  * than hang. A change of state is logged once, not at every probe.
  */
-export function createReadinessCheck(deps: { store: Pick<Store, 'ping'>; redis: { ping(): Promise<void> } | null; log: Log }) {
+export function createReadinessCheck(deps: { store: Pick<Store, 'ping'>; writes: { readonly writesFailing: boolean }; redis: { ping(): Promise<void> } | null; log: Log }) {
   const last = new Map<CheckName, CheckResult>();
 
   async function run(name: CheckName, check: () => Promise<unknown>): Promise<CheckResult> {
@@ -46,12 +49,17 @@ export function createReadinessCheck(deps: { store: Pick<Store, 'ping'>; redis: 
 
   return async function checkReadiness(): Promise<Readiness> {
     const checks: Readiness['checks'] = {};
+    let cannotSave = false;
     const [store, redis] = await Promise.all([
-      run('store', async () => schemaVersion.set(await deps.store.ping())),
+      run('store', async () => {
+        schemaVersion.set(await deps.store.ping());
+        cannotSave = deps.writes.writesFailing; // it reads (a full disk does), but cannot save
+        if (cannotSave) throw new Error('the last write to the store failed');
+      }),
       deps.redis ? run('redis', () => deps.redis!.ping()) : null,
     ]);
     checks.store = store;
     if (redis) checks.redis = redis;
-    return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
+    return { ready: Object.values(checks).every((c) => c === 'ok'), checks, ...(cannotSave ? { storeCannotSave: true as const } : {}) };
   };
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { MAX_JSON_BODY_BYTES } from '../../lib/limits';
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from '../../lib/protocol';
-
+import { isStoreUnavailable } from '../store/storeFailure';
 
 /** Thrown inside a route to answer with a documented error; anything else becomes a 500. */
 export class HttpError extends Error {
@@ -13,6 +13,20 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/** How long a client is asked to wait before retrying a request the store could not serve. */
+const STORE_RETRY_AFTER_S = 5;
+
+/**
+ * The documented answer to a failure that is not an HttpError: 503 `store_unavailable` when the
+ * store could not be reached or written (storeFailure.ts), else 500 `internal_error`.
+ */
+export function failureAnswer(err: unknown): HttpError {
+  if (isStoreUnavailable(err)) {
+    return new HttpError(ERROR_CODES.storeUnavailable, 'The server cannot reach its store right now. Try again in a moment.', { 'retry-after': String(STORE_RETRY_AFTER_S) });
+  }
+  return new HttpError(ERROR_CODES.internal, 'Something went wrong on the server.');
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

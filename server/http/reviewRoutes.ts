@@ -5,7 +5,7 @@ import { reviewToPdf } from './reviewPdf';
 import type { Log } from '../infra/log';
 import type { ReviewService } from '../workshop/review';
 import type { WorkshopService } from '../workshop/seating';
-import { HttpError, readBody, sendError, sendJson } from './respond';
+import { failureAnswer, HttpError, readBody, sendError, sendJson } from './respond';
 import type { Router } from './router';
 
 const notFound = () => new HttpError(ERROR_CODES.notFound, 'This review link does not open any board. It may have been deleted.');
@@ -54,7 +54,7 @@ export function createExportHandler(deps: { reviews: ReviewService; log: Log }) 
     } catch (err) {
       if (err instanceof HttpError) return sendError(res, err);
       deps.log.error('export failed', err);
-      sendError(res, new HttpError(ERROR_CODES.internal, 'Something went wrong on the server.'));
+      sendError(res, failureAnswer(err));
     }
   };
 }

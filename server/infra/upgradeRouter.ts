@@ -10,7 +10,8 @@ import { YJS_PATH_PREFIX } from '../boards/endpoint';
  *   /socket.io/… → left to engine.io, which has its own upgrade listener (`socketIo` may admit
  *                  the upgrade of a session that is already authenticated)
  *   /_next/…     → Next.js (hot reload in development)
- *   anything else is refused.
+ *   anything else is refused, and everything but /socket.io/ while the server stops (engine.io's own
+ *   listener takes those; it is closed a moment later).
  */
 export function createUpgradeRouter(routes: {
   boards: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -18,9 +19,15 @@ export function createUpgradeRouter(routes: {
   socketIo?: (req: IncomingMessage, socket: Duplex) => void;
   /** Marks a socket as authenticated for the connection gate (server/infra/connectionGate.ts). */
   admit?: (socket: Duplex) => void;
+  /** True once the server is stopping: upgrades are answered 503, so the client retries (through the balancer, elsewhere). */
+  stopping?: () => boolean;
 }) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = (req.url ?? '/').split('?')[0];
+    if (routes.stopping?.() && !path.startsWith('/socket.io/')) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 0\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
+      return;
+    }
     if (path.startsWith(YJS_PATH_PREFIX)) return routes.boards(req, socket, head);
     if (path.startsWith('/socket.io/')) return routes.socketIo?.(req, socket);
     if (path.startsWith('/_next/') && routes.next) {

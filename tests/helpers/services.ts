@@ -22,6 +22,10 @@ export interface PostgresService {
   /** Creates an empty database with a fresh name and returns its URL. */
   createDatabase(): Promise<string>;
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown: sessions are ended) and keeps its data, for `restart()`. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same port and data: an outage and its end, as clients see it. */
+  restart(): Promise<void>;
 }
 
 export interface RedisService {
@@ -59,19 +63,28 @@ export async function startPostgres(): Promise<PostgresService> {
     await run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], owner);
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
-      // fsync off: a throw-away instance never outlives a crash, and the tests cannot observe an fsync.
-      const child = spawn(
-        path.join(bin, 'postgres'),
-        ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
-        { uid: owner?.uid, gid: owner?.gid, stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      const output = collect(child);
       const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+      // fsync off: a throw-away instance never outlives a crash, and the tests cannot observe an fsync.
+      const spawnServer = async () => {
+        const child = spawn(
+          path.join(bin, 'postgres'),
+          ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+          { uid: owner?.uid, gid: owner?.gid, stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        const output = collect(child);
+        try {
+          await waitUntil(child, output, () => canConnect(adminUrl), 'PostgreSQL');
+        } catch (err) {
+          await stopChild(child, 'SIGINT');
+          throw Object.assign(err as Error, { output: output.text });
+        }
+        return child;
+      };
+      let child: ChildProcess;
       try {
-        await waitUntil(child, output, () => canConnect(adminUrl), 'PostgreSQL');
+        child = await spawnServer();
       } catch (err) {
-        await stopChild(child, 'SIGINT');
-        if (attempt < START_ATTEMPTS && /could not bind|already in use/i.test(output.text)) continue;
+        if (attempt < START_ATTEMPTS && /could not bind|already in use/i.test((err as { output?: string }).output ?? '')) continue;
         throw err;
       }
       return {
@@ -85,6 +98,10 @@ export async function startPostgres(): Promise<PostgresService> {
         async stop() {
           await stopChild(child, 'SIGINT'); // fast shutdown: ends sessions, no waiting for clients
           fs.rmSync(dir, { recursive: true, force: true });
+        },
+        halt: () => stopChild(child, 'SIGINT'),
+        async restart() {
+          child = await spawnServer();
         },
       };
     }
