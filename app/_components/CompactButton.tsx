@@ -13,7 +13,7 @@ const base =
   'transition-colors disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
 
 const variants: Record<CompactVariant, string> = {
-  primary: 'bg-accent text-accent-ink hover:bg-accent/90',
+  primary: 'bg-accent text-accent-ink hover:bg-accent-hover',
   secondary: 'border border-muted bg-card text-ink hover:bg-paper',
   quiet: 'text-ink underline-offset-4 hover:underline',
   // Destructive but calm: an outline in the warning colour, never a red alarm.

@@ -48,7 +48,7 @@ export function ReadyPanel({ ready, partner, enabled, onReady }: ReadyPanelProps
         disabled={!enabled || busy}
         className={
           'min-h-14 w-full rounded-2xl px-5 text-xl font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 ' +
-          (ready ? 'border border-muted bg-card text-ink hover:bg-paper' : 'bg-accent text-accent-ink hover:bg-accent/90')
+          (ready ? 'border border-muted bg-card text-ink hover:bg-paper' : 'bg-accent text-accent-ink hover:bg-accent-hover')
         }
       >
         {/* A straight apostrophe: it is what people (and tests) type when they look for this button. */}
