@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { Announcer } from './_components/Announcer';
 import { OfflineShell } from './_components/OfflineShell';
 import './globals.css';
 
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="min-h-dvh bg-paper font-sans text-ink antialiased">
-        {children}
+        <Announcer>{children}</Announcer>
         <OfflineShell />
       </body>
     </html>

@@ -1,8 +1,29 @@
+'use client';
+
+import { useRef } from 'react';
+import { useAnnounceChange } from '../../_components/Announcer';
 import { StatusDot } from '../../_components/StatusDot';
+import { announcement } from '../../_lib/announcements';
 import type { ControlStatus } from '../../_lib/useControlSocket';
 
-/** Honest connection state for the console: live, or not (and then the list may be stale). */
+/**
+ * Honest connection state for the console: live, or not (and then the list
+ * may be stale). Losing it and getting it back is said aloud once each; the
+ * first "Connecting…" is not news.
+ */
 export function ConnectionBadge({ status }: { status: ControlStatus }) {
+  const lost = useRef(false);
+  useAnnounceChange(status.kind === 'connected', (_from, connected) => {
+    if (!connected) {
+      lost.current = true;
+      return announcement('consoleConnectionLost');
+    }
+    if (lost.current) {
+      lost.current = false;
+      return announcement('consoleConnectionBack');
+    }
+    return null;
+  });
   const view =
     status.kind === 'connected'
       ? { tone: 'ok' as const, label: 'Live' }
@@ -12,7 +33,7 @@ export function ConnectionBadge({ status }: { status: ControlStatus }) {
           ? { tone: 'warn' as const, label: 'Reconnecting… the list may be out of date' }
           : { tone: 'warn' as const, label: 'Not connected' };
   return (
-    <p role="status" className="rounded-full border border-line bg-card px-4 py-2 text-base">
+    <p className="rounded-full border border-line bg-card px-4 py-2 text-base">
       <StatusDot tone={view.tone} label={view.label} />
     </p>
   );

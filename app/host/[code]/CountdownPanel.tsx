@@ -2,7 +2,9 @@
 
 import { useRef } from 'react';
 import type { PublicWorkshopState } from '../../../lib/protocol';
+import { useAnnounceChange } from '../../_components/Announcer';
 import { CompactButton } from '../../_components/CompactButton';
+import { announcement } from '../../_lib/announcements';
 import { formatCountdown, spokenCountdown, useCountdown } from '../../_lib/useCountdown';
 import type { HostActions } from './useHostActions';
 
@@ -21,6 +23,8 @@ export function CountdownPanel({ state, offsetMs, actions }: { state: PublicWork
   const presets = suggested && !PRESET_MINUTES.includes(suggested) ? [suggested, ...PRESET_MINUTES] : PRESET_MINUTES;
   const presetsRef = useRef<HTMLDivElement>(null);
   const run = (what: string, command: Parameters<HostActions['command']>[1]) => void actions.command(what, command);
+  // Said once as the running countdown reaches zero; the timer role itself is never read out on its own.
+  useAnnounceChange(timer?.state === 'running' && left === 0, (_from, to) => (to ? announcement('consoleTimesUp') : null));
 
   // Clearing removes the correction buttons, Clear included: hand focus to the presets instead of the page.
   async function clear() {

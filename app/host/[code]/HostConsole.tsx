@@ -6,8 +6,10 @@ import type { HostSnapshot } from '../../../lib/protocol';
 import { plural } from '../../_lib/plural';
 import { useNow } from '../../_lib/useNow';
 import { useOrigin } from '../../_lib/useOrigin';
+import { useAnnouncePlace } from '../../_components/Announcer';
 import { AgendaStrip } from './AgendaStrip';
 import { ConnectionBadge } from './ConnectionBadge';
+import { consolePlace } from './consolePlace';
 import { itemNames } from './consoleText';
 import { CountdownPanel } from './CountdownPanel';
 import { CouplesTable } from './CouplesTable';
@@ -49,6 +51,7 @@ export function HostConsole({ code }: { code: string }) {
 
   const state = live?.state ?? null;
   const title = state?.title ?? snapshot?.workshop.title ?? '';
+  useAnnouncePlace(consolePlace(state));
 
   if (deletion === 'deleted') return <WorkshopDeleted title={title} />;
   if (status.kind === 'refused' && deletion === null) {
@@ -76,7 +79,8 @@ export function HostConsole({ code }: { code: string }) {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
           <p className="text-sm font-semibold tracking-wide text-muted uppercase">Facilitator console · Twofold</p>
-          <h1 className="text-3xl font-semibold tracking-tight">{title || 'Loading the room…'}</h1>
+          {/* No heading until the title is known: a route announcement reads the first h1, and "Loading…" is not a place. */}
+          {title ? <h1 className="text-3xl font-semibold tracking-tight">{title}</h1> : <p className="text-3xl font-semibold tracking-tight">Loading the room…</p>}
           <p className="text-base text-muted">
             Room <span className="font-mono font-semibold text-ink">{formatRoomCode(code)}</span>
             {snapshot && <Counts snapshot={snapshot} />}

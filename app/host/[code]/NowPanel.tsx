@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+'use client';
+
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HostSnapshot, PublicWorkshopState } from '../../../lib/protocol';
 import { Button } from '../../_components/Button';
 import { CompactButton } from '../../_components/CompactButton';
@@ -20,11 +22,13 @@ interface NowPanelProps {
  * and the projector never receive it.
  */
 export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
+  // Opened on a workshop that had already ended: nothing just happened, so focus stays where the page put it.
+  const [endedOnArrival] = useState(state.phase === 'ended');
   if (state.phase === 'ended') {
     return (
       <Panel>
         <p className="text-sm font-semibold tracking-wide text-muted uppercase">Ended</p>
-        <h2 className="text-3xl font-semibold">This workshop has ended</h2>
+        <EndedHeading takeFocus={!endedOnArrival} />
         <p className="max-w-prose text-lg text-muted">
           Boards are read-only and nobody new can join. Couples keep their boards on their phones to read again.
         </p>
@@ -111,6 +115,22 @@ export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
         )}
       </div>
     </Panel>
+  );
+}
+
+/**
+ * Ending disables the button that did it, which would drop focus on the page;
+ * it lands here instead, on what happened. A heading, not a control: no ring.
+ */
+function EndedHeading({ takeFocus }: { takeFocus: boolean }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) ref.current?.focus();
+  }, [takeFocus]);
+  return (
+    <h2 ref={ref} tabIndex={-1} className="text-3xl font-semibold focus-visible:outline-none!">
+      This workshop has ended
+    </h2>
   );
 }
 

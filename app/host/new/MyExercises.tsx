@@ -26,6 +26,7 @@ interface MyExercisesProps {
  */
 export function MyExercises({ list, countInAgenda, canAdd, saveFailed, onAdd, onNew, onEdit, onDelete, importText }: MyExercisesProps) {
   const fileRef = useRef<HTMLInputElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'problem'; text: string } | null>(null);
 
   function download() {
@@ -51,7 +52,7 @@ export function MyExercises({ list, countInAgenda, canAdd, saveFailed, onAdd, on
     <section aria-labelledby="my-exercises-heading" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h2 id="my-exercises-heading" className="text-2xl font-semibold">
+          <h2 id="my-exercises-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold focus-visible:outline-none!">
             My exercises
           </h2>
           <p className="text-base text-muted">Saved on this device. Use Export and Import to move them to another one.</p>
@@ -98,7 +99,11 @@ export function MyExercises({ list, countInAgenda, canAdd, saveFailed, onAdd, on
                     title={`Delete “${exercise.title}”?`}
                     body="It is removed from this device. Workshops that already used it keep their copy."
                     confirmLabel="Delete exercise"
-                    onConfirm={() => onDelete(exercise)}
+                    onConfirm={() => {
+                      onDelete(exercise);
+                      // The card, and the Delete button the dialog would hand focus back to, are gone once this renders.
+                      requestAnimationFrame(() => headingRef.current?.focus());
+                    }}
                   >
                     Delete<span className="sr-only"> {exercise.title}</span>
                   </ConfirmButton>

@@ -6,7 +6,9 @@ import type { CoupleResponse, HandshakeAuth, JoinWorkshopResponse, MeResponse, W
 import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
 import { Button } from '../../_components/Button';
 import { Notice } from '../../_components/Notice';
+import { useAnnouncePlace } from '../../_components/Announcer';
 import { Wordmark } from '../../_components/Wordmark';
+import { announcement } from '../../_lib/announcements';
 import { api, ApiRequestError, messageOf } from '../../_lib/api';
 import { forgetRoomLocally, rememberMe } from '../../_lib/localBoardCopies';
 import { forgetParticipant, readToken, saveToken } from '../../_lib/storage';
@@ -118,6 +120,8 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
     }
   }
 
+  useAnnouncePlace(joinPlace(step, workshop));
+
   // Sent here from a board whose workshop is now gone: whatever the reason given, the board was deleted with it.
   if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left ? leaveMessage('deleted') : null} />;
 
@@ -130,7 +134,12 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
         {left && <Notice title={left.title}>{left.body}</Notice>}
         <div className="flex flex-col gap-1">
           <p className="text-base font-semibold text-muted">You&rsquo;re joining</p>
-          <h1 className="text-3xl font-semibold tracking-tight break-words">{workshop?.title ?? 'Finding your workshop…'}</h1>
+          {/* No heading until the title is known: a route announcement reads the first h1, and "Finding…" is not where anyone is. */}
+          {workshop ? (
+            <h1 className="text-3xl font-semibold tracking-tight break-words">{workshop.title}</h1>
+          ) : (
+            <p className="text-3xl font-semibold tracking-tight break-words">Finding your workshop…</p>
+          )}
         </div>
 
         {workshop?.status === 'ended' ? (
@@ -173,6 +182,16 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
       </main>
     </div>
   );
+}
+
+/** Where this person is, said once the page knows: joining which workshop, at which step. */
+function joinPlace(step: Step, workshop: WorkshopPublic | null): string | null {
+  if (step.kind === 'not-found') return announcement('joinNotFound');
+  if (!workshop) return null;
+  if (workshop.status === 'ended') return announcement('joinEnded', { workshop: workshop.title });
+  if (step.kind === 'name') return announcement('joinName', { workshop: workshop.title });
+  if (step.kind === 'choice') return announcement('joinChoice', { workshop: workshop.title, name: step.name });
+  return null;
 }
 
 /** While choosing, the facilitator may pair this person by hand: follow them to the board when it happens. */

@@ -54,7 +54,8 @@ export function ReadyPanel({ ready, partner, enabled, onReady }: ReadyPanelProps
         {/* A straight apostrophe: it is what people (and tests) type when they look for this button. */}
         {ready ? 'Not ready yet' : "I'm ready"}
       </button>
-      <p className="flex items-center gap-2 text-lg" aria-live="polite">
+      {/* Said aloud by the page's Announcer when it changes, not by a live region of its own. */}
+      <p className="flex items-center gap-2 text-lg">
         <span aria-hidden="true">{partner?.ready ? '✓' : '…'}</span>
         {partnerLine}
       </p>

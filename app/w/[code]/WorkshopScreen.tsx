@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { privateDocName } from '../../../lib/protocol/boardDoc';
 import { CLOSE_CODES } from '../../../lib/protocol/closeCodes';
 import { Notice } from '../../_components/Notice';
@@ -22,6 +22,7 @@ import { RoomTimer } from './RoomTimer';
 import { StatusBar } from './StatusBar';
 import { closedBoardMessage, connectionLine, overallConnection, partnerLine } from './statusLines';
 import { StickyNotice } from './StickyNotice';
+import { useBoardAnnouncements } from './useBoardAnnouncements';
 import { useExerciseDocs } from './useExerciseDocs';
 import { useLeaveWhenRemoved } from './useLeaveWhenRemoved';
 import type { SeatedMe } from './useMe';
@@ -73,7 +74,18 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
   const closedBoard = [shared, docs.mine].find((b) => b?.connection === 'closed') ?? null;
   const closedMessage = closedBoard ? closedBoardMessage(closedBoard.closeCode) : null;
   const connection = connectionLine(overallConnection([shared, docs.mine], controlStatus), browserOnline, closedMessage);
-  const announcement = usePartnerArrival(partner?.name ?? null);
+  useBoardAnnouncements({
+    workshopTitle: workshop?.title ?? me.workshop.title,
+    phase: workshop ? phase : null,
+    step,
+    total: agenda.length,
+    exerciseTitle: item?.title ?? null,
+    partnerName: partner?.name ?? null,
+    partnerReady: partner ? (coupleStep?.ready[partner.seat] ?? false) : false,
+    revealed: coupleStep?.revealed ?? false,
+    timesUp,
+    connection: connection.tone,
+  });
   const pairCard = { pairCode: self?.couple?.pairCode ?? me.couple.pairCode, pairUrl: me.couple.pairUrl, roomCode: code };
 
   const notices = (
@@ -84,7 +96,7 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
         <StickyNotice>The facilitator has paused writing</StickyNotice>
       ) : null}
       {timesUp && !ended && (
-        <StickyNotice live onDismiss={dismiss}>
+        <StickyNotice onDismiss={dismiss}>
           Time's up — finish your thought
         </StickyNotice>
       )}
@@ -166,20 +178,6 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
         {/* Always within reach; after the end the card above shows it up front instead. */}
         {workshop && !ended && <ReviewLinkFooter reviewUrl={me.reviewUrl} workshopTitle={workshop.title} />}
       </div>
-      <p className="sr-only" aria-live="polite">
-        {announcement}
-      </p>
     </>
   );
-}
-
-/** "Sam joined your board", said once when the partner first appears (not on every reload). */
-function usePartnerArrival(partnerName: string | null): string {
-  const [message, setMessage] = useState('');
-  const previous = useRef<string | null | undefined>(undefined);
-  useEffect(() => {
-    if (previous.current === null && partnerName) setMessage(`${partnerName} joined your board.`);
-    previous.current = partnerName;
-  }, [partnerName]);
-  return message;
 }
