@@ -10,7 +10,7 @@ export function StickyNotice({ children, onDismiss }: { children: ReactNode; onD
     <div className="flex min-h-11 items-center gap-3 rounded-xl border border-accent/40 bg-card px-3 py-1 text-base">
       <p className="flex-1 font-semibold">{children}</p>
       {onDismiss && (
-        <button type="button" onClick={onDismiss} className="min-h-11 shrink-0 rounded-lg px-2 text-base text-muted underline-offset-4 hover:underline">
+        <button type="button" onClick={onDismiss} className="min-h-11 min-w-11 shrink-0 rounded-lg px-2 text-base text-muted underline-offset-4 hover:underline">
           OK
         </button>
       )}
