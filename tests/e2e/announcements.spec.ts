@@ -16,7 +16,7 @@ const routeAnnouncement = (page: Page) => page.evaluate(() => document.querySele
 
 for (const locale of LOCALES) {
   test.describe(`announcements (${locale})`, () => {
-    test('the join page says which workshop and which step, never "Finding your workshop…" once loaded', async ({ browser }) => {
+    test('[R49] the join page says which workshop and which step, never "Finding your workshop…" once loaded', async ({ browser }) => {
       const workshop = await api().createWorkshop('Spring evening', [SUPPORT]);
       const { page } = await newScreen(browser, 'phone320', { locale });
       await page.goto('/');
@@ -31,7 +31,7 @@ for (const locale of LOCALES) {
       await expect(page.getByRole('heading', { level: 1, name: 'Spring evening' })).toBeVisible();
     });
 
-    test('partner joined, partner ready, revealed, time is up, connection lost and back; focus stays where it was', async ({ browser }) => {
+    test('[R49] partner joined, partner ready, revealed, time is up, connection lost and back; focus stays where it was', async ({ browser }) => {
       test.setTimeout(240_000);
       const client = api();
       const workshop = await client.createWorkshop('Thursday evening', [SUPPORT]);

@@ -8,13 +8,13 @@ import { api, hostSocket, seatPhone } from './support';
  * Every button, link and field on the phone pages is at least 44×44 CSS px
  * on a 320 px wide phone (WCAG 2.5.5's size, beyond 2.2's 24 px minimum): a
  * radio or checkbox counts by the label row that takes its taps. Lists every
- * offender with its size, page by page.
+ * offender with its size, page by page. And no page scrolls sideways there.
  */
 const MIN_PX = 44;
 const QUESTION = SUPPORT.kind === 'prompts' ? SUPPORT.questions[0].label : '';
 
 /** How many controls the page shows now, and those smaller than MIN_PX either way, as "what (w×h)". */
-function smallTargets(page: Page): Promise<{ measured: number; small: string[] }> {
+function smallTargets(page: Page): Promise<{ measured: number; small: string[]; overflowPx: number }> {
   return page.evaluate((min) => {
     const controls = document.querySelectorAll<HTMLElement>('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])');
     const small: string[] = [];
@@ -30,17 +30,19 @@ function smallTargets(page: Page): Promise<{ measured: number; small: string[] }
       const name = (el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? '').trim().replace(/\s+/g, ' ').slice(0, 50);
       if (box.width < min || box.height < min) small.push(`${el.tagName.toLowerCase()}${el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''} "${name}" (${Math.round(box.width)}×${Math.round(box.height)})`);
     }
-    return { measured, small };
+    // Reflow (WCAG 1.4.10): nothing wider than the screen, so no sideways scrolling at 320 px.
+    return { measured, small, overflowPx: document.documentElement.scrollWidth - window.innerWidth };
   }, MIN_PX);
 }
 
 for (const locale of LOCALES) {
-  test(`[${locale}] every target on the phone pages is at least ${MIN_PX}×${MIN_PX} px at 320 px wide`, async ({ browser }) => {
+  test(`[R50] every target on the phone pages is at least ${MIN_PX}×${MIN_PX} px at 320 px wide, with nothing wider than the screen (${locale})`, async ({ browser }) => {
     test.setTimeout(300_000);
     const offenders: string[] = [];
     const measure = async (page: Page, where: string) => {
-      const { measured, small } = await smallTargets(page);
+      const { measured, small, overflowPx } = await smallTargets(page);
       expect(measured, `${where}: controls measured`).toBeGreaterThan(1);
+      expect(overflowPx, `${where}: scrolls sideways by`).toBeLessThanOrEqual(0);
       offenders.push(...small.map((t) => `${where}: ${t}`));
     };
     const client = api();
