@@ -9,7 +9,8 @@ export type CompactVariant = 'primary' | 'secondary' | 'quiet' | 'danger';
  */
 const base =
   // relative: keeps sr-only name parts inside the button (and inside any scrolling list it sits in).
-  'relative inline-flex items-center justify-center gap-1.5 rounded-lg font-semibold whitespace-nowrap ' +
+  // Labels may wrap: on a narrow window (or zoomed to 400 %) a long one wraps instead of pushing the page sideways.
+  'relative inline-flex items-center justify-center gap-1.5 rounded-lg font-semibold ' +
   'transition-colors disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
 
 const variants: Record<CompactVariant, string> = {

@@ -120,4 +120,32 @@ for (const locale of LOCALES) {
     expect(offenders, `targets under ${MIN_PX}×${MIN_PX} px`).toEqual([]);
     control.close();
   });
+
+  test(`[R50] the facilitator's pages zoomed to 400 % (320 CSS px wide) do not scroll sideways (${locale})`, async ({ browser }) => {
+    const client = api();
+    const workshop = await client.createWorkshop('Zoomed evening', [BRING_NEED, SUPPORT]);
+    await client.coupleInWorkshop(['Ana', 'Ben'], workshop.code);
+    await client.startCouple(workshop.code, (await client.join(workshop.code, 'Cleo')).token);
+    await client.join(workshop.code, 'Dev');
+    const control = hostSocket(workshop.code, workshop.hostKey);
+    const { page } = await newScreen(browser, 'laptop', { locale });
+    await page.setViewportSize({ width: 320, height: 800 });
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+    await page.goto('/host/new');
+    await expect(page.getByLabel('Workshop title')).toBeVisible();
+    expect(await sideways(), 'host new scrolls sideways by').toBeLessThanOrEqual(0);
+    await page.goto(new URL(workshop.hostUrl).pathname + new URL(workshop.hostUrl).hash);
+    await expect(page.getByRole('region', { name: 'Couples' }).getByText('Cleo')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Not paired yet' }).getByText('Dev').first()).toBeVisible();
+    expect(await sideways(), 'console (lobby) scrolls sideways by').toBeLessThanOrEqual(0);
+    expect((await control.timeout(5_000).emitWithAck('host:command', { type: 'goTo', step: 1 })).ok).toBe(true);
+    expect((await control.timeout(5_000).emitWithAck('host:command', { type: 'timerStart', seconds: 300 })).ok).toBe(true);
+    await expect(page.getByRole('timer')).toBeVisible();
+    expect(await sideways(), 'console (exercise, countdown) scrolls sideways by').toBeLessThanOrEqual(0);
+    await page.goto(`/host/${workshop.code}/summary`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await sideways(), 'summary scrolls sideways by').toBeLessThanOrEqual(0);
+    control.close();
+  });
 }

@@ -13,7 +13,7 @@ export function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) 
       </h2>
       <div>
         <p className="text-sm font-semibold tracking-wide text-muted uppercase">Room code</p>
-        <p className="font-mono text-4xl font-bold tracking-[0.06em] whitespace-nowrap lg:text-5xl">{formatRoomCode(code)}</p>
+        <p className="font-mono text-3xl font-bold tracking-[0.06em] whitespace-nowrap sm:text-4xl lg:text-5xl">{formatRoomCode(code)}</p>
       </div>
       {joinUrl && <QrCode value={joinUrl} label={`QR code for joining: ${display}`} className="w-56 max-w-full self-center border border-line" />}
       <p className="text-base">
