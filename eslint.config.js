@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     files: ['app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/server', '!next/server'], message: 'app/ talks to the server over HTTP and sockets only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/server', '!next/server', '!next-intl/server'], message: 'app/ talks to the server over HTTP and sockets only.' }] }],
       // The payload schemas (zod) are the server's boundary; values from them would put ~30 KB gzip
       // of zod into every page's first load. Types are free; constants have their own modules.
       '@typescript-eslint/no-restricted-imports': [

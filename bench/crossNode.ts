@@ -11,7 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addEntry, ENTRIES_KEY } from '../lib/board/schema';
 import { BRING_NEED } from '../lib/catalogue/catalogue';
-import { ApiClient } from '../tests/helpers/api';
+import { ApiClient } from '../tests/helpers/apiClient';
 import { startPostgres, startRedis } from '../tests/helpers/services';
 import { startServer, type ServerProcess } from './processes';
 import { median, now, round, sleep, summarize, type Summary } from './stats';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ApiClient } from '../tests/helpers/api';
+import { ApiClient } from '../tests/helpers/apiClient';
 import { ROOT, startServer } from './processes';
 import { round } from './stats';
 

@@ -11,7 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addEntry, ENTRIES_KEY } from '../lib/board/schema';
 import { PROTOCOL_VERSION, type BoardAccess, type PublicWorkshopState, type Seat } from '../lib/protocol';
-import { ApiClient } from '../tests/helpers/api';
+import { ApiClient } from '../tests/helpers/apiClient';
 import type { JoinPlan, JoinResult, Reply, Request, Target, TypingPlan, TypingResult } from './protocol';
 import { now, sleep } from './stats';
 

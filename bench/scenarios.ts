@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, SOCKET_ACK_TIMEOUT_MS, type ClientToServerEvents, type PublicWorkshopState, type ServerToClientEvents } from '../lib/protocol';
 import type { Metrics } from '../lib/protocol/metrics';
-import { ApiClient } from '../tests/helpers/api';
+import { ApiClient } from '../tests/helpers/apiClient';
 import type { ClientPool } from './clients';
 import type { ServerProcess } from './processes';
 import type { JoinResult, Target, TypingResult } from './protocol';

@@ -8,6 +8,6 @@ bash scripts/ensure-services.sh
 echo "== lint";        npx eslint .
 echo "== typecheck";   npx tsc --noEmit
 echo "== unit + integration"; npx vitest run
-echo "== crash (SIGKILL) harness"; npx tsx tests/crash/harness.ts --runs 3
+echo "== crash (SIGKILL) harness"; npx tsx tests/crash/harness.ts --runs 24
 echo "== build";       npx next build
 echo "== end-to-end";  npx playwright test

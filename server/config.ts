@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultMaxConnections } from './infra/fileDescriptors';
 import { DEFAULT_LIMITS, DEFAULT_TIMING, type Limits, type Timing } from './tunables';
 import { parseTrustProxy, type TrustProxy } from './infra/clientAddress';
 
@@ -27,6 +28,10 @@ const envSchema = z.object({
   /** `off` serves only the API and sockets (harnesses and benchmarks that need no build). */
   PAGES: z.enum(['on', 'off']).default('on'),
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_LIMITS.maxConnectionsPerIp),
+  /** TCP connections of the whole process; unset: the file-descriptor limit minus a margin (server/infra/fileDescriptors.ts). */
+  MAX_CONNECTIONS: z.coerce.number().int().min(16).max(10_000_000).optional(),
+  /** Not yet authenticated TCP connections (HTTP, upgrades in progress) from one address. */
+  MAX_PENDING_PER_IP: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_LIMITS.maxPendingPerIp),
   /** redis://… : run as one of several nodes (Socket.IO adapter, board relay, shared limits and presence). */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   /** A name for this node in logs and Redis keys; random when unset. */
@@ -87,7 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dev: e.NODE_ENV !== 'production',
     withPages: e.PAGES === 'on',
     logLevel: e.LOG_LEVEL,
-    limits: { ...DEFAULT_LIMITS, maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP },
+    limits: {
+      ...DEFAULT_LIMITS,
+      maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+      maxConnections: e.MAX_CONNECTIONS ?? defaultMaxConnections(),
+      maxPendingPerIp: e.MAX_PENDING_PER_IP,
+    },
     timing: DEFAULT_TIMING,
     cluster: e.REDIS_URL ? { redisUrl: e.REDIS_URL, nodeId: e.NODE_ID ?? null } : null,
     trustProxy: e.TRUST_PROXY,

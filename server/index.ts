@@ -1,19 +1,21 @@
 import { loadConfig } from './config';
+import { createLog } from './infra/log';
 import { startTwofold } from './twofoldServer';
 
 /** `npm start` / `npm run dev`: start on the configured port, flush everything on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const log = createLog(config.logLevel);
   const server = await startTwofold(config);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[twofold] ${signal}: saving boards and stopping`);
+    log.info(`${signal}: saving boards and stopping`);
     server.close().then(
       () => process.exit(0),
       (err) => {
-        console.error('[twofold] shutdown failed', err);
+        log.error('shutdown failed', err);
         process.exit(1);
       },
     );

@@ -11,10 +11,38 @@ export interface Limits {
   maxSocketIoMessageBytes: number;
   /** A board doc that grows past this refuses further updates (close 4413). */
   maxBoardBytes: number;
+  /** The same for one partner's private doc of one exercise (close 4413). */
+  maxPrivateDocBytes: number;
+  /**
+   * Structs (Yjs items) a doc may hold before it refuses updates (close 4413): what its heap
+   * grows with, which bytes alone do not bound (a keystroke at a new place is a struct).
+   */
+  maxBoardStructs: number;
   /** Presence (awareness) updates relayed per connection per second; bursts of twice that. */
   awarenessPerSecond: number;
   /** Open WebSockets (/yjs and Socket.IO together) from one address. A room behind one Wi-Fi shares an address. */
   maxConnectionsPerIp: number;
+  /**
+   * TCP connections of this process, of every kind (pages, API, both sockets). Past it a new
+   * connection is destroyed at once. Kept below the file-descriptor limit (MAX_CONNECTIONS).
+   */
+  maxConnections: number;
+  /**
+   * TCP connections from one address that are not yet authenticated: plain HTTP (pages, API,
+   * polling) and upgrades that have not yet opened a board or a Socket.IO session. Past it a new
+   * one is destroyed at once (MAX_PENDING_PER_IP).
+   */
+  maxPendingPerIp: number;
+  /** Largest awareness state of one client (its JSON); a larger one closes the connection with 4422. */
+  maxAwarenessStateBytes: number;
+  /** Awareness client ids one /yjs connection may announce over its life (the stock provider uses one). */
+  maxAwarenessClientsPerConnection: number;
+  /** Socket.IO events a person (a participant's sockets together; one console or projector socket) may send per second… */
+  socketEventsPerSecond: number;
+  /** …and in one burst; past it the event is answered `rate_limited` and not handled. */
+  socketEventBurst: number;
+  /** Refused events that cut the socket (they are forgiven at `socketEventsPerSecond`). */
+  socketRefusalsBeforeCut: number;
 }
 
 export interface Timing {
@@ -28,14 +56,36 @@ export interface Timing {
   hostSnapshotThrottleMs: number;
   /** How often expired workshops are looked for and deleted. */
   retentionSweepMs: number;
+  /**
+   * A couple's changes (a ready tap, a reveal) are told to the room and to the couple at most
+   * once per this window: a toggle that flips back within it goes out once, with the final state.
+   */
+  coupleBroadcastWindowMs: number;
+  /** A connection has this long to send its complete HTTP headers (node's headersTimeout); a silent one, to send its first byte. */
+  headersTimeoutMs: number;
+  /** A whole HTTP request (headers and body) must arrive within this (node's requestTimeout). */
+  requestTimeoutMs: number;
+  /** How often node looks for connections past those two timeouts (connectionsCheckingInterval). */
+  connectionsCheckIntervalMs: number;
+  /** An upgraded socket must open a board or a Socket.IO session within this, or it is destroyed. */
+  authTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxYjsMessageBytes: 1 << 20,
   maxSocketIoMessageBytes: 64 * 1024,
   maxBoardBytes: 4 << 20,
+  maxPrivateDocBytes: 1 << 20,
+  maxBoardStructs: 200_000,
   awarenessPerSecond: 10,
   maxConnectionsPerIp: 5_000,
+  maxConnections: 4_096, // replaced from the file-descriptor limit by config.ts (server/infra/fileDescriptors.ts)
+  maxPendingPerIp: 2_000,
+  maxAwarenessStateBytes: 2 * 1024,
+  maxAwarenessClientsPerConnection: 4,
+  socketEventsPerSecond: 10,
+  socketEventBurst: 40,
+  socketRefusalsBeforeCut: 200,
 };
 
 export const DEFAULT_TIMING: Timing = {
@@ -44,6 +94,11 @@ export const DEFAULT_TIMING: Timing = {
   compactMaxUpdates: 500,
   hostSnapshotThrottleMs: 250,
   retentionSweepMs: 10 * 60_000,
+  coupleBroadcastWindowMs: 100,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  connectionsCheckIntervalMs: 1_000,
+  authTimeoutMs: 10_000,
 };
 
 /** Fixed timings and sizes: not configurable, but listed here so a reader finds them all. */
@@ -59,11 +114,27 @@ export const TIMING = {
   socketRecoveryWindowMs: 2 * 60_000,
   /** With several nodes, one node compacts a doc at a time under a Redis lock. Compaction takes milliseconds; the lease only matters if its node dies holding it. */
   compactLeaseMs: 30_000,
+  /** A refused /yjs socket gets this long to answer the close frame, then it is destroyed (ws itself would wait 30 s). */
+  refusedSocketGraceMs: 1_000,
+  /** A person's Socket.IO event budget is kept this long after their last socket left, so reconnecting does not refill it. */
+  eventBudgetMemoryMs: 60_000,
+  /** A readiness check (store read, Redis PING) that takes longer than this counts as failing: the probe answers 503 instead of hanging. */
+  readinessCheckMs: 2_000,
 } as const;
 
 export const SIZES = {
   /** A board socket with more than this waiting to be sent (a client that does not read) is cut. */
   maxBufferedBytesPerSocket: 8 << 20,
+  /** File descriptors kept free below the process limit for the store, its WAL, logs and files: at least this many… */
+  fileDescriptorMarginMin: 256,
+  /** …or this share of the limit, whichever is more. */
+  fileDescriptorMarginShare: 0.1,
+  /** States in one awareness message (a client's own, and the echoes of others' that the stock provider sends back). */
+  maxAwarenessEntriesPerMessage: 32,
+  /** Client ids (and their clocks) remembered per person on a board; the oldest without a state are forgotten past it. */
+  maxAwarenessIdsRememberedPerPerson: 32,
+  /** MAX_CONNECTIONS when the file-descriptor limit cannot be read (not Linux). */
+  fallbackMaxConnections: 4_096,
 } as const;
 
 /**
@@ -78,5 +149,5 @@ export const GUESS_BUDGETS = {
   pairCodes: { perKey: 20, ceiling: 60, perKeyUnderAttack: 3 },
 } as const;
 
-/** A board ticket (server/infra/boardTickets.ts) opens /yjs for this long, reconnects included. */
+/** A board ticket (server/infra/ticketSigner.ts) opens /yjs for this long, reconnects included. */
 export const BOARD_TICKET_TTL_MS = 60_000;

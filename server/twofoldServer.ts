@@ -1,20 +1,25 @@
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBoardEndpoint } from './boards/endpoint';
-import { GroupCommit } from './boards/groupCommit';
 import { BoardRegistry } from './boards/registry';
+import { updateWriterFor } from './boards/updateWriter';
 import type { Config } from './config';
 import { BOARD_TICKET_TTL_MS, TIMING } from './tunables';
 import { createControlPlane } from './control/controlPlane';
 import { createApi } from './http/apiHandler';
 import { sendJson } from './http/respond';
-import { metricsAllowed, readMetrics } from './http/metrics';
+import { createOperatorRoutes } from './http/operatorRoutes';
+import { createReadinessCheck } from './http/readiness';
+import { addLiveFigures } from './infra/prometheus';
+import { measureWrites } from './store/measuredStore';
 import { createLog, type Log } from './infra/log';
 import { RoomEvents } from './workshop/roomEvents';
 import { setPageCsp, setSecurityHeaders } from './http/securityHeaders';
+import { setPageLocale, type WorkshopLocales } from './http/pageLocale';
 import { openSqliteStore } from './store/sqliteStore';
 import { describeDatabase } from './store/describeDatabase';
 import type { Store } from './store/storeTypes';
@@ -28,8 +33,9 @@ import { createExportHandler, EXPORT_PATH } from './http/reviewRoutes';
 import { startRetentionSweeper } from './workshop/retentionSweeper';
 import { ConnectionCounter } from './infra/connectionCounter';
 import { createClientAddress } from './infra/clientAddress';
-import { BoardTickets } from './infra/boardTickets';
+import { BoardTickets } from './infra/ticketSigner';
 import { newSecret } from './infra/secrets';
+import { ConnectionGate } from './infra/connectionGate';
 import { entryText } from '../lib/board/schema';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +45,8 @@ export interface RunningServer {
   url: string;
   port: number;
   boards: BoardRegistry;
+  /** The store the server writes to (tests make it fail to see readiness answer 503). */
+  store: Store;
   /** Runs the retention sweep now (tests with a fake clock). */
   sweep(): Promise<string[]>;
   /** Flushes every board, closes sockets and the store. */
@@ -48,7 +56,7 @@ export interface RunningServer {
 /** The composition root: config → store → service → API, control plane, boards, pages, on one port. */
 export async function startTwofold(config: Config, now: () => number = Date.now): Promise<RunningServer> {
   const log = createLog(config.logLevel);
-  const store = await openStore(config, log);
+  const store = measureWrites(await openStore(config, log));
   const events = new RoomEvents();
   // One of several nodes: loaded only then, so a single node never imports Redis (see server/cluster).
   const cluster = config.cluster ? await (await import('./cluster')).startCluster({ redisUrl: config.cluster.redisUrl, nodeName: config.cluster.nodeId, store, log }) : null;
@@ -61,25 +69,25 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const pages = config.withPages ? await prepareNext(config) : null;
 
   // Handlers are defined below; requests only arrive once the server listens.
-  const httpServer: HttpServer = createServer((req, res) => {
+  const { timing, limits } = config;
+  const httpServer: HttpServer = createServer({ headersTimeout: timing.headersTimeoutMs, requestTimeout: timing.requestTimeoutMs, connectionsCheckingInterval: timing.connectionsCheckIntervalMs }, (req, res) => {
     setSecurityHeaders(res);
     const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/api/metrics') return serveMetrics(req, res);
+    if (operator.handles(pathname)) return operator.serve(req, res, pathname);
     if (pathname === '/api' || pathname.startsWith('/api/')) return void api(req, res);
     const download = EXPORT_PATH.exec(pathname);
     if (download) return void exportReview(req, res, download[1], download[2] as 'md' | 'pdf');
     if (pages) {
       setPageCsp(req, res, { dev: config.dev, publicUrl: config.publicUrl });
-      return void pages.handle(req, res);
+      return void setPageLocale(req, workshopLocales).finally(() => pages.handle(req, res));
     }
     sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
   });
 
-  const appendMany = store.appendUpdatesNow?.bind(store);
-  const groupCommit = appendMany ? new GroupCommit(appendMany, (err) => log.error('group commit failed', err)) : null;
+  const writer = updateWriterFor(store, (err) => log.error('board update not stored', err));
   const boards = new BoardRegistry(config.timing, (docName) => ({
     store,
-    groupCommit,
+    writer,
     limits: config.limits,
     timing: config.timing,
     log,
@@ -105,15 +113,25 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   }
 
   const workshops = new WorkshopService(store, events, boards, now);
+  const workshopLocales: WorkshopLocales = {
+    ofRoom: async (code) => (await states.get(code))?.locale ?? null,
+    ofReview: async (secret) => {
+      const participant = /^[A-Za-z0-9_-]{43}$/.test(secret) ? await workshops.byReviewSecret(secret) : null;
+      return participant ? ((await states.get(participant.workshopCode))?.locale ?? null) : null;
+    },
+  };
   const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
   const reviews = new ReviewService(store, workshops, states, boards);
   const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters, tickets, clientAddress: addressOf });
   const exportReview = createExportHandler({ reviews, log });
   const sweeper = startRetentionSweeper({ store, workshops, log, intervalMs: config.timing.retentionSweepMs, now });
-  const connections = new ConnectionCounter(config.limits.maxConnectionsPerIp);
+  const connections = new ConnectionCounter(limits.maxConnectionsPerIp);
+  const gate = new ConnectionGate({ maxConnections: limits.maxConnections, maxPendingPerIp: limits.maxPendingPerIp, firstByteTimeoutMs: timing.headersTimeoutMs, authTimeoutMs: timing.authTimeoutMs });
+  gate.attach(httpServer);
+  const admit = (socket: Duplex) => gate.admit(socket);
   const evictor = setInterval(() => states.evictIdle(), TIMING.workshopEvictSweepMs);
   evictor.unref();
-  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, tickets, addressOf, log });
+  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, tickets, addressOf, admit, log });
   const control = createControlPlane({
     httpServer,
     store,
@@ -123,6 +141,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     events,
     connections,
     addressOf,
+    admit,
     config,
     log,
     now,
@@ -149,13 +168,15 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
       resync: () => states.refreshAll(),
     });
   }
-  httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null }));
+  httpServer.on('upgrade', createUpgradeRouter({ boards: endpoint.handleUpgrade, next: pages?.upgrades ?? null, socketIo: control.onUpgrade, admit }));
 
-  function serveMetrics(req: IncomingMessage, res: ServerResponse): void {
-    if (!metricsAllowed(req, { token: config.metricsToken, behindProxy: !!config.trustProxy })) return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Metrics need the metrics token.' } });
-    const collect = (req.url ?? '').includes('gc=1');
-    sendJson(res, 200, readMetrics({ node: cluster?.node ?? null, liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount }, collect));
-  }
+  const liveFigures = () => ({ liveBoards: boards.liveCount, boardConnections: endpoint.connectionCount, controlSockets: control.io.engine.clientsCount, peopleOnline: control.presence.onlineCount });
+  const removeFigures = addLiveFigures(liveFigures);
+  const operator = createOperatorRoutes({
+    metrics: { token: config.metricsToken, behindProxy: !!config.trustProxy },
+    counts: () => ({ node: cluster?.node ?? null, ...liveFigures(), tcpConnections: gate.open, tcpRefused: gate.refused }),
+    checkReadiness: createReadinessCheck({ store, redis: cluster, log }),
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -171,11 +192,13 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     url,
     port,
     boards,
+    store,
     sweep: () => sweeper.sweep(),
     close() {
       closing ??= (async () => {
         sweeper.stop();
         clearInterval(evictor);
+        removeFigures();
         endpoint.close();
         await boards.closeAll();
         httpServer.closeAllConnections();

@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { CompactButton, type CompactVariant } from './CompactButton';
 
 interface ConfirmDialogProps {
-  title: string;
+  /** A node, so a name in it can be isolated (<bdi>). */
+  title: ReactNode;
   children?: ReactNode;
   confirmLabel: string;
   cancelLabel?: string;
@@ -17,7 +19,8 @@ interface ConfirmDialogProps {
  * native <dialog>: focus stays inside, Esc cancels, and focus returns to the
  * button that opened it. "Cancel" takes focus first, so Enter never destroys.
  */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+  const t = useTranslations('common');
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -51,7 +54,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
       {children && <div className="mt-2 text-base leading-relaxed text-muted">{children}</div>}
       <div className="mt-6 flex flex-wrap justify-end gap-3">
         <CompactButton ref={cancelRef} onClick={onCancel}>
-          {cancelLabel}
+          {cancelLabel ?? t('cancel')}
         </CompactButton>
         <CompactButton variant="primary" onClick={onConfirm}>
           {confirmLabel}
@@ -69,7 +72,7 @@ interface ConfirmButtonProps {
   variant?: CompactVariant;
   className?: string;
   disabled?: boolean;
-  title: string;
+  title: ReactNode;
   body?: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;

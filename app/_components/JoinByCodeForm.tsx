@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { isRoomCode, normalizeCode, ROOM_CODE_LENGTH } from '../../lib/codes';
@@ -8,6 +9,7 @@ import { TextField } from './TextField';
 
 /** Home page: type the code from the screen, go to the join page. */
 export function JoinByCodeForm() {
+  const t = useTranslations('home');
   const router = useRouter();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -18,9 +20,7 @@ export function JoinByCodeForm() {
     const code = normalizeCode(value);
     if (!isRoomCode(code)) {
       setError(
-        code.length === ROOM_CODE_LENGTH
-          ? 'That code has a character rooms never use. Check it against the screen.'
-          : `A room code has ${ROOM_CODE_LENGTH} letters and digits, like ABCD EFGH.`,
+        code.length === ROOM_CODE_LENGTH ? t('codeHasStrangeCharacter') : t('codeLength', { length: ROOM_CODE_LENGTH }),
       );
       return;
     }
@@ -31,8 +31,8 @@ export function JoinByCodeForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <TextField
-        label="Room code"
-        hint="It is on the facilitator's screen, e.g. ABCD EFGH."
+        label={t('roomCode')}
+        hint={t('roomCodeHint')}
         code
         value={value}
         onChange={(e) => {
@@ -48,8 +48,8 @@ export function JoinByCodeForm() {
         maxLength={20}
         enterKeyHint="go"
       />
-      <Button type="submit" busy={going} busyLabel="Opening…">
-        Join
+      <Button type="submit" busy={going} busyLabel={t('opening')}>
+        {t('join')}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState, type ReactNode } from 'react';
 import { copyText } from '../_lib/copyText';
 import { useCanShare } from '../_lib/useCanShare';
@@ -30,6 +31,7 @@ const SAID_MS = 4_000;
  * region (present from the start, so screen readers do not miss it).
  */
 export function LinkShareButtons({ url, shareTitle, copyFallback, rowClassName = 'flex flex-wrap gap-3', buttonClassName = '', children }: LinkShareButtonsProps) {
+  const t = useTranslations('common');
   const canShare = useCanShare();
   const [said, setSaid] = useState<Said>(null);
 
@@ -58,18 +60,18 @@ export function LinkShareButtons({ url, shareTitle, copyFallback, rowClassName =
         {children}
         <Button variant="secondary" className={classes} onClick={copy}>
           <CopyIcon />
-          Copy link
+          {t('copyLink')}
         </Button>
         {canShare && (
           <Button variant="secondary" className={classes} onClick={share}>
             <ShareIcon />
-            Share
+            {t('share')}
           </Button>
         )}
       </div>
       <p aria-live="polite" className="text-base">
-        {said?.kind === 'copied' && <span className="mt-3 block font-semibold text-ok">Link copied.</span>}
-        {said?.kind === 'copy-failed' && <span className="mt-3 block text-warn">This browser would not copy it. {copyFallback}</span>}
+        {said?.kind === 'copied' && <span className="mt-3 block font-semibold text-ok">{t('linkCopied')}</span>}
+        {said?.kind === 'copy-failed' && <span className="mt-3 block text-warn">{t('copyFailed', { fallback: copyFallback })}</span>}
       </p>
     </div>
   );

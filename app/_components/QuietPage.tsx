@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { buttonClasses } from './Button';
-import { Wordmark } from './Wordmark';
+import type { LocaleScope } from '../../lib/i18n/locales';
+import { PageHeader } from './PageHeader';
 
 /**
  * A quiet full page for something that is not here (any more): a heading, a few words, the way
@@ -11,14 +12,12 @@ import { Wordmark } from './Wordmark';
  * the heading and a screen reader says what happened. The heading is not a control, so it shows
  * no focus ring ("!" beats the global :focus-visible rule).
  */
-export function QuietPage({ title, children, home, more }: { title: string; children: ReactNode; home: string; more?: ReactNode }) {
+export function QuietPage({ title, children, home, more, scope = 'room' }: { title: string; children: ReactNode; home: string; more?: ReactNode; scope?: LocaleScope }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
-      <header>
-        <Wordmark />
-      </header>
+      <PageHeader scope={scope} />
       <main className="flex flex-col gap-5 pt-10">
         <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-semibold tracking-tight focus-visible:outline-none!">
           {title}

@@ -7,7 +7,7 @@ export function Wordmark() {
     <Link href="/" prefetch={false} className="inline-flex min-h-11 items-center gap-2 rounded-lg text-lg font-semibold tracking-tight text-ink">
       <span aria-hidden="true" className="inline-flex">
         <span className="size-4 rounded-full bg-partner-a" />
-        <span className="-ml-1.5 size-4 rounded-full bg-partner-b opacity-90" />
+        <span className="-ms-1.5 size-4 rounded-full bg-partner-b opacity-90" />
       </span>
       Twofold
     </Link>

@@ -2,8 +2,8 @@ import type { ApiError } from '../../lib/protocol';
 import { takeEarlyRequest } from './earlyRequests';
 
 /**
- * An HTTP call that did not succeed. `message` is the server's own sentence,
- * written for people, so pages can show it as-is.
+ * An HTTP call that did not succeed. `message` is the server's own English sentence, for logs
+ * and developers; pages show the words of their own language for `code` (app/_i18n/errorText.ts).
  */
 export class ApiRequestError extends Error {
   constructor(
@@ -50,7 +50,7 @@ export async function api<T>(path: string, { method = 'GET', body, token, signal
     signal?.throwIfAborted();
   } catch (err) {
     if (signal?.aborted) throw err;
-    throw new ApiRequestError('Could not reach Twofold. Check your connection and try again.', 0, 'network');
+    throw new ApiRequestError('Could not reach Twofold.', 0, 'network');
   }
 
   const data: unknown = await res.json().catch(() => null);
@@ -58,15 +58,6 @@ export async function api<T>(path: string, { method = 'GET', body, token, signal
 
   const error = (data as Partial<ApiError> | null)?.error;
   const retryAfter = Number(res.headers.get('Retry-After')) || null;
-  const message =
-    res.status === 429
-      ? `Too many tries from this device. Please wait ${retryAfter ? `${retryAfter} seconds` : 'a moment'} and try again.`
-      : (error?.message ?? 'Something went wrong. Please try again.');
-  throw new ApiRequestError(message, res.status, error?.code ?? 'unknown', retryAfter);
-}
-
-/** The message to show for anything thrown by `api` (or by something unexpected). */
-export function messageOf(err: unknown): string {
-  if (err instanceof Error && err.message) return err.message;
-  return 'Something went wrong. Please try again.';
+  const code = res.status === 429 ? 'rate_limited' : (error?.code ?? 'unknown');
+  throw new ApiRequestError(error?.message ?? `HTTP ${res.status}`, res.status, code, retryAfter);
 }

@@ -1,3 +1,4 @@
+import { isLocale, localeCookieName, type Locale, type LocaleScope } from '../../lib/i18n/locales';
 import type { MeResponse, PublicWorkshopState } from '../../lib/protocol';
 
 /**
@@ -13,6 +14,7 @@ const keys = {
   me: (code: string) => `${CACHED_ME_PREFIX}${code}`,
   workshop: (code: string) => `twofold:workshop:${code}`,
   myExercises: 'twofold:my-exercises',
+  locale: (scope: LocaleScope) => `twofold:locale:${scope}`,
 };
 
 function read(key: string): string | null {
@@ -89,3 +91,24 @@ export function readCachedWorkshop(code: string): PublicWorkshopState | null {
   }
 }
 export const cacheWorkshop = (code: string, state: PublicWorkshopState) => write(keys.workshop(code), JSON.stringify(state));
+
+/** A year: a person's language is theirs until they pick another. */
+const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+
+/**
+ * A person's own language for their screens of one scope (lib/i18n/locales.ts), kept on this
+ * device: in localStorage, and in a cookie so the server renders the next page in it at once.
+ */
+export function readLocaleChoice(scope: LocaleScope): Locale | null {
+  const saved = read(keys.locale(scope));
+  return isLocale(saved) ? saved : null;
+}
+export function saveLocaleChoice(scope: LocaleScope, locale: Locale): void {
+  write(keys.locale(scope), locale);
+  writeLocaleCookie(scope, locale);
+}
+/** The cookie alone, from the stored choice (a cleared cookie, a choice older than the cookie). */
+export function writeLocaleCookie(scope: LocaleScope, locale: Locale): void {
+  document.cookie = `${localeCookieName(scope)}=${locale}; Path=/; Max-Age=${LOCALE_COOKIE_MAX_AGE_S}; SameSite=Lax`;
+}
+export const hasLocaleCookie = (scope: LocaleScope) => document.cookie.split(';').some((c) => c.trim().startsWith(`${localeCookieName(scope)}=`));

@@ -97,6 +97,6 @@ function watchStatus(s: ControlSocket, setStatus: (status: ControlStatus) => voi
   s.on('connect_error', (err: Error & { data?: { message?: string } }) => {
     // `active` is false when the server's middleware refused us; otherwise it is a network blip.
     if (s.active) setStatus({ kind: 'reconnecting' });
-    else setStatus({ kind: 'refused', code: err.message, message: err.data?.message ?? 'The server refused the connection.' });
+    else setStatus({ kind: 'refused', code: err.message, message: err.data?.message ?? '' });
   });
 }

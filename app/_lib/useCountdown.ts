@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
 import type { Timer } from '../../lib/protocol';
 import { timeLeftMs } from '../../lib/workshop/state';
 
@@ -32,11 +33,17 @@ export function formatCountdown(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** "7 minutes 32 seconds" for screen readers, which read "7:32" badly. */
-export function spokenCountdown(ms: number): string {
-  const total = Math.ceil(Math.max(0, ms) / 1000);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  const parts = [m > 0 ? `${m} minute${m === 1 ? '' : 's'}` : '', s > 0 || m === 0 ? `${s} second${s === 1 ? '' : 's'}` : ''];
-  return parts.filter(Boolean).join(' ');
+/** "7 minutes 32 seconds" for screen readers, which read "7:32" badly; in the page's language. */
+export function useSpokenCountdown(): (ms: number) => string {
+  const t = useTranslations('common.duration');
+  return useCallback(
+    (ms: number) => {
+      const total = Math.ceil(Math.max(0, ms) / 1000);
+      const minutes = Math.floor(total / 60);
+      const seconds = total % 60;
+      if (minutes === 0) return t('seconds', { seconds });
+      return seconds === 0 ? t('minutes', { minutes }) : t('minutesSeconds', { minutes, seconds });
+    },
+    [t],
+  );
 }

@@ -19,3 +19,13 @@ export interface SchemaRefusal {
 }
 
 export const refusal = (reason: SchemaReason, detail: string): SchemaRefusal => ({ reason, detail });
+
+/** Thrown inside an inspection, caught at its edge (inspectUpdate). */
+export class Violation extends Error {
+  constructor(readonly refusal: SchemaRefusal) {
+    super(refusal.reason);
+  }
+}
+export const fail = (reason: SchemaReason, detail: string): never => {
+  throw new Violation(refusal(reason, detail));
+};

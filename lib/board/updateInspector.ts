@@ -2,7 +2,9 @@ import * as Y from 'yjs';
 import type { Seat } from '../protocol/http';
 import { MAX_ENTRIES_PER_BOARD } from '../limits';
 import { ENTRIES_KEY, LINKS_KEY, MARKERS_KEY } from './schema';
-import { refusal, type SchemaRefusal } from './schemaRefusal';
+import { checkContent, onlyValue } from './contentRules';
+import { fail, refusal, Violation, type SchemaRefusal } from './schemaRefusal';
+import { authorOfMap, docPlace, firstAtOrAfter, GONE, idKey, MAX_KEY_CHARS, type Container, type Node, type Place } from './schemaPlaces';
 
 /**
  * Reads a Yjs update against the doc it would be applied to, before anything
@@ -32,7 +34,7 @@ export interface WriteRules {
   /**
    * Yjs client ids already used by each seat on this doc. A struct under an id the partner
    * uses is refused (it would make Yjs ignore the partner's next edits); new ids are bound to
-   * the writer once the update is accepted (see `bindClients`).
+   * the writer once the update is accepted (`clientSeatsOf` rebuilds them from a loaded doc).
    */
   clientSeats?: Map<number, Seat>;
 }
@@ -41,33 +43,7 @@ export type Verdict = { ok: true } | { ok: false; refusal: SchemaRefusal };
 
 const ROOTS = new Set([ENTRIES_KEY, LINKS_KEY, MARKERS_KEY]);
 const FIELDS = new Set(['exercise', 'column', 'author', 'createdAt', 'text']);
-const MAX_KEY_CHARS = 128;
 
-/** Where a struct sits in the schema, and whose it is. */
-type Node =
-  | { kind: 'entry'; entryId: string }
-  | { kind: 'field'; container: Container; key: string }
-  | { kind: 'text'; container: Container }
-  | { kind: 'link'; needId: string }
-  | { kind: 'marker'; key: string }
-  /** Next to a struct Yjs has collected: Yjs drops it on arrival, so nothing to check. */
-  | { kind: 'gone' };
-
-/** An entry's map: as stored in the doc, or created by this update. */
-type Container = { doc: Y.Item } | { fresh: string };
-
-type Place = { root: string; sub: string | null } | { parent: Y.Item | Y.ID; sub: string | null };
-
-class Violation extends Error {
-  constructor(readonly refusal: SchemaRefusal) {
-    super(refusal.reason);
-  }
-}
-const fail = (reason: SchemaRefusal['reason'], detail: string): never => {
-  throw new Violation(refusal(reason, detail));
-};
-
-const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array, rules: WriteRules): Verdict {
   try {
@@ -78,6 +54,25 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, rules: WriteRules)
     if (err instanceof Violation) return { ok: false, refusal: err.refusal };
     return { ok: false, refusal: refusal('unreadable', 'the update does not decode') };
   }
+}
+
+/**
+ * Which seat each Yjs client id of a loaded doc has written as (its first struct that has an
+ * owner tells): the binding `WriteRules.clientSeats` starts from.
+ */
+export function clientSeatsOf(doc: Y.Doc): Map<number, Seat> {
+  const inspection = new Inspection(doc, { seat: null, exercises: null });
+  const seats = new Map<number, Seat>();
+  for (const [client, structs] of doc.store.clients) {
+    for (const struct of structs) {
+      const owner = struct instanceof Y.Item ? inspection.ownerOf(struct) : null;
+      if (owner) {
+        seats.set(client, owner);
+        break;
+      }
+    }
+  }
+  return seats;
 }
 
 class Inspection {
@@ -122,7 +117,7 @@ class Inspection {
     let freshEntries = 0;
     for (const item of items) {
       const node = this.nodeOf(item);
-      this.checkContent(item, node);
+      checkContent(item, node, this.rules);
       if (node.kind === 'entry' && item.content instanceof Y.ContentType) freshEntries++;
       this.checkWrite(item, node);
     }
@@ -194,7 +189,9 @@ class Inspection {
     }
     const parent = place.parent instanceof Y.Item ? place.parent : this.find(place.parent);
     if (!parent) fail('missing', 'a struct whose parent the board does not have');
-    if (parent === 'gone') return { kind: 'gone' };
+    // Into a collected or deleted type (another device of the writer deleted the entry meanwhile):
+    // Yjs deletes such a struct as it integrates it, so it changes nothing anyone can see.
+    if (parent === 'gone' || (parent instanceof Y.Item && parent.deleted)) return { kind: 'gone' };
     const container: Container = parent instanceof Y.Item ? { doc: parent } : { fresh: idKey((parent as { fresh: Y.Item }).fresh.id) };
     const parentItem = parent instanceof Y.Item ? parent : (parent as { fresh: Y.Item }).fresh;
     const above = this.nodeOf(parentItem, depth + 1);
@@ -205,47 +202,6 @@ class Inspection {
     }
     if (above.kind === 'field' && above.key === 'text' && sub === null) return { kind: 'text', container: above.container };
     return fail('depth', 'nesting the board does not have');
-  }
-
-  // ---- what a struct holds -------------------------------------------------
-
-  private checkContent(item: Y.Item, node: Node): void {
-    const content = item.content;
-    if (content instanceof Y.ContentDeleted || node.kind === 'gone') return;
-    switch (node.kind) {
-      case 'entry':
-        if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Map)) fail('type', 'an entry that is not a map');
-        return;
-      case 'text':
-        if (!(content instanceof Y.ContentString)) fail('type', 'text that is not characters');
-        return;
-      case 'field':
-        if (node.key === 'text') {
-          if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Text)) fail('type', 'an entry text that is not text');
-          return;
-        }
-        return this.checkField(node.key, onlyValue(content));
-      case 'link':
-        if (!isKey(onlyValue(content))) fail('type', 'a link that is not an entry id');
-        return;
-      case 'marker': {
-        const value = onlyValue(content);
-        if (typeof value !== 'number' || !Number.isFinite(value)) fail('type', 'a marker that is not a number');
-      }
-    }
-  }
-
-  private checkField(key: string, value: unknown): void {
-    if (key === 'author') {
-      if (value !== 'a' && value !== 'b') fail('type', 'an author that is not a seat');
-      if (this.rules.seat && value !== this.rules.seat) fail('author', "an entry in the partner's name");
-    } else if (key === 'createdAt') {
-      if (typeof value !== 'number' || !Number.isFinite(value)) fail('type', 'a time that is not a number');
-    } else if (!isKey(value)) {
-      fail('type', `a ${key} that is not an id`);
-    } else if (key === 'exercise' && this.rules.exercises && !this.rules.exercises.has(value as string)) {
-      fail('exercise', 'an entry for an exercise not on the agenda');
-    }
   }
 
   // ---- whose it is ---------------------------------------------------------
@@ -264,8 +220,9 @@ class Inspection {
       case 'text':
         return this.requireOwner(node.container);
       case 'link': {
+        // A link belongs to its need; one from a need no longer there (deleted meanwhile) shows nowhere.
         const need = this.docAuthorOf(node.needId) ?? this.freshAuthorOfKey(node.needId);
-        if (need !== seat) fail('author', "a link from the partner's need");
+        if (need !== null && need !== undefined && need !== seat) fail('author', "a link from the partner's need");
         return;
       }
       case 'marker':
@@ -289,10 +246,26 @@ class Inspection {
       } else if (node.kind === 'link') {
         const bring = onlyValue(struct.content);
         const owners = [this.docAuthorOf(node.needId), typeof bring === 'string' ? this.docAuthorOf(bring) : null];
-        if (!owners.includes(seat)) fail('author', "deleting the partner's link");
+        if (owners.some((o) => o !== null) && !owners.includes(seat)) fail('author', "deleting the partner's link");
       } else if (!node.key.endsWith(`~${seat}`)) {
         fail('author', "deleting the partner's marker");
       }
+    }
+  }
+
+  /** The seat a struct of the doc belongs to, if it has one (null for junk or collected structs). */
+  ownerOf(item: Y.Item): Seat | null {
+    try {
+      const node = this.nodeOf(item);
+      const owner =
+        node.kind === 'entry' ? authorOfMap(item)
+        : node.kind === 'field' || node.kind === 'text' ? ('doc' in node.container ? authorOfMap(node.container.doc) : null)
+        : node.kind === 'link' ? this.docAuthorOf(node.needId)
+        : node.kind === 'marker' ? node.key.slice(-1)
+        : null;
+      return owner === 'a' || owner === 'b' ? owner : null;
+    } catch {
+      return null;
     }
   }
 
@@ -314,35 +287,3 @@ class Inspection {
   }
 }
 
-const GONE: Place = { root: '', sub: null };
-
-/** Where a struct already in the doc sits: Yjs resolved its parent when it was integrated. */
-function docPlace(item: Y.Item): Place {
-  const parent = item.parent as Y.AbstractType<unknown>;
-  if (parent._item === null) return { root: Y.findRootTypeKey(parent), sub: item.parentSub };
-  return { parent: parent._item, sub: item.parentSub };
-}
-
-function authorOfMap(item: Y.Item): unknown {
-  return item.content instanceof Y.ContentType && item.content.type instanceof Y.Map ? item.content.type.get('author') : null;
-}
-
-function onlyValue(content: Y.Item['content']): unknown {
-  if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) return fail('type', 'a value that is not one primitive');
-  return content.arr[0];
-}
-
-const isKey = (value: unknown): boolean => typeof value === 'string' && value.length > 0 && value.length <= MAX_KEY_CHARS;
-
-/** Index of the first struct that ends after `clock` (structs are sorted by clock and do not overlap). */
-function firstAtOrAfter(structs: (Y.Item | Y.GC)[], clock: number): number {
-  let lo = 0;
-  let hi = structs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const s = structs[mid]!;
-    if (s.id.clock + s.length <= clock) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

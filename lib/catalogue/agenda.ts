@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EXERCISE_LIBRARY } from './catalogue';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { inLocale, libraryFor } from './catalogue';
 import { exerciseSchema, type Exercise } from './exercise';
 
 /**
@@ -19,9 +20,14 @@ export type PublicAgendaItem = OmitEach<AgendaItem, 'facilitatorNote'>;
 export const MAX_AGENDA_ITEMS = 12;
 export const agendaInputSchema = z.array(exerciseSchema).min(1).max(MAX_AGENDA_ITEMS);
 
-export function buildAgenda(exercises: readonly Exercise[] = EXERCISE_LIBRARY): AgendaItem[] {
+/**
+ * The agenda of a workshop in `locale`: the whole library when no exercises are given; library
+ * exercises as shipped come in the workshop's language (catalogue.ts, inLocale).
+ */
+export function buildAgenda(exercises?: readonly Exercise[], locale: Locale = DEFAULT_LOCALE): AgendaItem[] {
   const used = new Map<string, number>();
-  return exercises.map((exercise) => {
+  return (exercises ?? libraryFor(locale)).map((given) => {
+    const exercise = inLocale(given, locale);
     const n = (used.get(exercise.id) ?? 0) + 1;
     used.set(exercise.id, n);
     return { ...exercise, key: n === 1 ? exercise.id : `${exercise.id}-${n}` };

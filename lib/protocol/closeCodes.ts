@@ -50,6 +50,11 @@ export const CLOSE_CODES = {
   outOfStep: 4309,
   /** Too many connections or messages from this client; retry later. */
   rateLimited: 4329,
+  /**
+   * A presence (awareness) update the server refuses: a state over 2 KiB, more client ids than one
+   * connection may announce, or too many states in one message. Permanent: the stock provider stops.
+   */
+  presenceRefused: 4422,
 } as const;
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

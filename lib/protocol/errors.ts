@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   rateLimited: 'rate_limited',
   protocolMismatch: 'protocol_mismatch',
   internal: 'internal_error',
+  /** GET /api/health/ready: the store or Redis does not answer; the body's `checks` says which. */
+  notReady: 'not_ready',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -38,6 +40,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   protocol_mismatch: 400,
   internal_error: 500,
+  not_ready: 503,
 };
 
 export interface ApiError {

@@ -3,6 +3,7 @@ import type { Ack } from './errors';
 import type { Seat, WorkshopPublic } from './http';
 import { roomCodeSchema } from './http';
 import type { AgendaItem, PublicAgendaItem } from '../catalogue/agenda';
+import type { Locale } from '../i18n/locales';
 
 /**
  * The Socket.IO control plane: one typed event map for client and server.
@@ -64,6 +65,8 @@ export interface PublicWorkshopState {
   code: string;
   title: string;
   status: 'open' | 'ended';
+  /** The workshop's language: phones and the projector speak it unless their person chose another. */
+  locale: Locale;
   phase: Phase;
   step: number;
   agenda: PublicAgendaItem[];

@@ -3,6 +3,7 @@ import { isPairCode, isRoomCode, normalizeCode } from '../codes';
 import { MAX_NAME_CHARS, MAX_TITLE_CHARS } from '../limits';
 import { agendaInputSchema } from '../catalogue/agenda';
 import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS } from '../retentionPolicy';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locales';
 
 /** Trims and collapses whitespace; rejects control characters (they have no place in a name). */
 const humanText = (max: number) =>
@@ -36,6 +37,8 @@ export const createWorkshopBody = z.strictObject({
   agenda: agendaInputSchema.optional(),
   /** Days to keep everything after the workshop ends. */
   retentionDays: z.union(RETENTION_DAYS.map((d) => z.literal(d))).default(DEFAULT_RETENTION_DAYS),
+  /** The workshop's language: phones, projector, library exercises and exports follow it. */
+  locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
 });
 
 export const deleteConfirmBody = z.strictObject({ confirm: z.literal(true) });
@@ -47,6 +50,7 @@ export type Seat = 'a' | 'b';
 export interface CreateWorkshopResponse {
   code: string;
   title: string;
+  locale: Locale;
   hostKey: string;
   /** Page a participant opens to join (also what the QR code encodes). */
   joinUrl: string;
@@ -60,6 +64,8 @@ export interface WorkshopPublic {
   status: 'open' | 'ended';
   /** Days everything is kept after the workshop ends; shown to people when they join. */
   retentionDays: number;
+  /** The workshop's language, chosen by the facilitator (lib/i18n/locales.ts). */
+  locale: Locale;
 }
 
 export interface JoinWorkshopResponse {

@@ -15,6 +15,9 @@ export interface Metrics {
   boardConnections: number;
   controlSockets: number;
   peopleOnline: number;
+  /** TCP connections open now (every kind), and those destroyed at once since start (ceiling or per-address pending budget). Absent where no connection gate runs (bench's reference relay). */
+  tcpConnections?: number;
+  tcpRefused?: number;
   /**
    * Event-loop delay of this process over the last complete window of
    * LOOP_WINDOW_MS (null until the first window has passed): how late a

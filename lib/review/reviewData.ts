@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales';
 import type { Seat } from '../protocol/http';
 
 /**
@@ -32,7 +33,8 @@ export type ReviewExercise = {
 } & ReviewSection;
 
 export interface ReviewData {
-  workshop: { title: string; startedAt: number; endedAt: number | null; retentionDays: number };
+  /** `locale`: the workshop's language, which the exports are written in. */
+  workshop: { title: string; startedAt: number; endedAt: number | null; retentionDays: number; locale: Locale };
   people: ReviewPerson[];
   /** Whose review link this is. */
   viewer: Seat;

@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
 import { countByExercise } from '../../lib/board/schema';
-import { sameCounts } from './updateChecks';
 
 /** Entry counts reach the console at most this often per board, when they changed. */
 const STATS_THROTTLE_MS = 300;
@@ -50,4 +49,10 @@ export class ActivityReporter {
     this.reported = { counts, at: now };
     this.onActivity(counts);
   }
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => a[k] === b[k]);
 }

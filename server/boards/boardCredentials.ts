@@ -1,5 +1,5 @@
 import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
-import type { BoardTickets } from '../infra/boardTickets';
+import type { BoardTickets } from '../infra/ticketSigner';
 import type { ParticipantRow } from '../store/storeTypes';
 import type { WorkshopService } from '../workshop/seating';
 

@@ -2,7 +2,7 @@ import type { CloseCode, Seat } from '../../lib/protocol';
 import type { Limits, Timing } from '../tunables';
 import type { Log } from '../infra/log';
 import type { Store } from '../store/storeTypes';
-import type { GroupCommit } from './groupCommit';
+import type { UpdateWriter } from './updateWriter';
 
 /** What a live board is given and talks to: its connections, its dependencies, the other nodes. */
 
@@ -13,6 +13,8 @@ export interface BoardConnection {
   readonly seat: Seat;
   /** Agenda item keys its entries may belong to (a private doc: its own item only). */
   readonly exercises: ReadonlySet<string>;
+  /** Who this connection is, as its presence (awareness) must name them: server/boards/awarenessGuard.ts. */
+  readonly person: { seat: Seat | null; name: string };
   /** Asked for every update: false for a reader (the partner of a revealed private doc), a locked or ended workshop. */
   canWrite(): boolean;
   /** Awareness client ids this connection has announced; removed when it leaves. */
@@ -25,13 +27,15 @@ export interface BoardConnection {
 
 export interface BoardDeps {
   store: Store;
-  /** Present with a synchronous store: updates are written together at the end of each event-loop turn. */
-  groupCommit: GroupCommit | null;
+  /** The store step of the keystroke path: the group commit with SQLite, one append at a time per doc with PostgreSQL (updateWriter.ts). */
+  writer: UpdateWriter;
   limits: Limits;
   timing: Timing;
   log: Log;
   /** Called (throttled) with written entries per agenda item when the board changed. */
   onActivity(counts: Record<string, number>): void;
+  /** The writer could not store an update: the registry drops the board, so everyone resyncs from the store. */
+  onStoreFailure?(): void;
   /** Other nodes serving the same docs (server/cluster); absent on a single node. */
   peers?: BoardPeers;
 }

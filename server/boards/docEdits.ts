@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { enforceBoardLimits } from '../../lib/board/boardLimits';
 import type { StoredDoc } from '../store/storeTypes';
+import { loadChecked } from './storedRepair';
 import { overLimits } from './updateChecks';
 
 /**
@@ -22,19 +23,13 @@ export class DocEdits {
     });
   }
 
-  /** The stored snapshot and log. Returns their size in bytes. */
-  loadStored(stored: StoredDoc): number {
-    Y.transact(this.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(this.doc, update);
-        } catch {
-          // Stored as it came (it decoded) but it did not integrate when it arrived either: what Yjs takes of it is what everyone has.
-        }
-      }
-    });
-    return (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+  /**
+   * The stored snapshot and log, read through the board's schema check (storedRepair.ts).
+   * Returns their size in bytes, and whether the doc is a repair that should replace them.
+   */
+  loadStored(stored: StoredDoc): { bytes: number; repaired: boolean } {
+    const { repaired } = loadChecked(this.doc, stored);
+    return { bytes: (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0), repaired };
   }
 
   /**

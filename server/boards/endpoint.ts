@@ -5,14 +5,15 @@ import { CLOSE_CODES, parseDocName, type CloseCode, type Seat } from '../../lib/
 import { isRevealed } from '../../lib/workshop/state';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { RoomEvents } from '../workshop/roomEvents';
-import { SIZES, type Limits } from '../tunables';
+import { SIZES, TIMING, type Limits } from '../tunables';
 import type { Log } from '../infra/log';
 import type { WorkshopService } from '../workshop/seating';
 import type { BoardConnection, LiveBoard } from './liveBoard';
-import { TokenBucket } from './tokenBucket';
+import { TokenBucket } from '../infra/tokenBucket';
+import { countRejection } from '../infra/prometheus';
 import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { BoardRegistry } from './registry';
-import type { BoardTickets } from '../infra/boardTickets';
+import type { BoardTickets } from '../infra/ticketSigner';
 import type { ClientAddressOf } from '../infra/clientAddress';
 import { participantOfUpgrade } from './boardCredentials';
 
@@ -21,7 +22,7 @@ export const YJS_PATH_PREFIX = '/yjs/';
 const MAX_FRAMES_BEFORE_READY = 64;
 
 type Verdict =
-  | { ok: true; docName: string; participantId: string; seat: Seat; workshopCode: string; exercises: ReadonlySet<string>; mode: 'write' | 'read' }
+  | { ok: true; docName: string; participantId: string; seat: Seat; workshopCode: string; exercises: ReadonlySet<string>; mode: 'write' | 'read'; person: BoardConnection['person'] }
   | { ok: false; code: CloseCode; reason: string };
 
 /**
@@ -36,7 +37,9 @@ export function createBoardEndpoint(deps: {
   events: RoomEvents;
   limits: Limits;
   connections: ConnectionCounter;
-  /** Board tickets are checked here (server/infra/boardTickets.ts); the client address comes from the one helper. */
+  /** Tells the connection gate that this socket is authenticated (server/infra/connectionGate.ts). */
+  admit?: (socket: Duplex) => void;
+  /** Board tickets are checked here (server/infra/ticketSigner.ts); the client address comes from the one helper. */
   tickets: BoardTickets;
   addressOf: ClientAddressOf;
   log: Log;
@@ -68,7 +71,8 @@ export function createBoardEndpoint(deps: {
       return { ok: false, code: CLOSE_CODES.notFound, reason: 'no such private exercise' };
     }
     const exercises = new Set(ref.kind === 'private' ? [ref.itemKey] : live.agenda.map((item) => item.key));
-    const granted = { ok: true as const, docName, participantId: participant.id, seat: participant.seat, workshopCode: participant.workshopCode, exercises };
+    const person = { seat: participant.seat, name: participant.name };
+    const granted = { ok: true as const, docName, participantId: participant.id, seat: participant.seat, workshopCode: participant.workshopCode, exercises, person };
     if (ref.kind === 'board' || ref.seat === participant.seat) return { ...granted, mode: 'write' };
     // The partner's private entries: not one byte before the couple's reveal, read-only after.
     const step = live.agenda.findIndex((item) => item.key === ref.itemKey);
@@ -81,7 +85,8 @@ export function createBoardEndpoint(deps: {
   }
 
   function accept(ws: WebSocket, verdict: Extract<Verdict, { ok: true }>): void {
-    const { docName, participantId, seat, exercises, workshopCode, mode } = verdict;
+    const { docName, participantId, seat, exercises, workshopCode, mode, person } = verdict;
+    log.debug(`board ${docName}: participant ${participantId} connected (${mode})`);
     const mine = byParticipant.get(participantId) ?? new Set();
     mine.add(ws);
     byParticipant.set(participantId, mine);
@@ -92,6 +97,7 @@ export function createBoardEndpoint(deps: {
       participantId,
       seat,
       exercises,
+      person,
       awarenessIds: new Set(),
       awarenessBudget: new TokenBucket(limits.awarenessPerSecond, limits.awarenessPerSecond * 2),
       canWrite() {
@@ -110,7 +116,10 @@ export function createBoardEndpoint(deps: {
     ws.on('message', (data: RawData) => {
       const bytes = toBytes(data);
       if (board) return board.receive(conn, bytes);
-      if (!early || early.length >= MAX_FRAMES_BEFORE_READY) return conn.close(CLOSE_CODES.rateLimited, 'too many frames before sync');
+      if (!early || early.length >= MAX_FRAMES_BEFORE_READY) {
+        if (ws.readyState === WebSocket.OPEN) countRejection('frames_before_sync'); // once: close() moves it to CLOSING
+        return conn.close(CLOSE_CODES.rateLimited, 'too many frames before sync');
+      }
       early.push(bytes);
     });
     ws.on('close', () => {
@@ -147,6 +156,7 @@ export function createBoardEndpoint(deps: {
       const address = deps.addressOf(req);
       const admitted = connections.tryOpen(address);
       if (admitted) socket.once('close', () => connections.close(address));
+      else countRejection('connections_per_ip');
       const verdict: Promise<Verdict> = admitted ? authorize(req) : Promise.resolve({ ok: false, code: CLOSE_CODES.rateLimited, reason: 'too many connections' });
       verdict
         .catch((err): Verdict => {
@@ -157,7 +167,11 @@ export function createBoardEndpoint(deps: {
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
             ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
-            if (!verdict.ok) return ws.close(verdict.code, verdict.reason);
+            if (!verdict.ok) {
+              log.debug(`board connection refused: ${verdict.code} ${verdict.reason}`); // never req.url: it carries the ticket
+              return refuse(ws, verdict.code, verdict.reason);
+            }
+            deps.admit?.(socket);
             accept(ws, verdict);
           });
         });
@@ -173,6 +187,12 @@ export function createBoardEndpoint(deps: {
       wss.close();
     },
   };
+}
+
+/** Closes with a code the client can read, and does not wait the 30 s ws would give a client that never answers the close. */
+function refuse(ws: WebSocket, code: CloseCode, reason: string): void {
+  ws.close(code, reason);
+  setTimeout(() => ws.terminate(), TIMING.refusedSocketGraceMs).unref();
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -1,103 +1,81 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
 export type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
 import { ActivityReporter } from './activityReporter';
+import { BoardPresence } from './boardPresence';
 import { backgroundLane } from './backgroundLane';
 import { CompactionSchedule } from './compactionSchedule';
-import type { BoardConnection, BoardDeps, BoardPeers, PeerMessageKind } from './boardTypes';
+import type { BoardConnection, BoardDeps, PeerMessageKind } from './boardTypes';
 import { DocEdits } from './docEdits';
-import { addsSomething, decodes } from './updateChecks';
-import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type IncomingMessage } from './messages';
+import { relayTimer } from '../infra/prometheus';
+import { clientSeatsOf, inspectUpdate } from '../../lib/board/updateInspector';
+import { CLOSE_CODES, parseDocName, type CloseCode, type Seat } from '../../lib/protocol';
+import { addsSomething, closeCodeFor, structCount } from './updateChecks';
+import { SyncReplies } from './syncReplies';
+import { decodeMessage, encodeSyncStep1, encodeUpdate, type IncomingMessage } from './messages';
 
 /** Origin of changes that came from another node: applied and relayed here, never stored or published again. */
 const FROM_PEER = Symbol('peer');
 
 /**
- * A board loaded in memory: its Y.Doc, awareness and connections. Every
- * message of a board is handled in arrival order (at once, or on the board's
- * queue while something asynchronous is under way), and an update is relayed
- * (to every connection, its sender too: the echo tells the sender it is
- * saved) only after the store has it.
+ * A board loaded in memory: its Y.Doc, awareness and connections. A client's
+ * update takes one route (see `receive`): checked, handed to the update writer,
+ * and — once the writer reports it durable — relayed to every connection (its
+ * sender too, last: the echo tells the sender it is saved), then applied to the
+ * server's doc. Nothing here waits on a queue: the writer keeps each doc's
+ * updates in order, and compaction needs no pause (see `compact`).
  */
 export class LiveBoard {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly conns = new Set<BoardConnection>();
-  private chain: Promise<void> = Promise.resolve();
-  /** Tasks on the chain not finished yet: while there are any, new frames queue behind them. */
-  private pending = 0;
-  /** Updates of this board waiting in the group commit: a task on the chain waits for them first. */
-  private batched = 0;
+  readonly presence: BoardPresence;
   private readonly edits = new DocEdits(this.doc);
+  private readonly syncReplies = new SyncReplies(this.doc);
   private approxBytes = 0;
   private updatesSinceCompaction = 0;
+  /** Id of the newest stored row that is in `doc` too: every row of this doc up to it is in the doc. */
+  private appliedUpToId = 0;
+  /** Other nodes' messages heard while the stored state was being read: applied right after it. */
+  private peerMessagesBeforeLoad: [PeerMessageKind, Uint8Array][] | null = [];
   private readonly compaction: CompactionSchedule;
   private readonly activity: ActivityReporter;
   private destroyed = false;
+  /** Yjs client ids each seat writes under (lib/board/updateInspector.ts). */
+  private clientSeats = new Map<number, Seat>();
+  /** A private doc holds one partner's entries of one exercise: a smaller limit than the board. */
+  private readonly byteLimit: number;
 
   private constructor(
     readonly docName: string,
     private readonly deps: BoardDeps,
   ) {
-    this.awareness.setLocalState(null); // the server itself is not a participant
-    this.awareness.on('update', this.onAwarenessUpdate);
-    this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () =>
-      this.destroyed ? Promise.resolve() : this.enqueue(() => this.compact()),
-    );
+    this.presence = new BoardPresence(this.doc, deps.limits, this.conns, (update) => deps.peers?.publish(docName, 'awareness', update));
+    this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () => this.compact());
     this.activity = new ActivityReporter(this.doc, deps.onActivity);
+    this.byteLimit = parseDocName(docName)?.kind === 'private' ? deps.limits.maxPrivateDocBytes : deps.limits.maxBoardBytes;
   }
 
+  /** With other nodes, subscribes before the store is read, so that no update of theirs falls in between. */
   static async load(docName: string, deps: BoardDeps): Promise<LiveBoard> {
     const board = new LiveBoard(docName, deps);
-    const joined = deps.peers ? await board.joinPeers(deps.peers) : null;
-    const stored = await deps.store.loadDoc(docName).catch((err: unknown) => {
-      joined?.(false);
-      throw err;
-    });
-    board.approxBytes = board.edits.loadStored(stored);
-    board.updatesSinceCompaction = stored.updates.length;
-    joined?.(true);
-    return board;
-  }
-
-  /**
-   * Subscribes to other nodes' messages about this doc before the store is read: what arrives
-   * meanwhile waits on the board's queue (held by `pending`) and is applied after the stored state.
-   * Returns the function that releases the queue (or, if loading failed, leaves).
-   */
-  private async joinPeers(peers: BoardPeers): Promise<(loaded: boolean) => void> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    void this.enqueue(() => held);
-    await peers.join(this.docName, (kind, bytes) => this.receiveFromPeer(kind, bytes));
-    return (loaded) => {
-      if (!loaded) {
-        this.destroyed = true;
-        peers.leave(this.docName);
-      }
-      release();
-    };
-  }
-
-  /** An update or presence change another node received from its client (or the stored state after a gap): applied in order, relayed here. */
-  private receiveFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
-    if (this.pending === 0) return this.applyFromPeer(kind, bytes);
-    void this.enqueue(async () => this.applyFromPeer(kind, bytes));
-  }
-
-  private applyFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
-    if (this.destroyed) return;
+    if (deps.peers) await deps.peers.join(docName, (kind, bytes) => board.receiveFromPeer(kind, bytes));
     try {
-      if (kind === 'awareness') return awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, FROM_PEER);
-      const effective = this.edits.applyPeerUpdate(bytes, FROM_PEER);
-      if (!effective) return; // nothing new here (a resync, or already seen)
-      this.approxBytes += effective.length;
-      const message = encodeUpdate(effective);
-      for (const c of this.conns) c.send(message);
+      const stored = await deps.store.loadDoc(docName);
+      const { bytes, repaired } = board.edits.loadStored(stored);
+      board.approxBytes = bytes;
+      board.updatesSinceCompaction = stored.updates.length;
+      board.appliedUpToId = stored.lastUpdateId;
+      board.clientSeats = clientSeatsOf(board.doc);
+      // Written before the schema was checked, and repaired now: the repair replaces it, once.
+      if (repaired) await board.replaceStored();
     } catch (err) {
-      this.deps.log.error(`board ${this.docName}: peer message failed`, err);
+      board.destroyed = true;
+      deps.peers?.leave(docName);
+      throw err;
     }
+    const heard = board.peerMessagesBeforeLoad ?? [];
+    board.peerMessagesBeforeLoad = null;
+    for (const [kind, bytes] of heard) board.applyFromPeer(kind, bytes);
+    return board;
   }
 
   get connectionCount(): number {
@@ -108,25 +86,17 @@ export class LiveBoard {
   add(conn: BoardConnection): void {
     this.conns.add(conn);
     conn.send(encodeSyncStep1(this.doc));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) conn.send(encodeAwareness(this.awareness, present));
+    this.presence.greet(conn);
   }
 
   remove(conn: BoardConnection): void {
-    if (!this.conns.delete(conn)) return;
-    if (conn.awarenessIds.size === 0) return;
-    const ids = [...conn.awarenessIds];
-    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
-    this.deps.peers?.publish(this.docName, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+    if (this.conns.delete(conn)) this.presence.left(conn);
   }
 
   /**
-   * Handles one raw frame from `conn`; frames are handled strictly in order. A client's update
-   * is checked (write access, size, well-formed), stored, relayed, and only then applied to the
-   * server's doc: the keystroke reaches the partner after one durable write, and the heavier work
-   * (integrating, enforcing entry limits) happens after the relay. With a synchronous store the
-   * write is a group commit at the end of this event-loop turn (no promise per keystroke);
-   * otherwise, or while a compaction runs, the frame waits its turn on the board's chain.
+   * Handles one raw frame from `conn`, in arrival order. The keystroke path, top to bottom:
+   * decode → check (write access, board size, it decodes) → `store` (the writer) → once durable:
+   * `relay` to the partner, echo to the sender → `apply` to the server's doc (entry limits).
    */
   receive(conn: BoardConnection, data: Uint8Array): void {
     let message: IncomingMessage;
@@ -136,89 +106,19 @@ export class LiveBoard {
       conn.close(CLOSE_CODES.badRequest, 'malformed message');
       return;
     }
-    const group = this.deps.groupCommit;
-    if (this.pending === 0 && group) {
-      try {
-        const update = this.handle(conn, message);
-        if (!update) return;
-        this.batched++;
-        group.add({
-          docName: this.docName,
-          update,
-          stillWanted: () => !this.destroyed,
-          then: () => {
-            this.batched--;
-            this.afterStored(conn, update);
-          },
-          lost: () => {
-            this.batched--;
-            conn.close(CLOSE_CODES.internalError, 'not saved');
-          },
-        });
-      } catch (err) {
-        this.failed(conn, err);
-      }
-      return;
-    }
-    void this.enqueue(async () => {
-      try {
-        const update = this.handle(conn, message);
-        if (!update) return;
-        await this.deps.store.appendUpdate(this.docName, update);
-        this.afterStored(conn, update);
-      } catch (err) {
-        this.failed(conn, err);
-      }
-    });
-  }
-
-  /** A client's update is durable: relay it, apply it, and store and relay the correction if it broke a limit. */
-  private afterStored(conn: BoardConnection, update: Uint8Array): void {
-    if (this.destroyed) return;
-    this.relay(update, conn);
-    const correction = this.integrate(conn, update);
-    if (!correction) return;
-    // Rare (an entry past its limit): written at once, and this board's queue waits for it.
-    void this.enqueue(async () => {
-      await this.deps.store.appendUpdate(this.docName, correction);
-      this.relay(correction, null);
-    });
-  }
-
-  private failed(conn: BoardConnection, err: unknown): void {
-    this.deps.log.error(`board ${this.docName}: message failed`, err);
-    conn.close(CLOSE_CODES.internalError, 'server error');
-  }
-
-  /** Everything of a frame but a client update's store, relay and apply: returns the update to store, if the frame brought one. */
-  private handle(conn: BoardConnection, message: IncomingMessage): Uint8Array | null {
-    if (this.destroyed || !this.conns.has(conn)) return null;
+    if (this.destroyed || !this.conns.has(conn)) return;
     switch (message.kind) {
-      case 'syncStep1': {
-        let reply: Uint8Array;
-        try {
-          reply = encodeSyncStep2(this.doc, message.stateVector);
-        } catch {
-          conn.close(CLOSE_CODES.badRequest, 'malformed state vector');
-          return null;
-        }
-        conn.send(reply);
-        return null;
-      }
+      case 'syncStep1':
+        return this.answerSync(conn, message.stateVector);
       case 'update':
-        return this.acceptClientUpdate(conn, message.update);
+        if (!this.accepts(conn, message.update)) return;
+        this.store(message.update, conn, relayTimer());
+        this.apply(message.update, conn);
+        return;
       case 'awareness':
-        if (!conn.awarenessBudget.take()) return null; // presence is best-effort: a flood is simply not relayed
-        try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
-          this.deps.peers?.publish(this.docName, 'awareness', message.update);
-        } catch {
-          conn.close(CLOSE_CODES.badRequest, 'malformed awareness update');
-        }
-        return null;
+        return this.presence.receive(conn, message.update);
       case 'queryAwareness':
-        conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
-        return null;
+        return this.presence.answer(conn);
     }
   }
 
@@ -227,116 +127,149 @@ export class LiveBoard {
    * stays under its size limit, and the update decodes (so no phone is ever sent bytes its Yjs
    * cannot read). Refusals close the sender.
    */
-  private acceptClientUpdate(conn: BoardConnection, update: Uint8Array): Uint8Array | null {
+  private accepts(conn: BoardConnection, update: Uint8Array): boolean {
     // Read-only is the server's decision. A sync that brings nothing new is fine; real changes are
     // refused by closing the connection: silently dropping them would leave every later update of
     // that client waiting on the missing ones, on the server and on the partner's phone.
     if (!conn.canWrite()) {
       if (addsSomething(this.doc, update)) conn.close(CLOSE_CODES.readOnly, 'read-only');
-      return null;
+      return false;
     }
-    if (this.approxBytes + update.length > this.deps.limits.maxBoardBytes) {
+    if (this.approxBytes + update.length > this.byteLimit || structCount(this.doc) > this.deps.limits.maxBoardStructs) {
       conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
-      return null;
+      return false;
     }
-    if (!decodes(update)) {
-      conn.close(CLOSE_CODES.badRequest, 'malformed update');
-      return null;
-    }
-    return update;
+    const verdict = inspectUpdate(this.doc, update, { seat: conn.seat, exercises: conn.exercises, clientSeats: this.clientSeats });
+    if (verdict.ok) return true;
+    this.deps.log.debug(`board refused an update: ${verdict.refusal.reason}`);
+    conn.close(closeCodeFor(verdict.refusal.reason), verdict.refusal.reason);
+    return false;
   }
 
   /**
-   * Applies a stored and relayed client update to the server's doc, then enforces the entry
-   * limits. Returns the correction (entries trimmed) to store and relay in turn, if one was needed.
+   * The store step, the same for a client's update and for the server's own correction
+   * (`sender` null): nothing is relayed before the writer reports it durable. The doc has it
+   * already (the next update is checked against it); a failed write therefore drops the whole
+   * board, so that nothing the store lacks is served from memory, and everyone resyncs.
    */
-  private integrate(conn: BoardConnection, update: Uint8Array): Uint8Array | null {
-    const { correction, malformed } = this.edits.applyClientUpdate(update, conn);
-    // It decoded but did not integrate: what Yjs took of it is in the doc (and the partner's), the sender goes.
-    if (malformed) conn.close(CLOSE_CODES.badRequest, 'malformed update');
-    return correction;
+  private store(update: Uint8Array, sender: BoardConnection | null, relayed?: () => void): void {
+    this.deps.writer.append(this.docName, update, (id) => {
+      if (this.destroyed) return;
+      if (id === null) return this.deps.onStoreFailure?.();
+      this.relay(update, sender);
+      relayed?.();
+      this.appliedUpToId = id;
+      this.compaction.updated(++this.updatesSinceCompaction);
+      this.activity.changed();
+    });
   }
 
   /**
-   * After the store has it: to every connection, the sender last (its echo only tells it the
-   * update is saved; the partner is waiting to see the keystroke).
+   * To every connection, the sender last (its echo only tells it the update is saved; the
+   * partner is waiting to see the keystroke), and to the other nodes, which apply and relay it
+   * without storing it again.
    */
   private relay(update: Uint8Array, sender: BoardConnection | null): void {
     this.approxBytes += update.length;
-    this.updatesSinceCompaction++;
     const message = encodeUpdate(update);
-    this.deps.peers?.publish(this.docName, 'update', update); // stored here: the other nodes only apply and relay it
+    this.deps.peers?.publish(this.docName, 'update', update);
     for (const c of this.conns) if (c !== sender) c.send(message);
     if (sender && this.conns.has(sender)) sender.send(message);
-    this.compaction.updated(this.updatesSinceCompaction);
-    this.activity.changed();
-  }
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const conn = origin as BoardConnection | null;
-    if (conn && this.conns.has(conn)) {
-      for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
-      for (const id of removed) conn.awarenessIds.delete(id);
-    }
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0 || this.conns.size === 0) return;
-    const message = encodeAwareness(this.awareness, changed);
-    for (const c of this.conns) c.send(message);
-  };
-
-  /** Runs `task` on the board's chain, after every message received before it. */
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    this.pending++;
-    const run = this.chain.then(async () => {
-      if (this.batched > 0) await this.deps.groupCommit?.whenFlushed();
-      return task();
-    });
-    this.chain = run
-      .catch((err) => this.deps.log.error(`board ${this.docName}: task failed`, err))
-      .finally(() => {
-        this.pending--;
-      });
-    return this.chain;
   }
 
   /**
-   * Folds the update log into one snapshot. It runs on the board's queue, which waits for this
-   * board's updates in the group commit: every update stored by then has been applied too (the
-   * store, relay and apply of an update happen in one go), so the snapshot taken after reading
-   * the newest id covers every row it replaces.
+   * Applies a checked client update to the server's doc as it is handed to the writer, so the
+   * next update (the next keystroke, or the partner's) is checked against it. An entry past its
+   * limit is corrected in the doc at once; the correction is stored and relayed after it.
+   */
+  private apply(update: Uint8Array, sender: BoardConnection): void {
+    const { correction, malformed } = this.edits.applyClientUpdate(update, sender);
+    // It decoded but did not integrate: what Yjs took of it is in the doc (and the partner's), the sender goes.
+    if (malformed) sender.close(CLOSE_CODES.badRequest, 'malformed update');
+    if (correction) this.store(correction, null);
+  }
+
+  private answerSync(conn: BoardConnection, stateVector: Uint8Array): void {
+    let reply: Uint8Array;
+    try {
+      reply = this.syncReplies.stepTwo(stateVector);
+    } catch {
+      return conn.close(CLOSE_CODES.badRequest, 'malformed state vector');
+    }
+    conn.send(reply);
+  }
+
+  /** An update or presence change another node received from its client (or the stored state after a gap). */
+  private receiveFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
+    if (this.peerMessagesBeforeLoad) this.peerMessagesBeforeLoad.push([kind, bytes]);
+    else this.applyFromPeer(kind, bytes);
+  }
+
+  private applyFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
+    if (this.destroyed) return;
+    try {
+      if (kind === 'awareness') return this.presence.fromPeer(bytes);
+      const effective = this.edits.applyPeerUpdate(bytes, FROM_PEER);
+      if (!effective) return; // nothing new here (a resync, or already seen)
+      this.approxBytes += effective.length;
+      const message = encodeUpdate(effective);
+      for (const c of this.conns) c.send(message);
+    } catch (err) {
+      this.deps.log.error(`board ${this.docName}: peer message failed`, err);
+    }
+  }
+
+  /**
+   * Folds the update log into one snapshot, while updates keep flowing. It replaces exactly the
+   * rows up to `appliedUpToId`: the writer reports a doc's rows in order, and each is applied
+   * in the same call that reports it, so every row up to that id is in the doc the snapshot is
+   * taken from, and every row after it (still on its way) stays in the log. Compactions run one
+   * at a time (the background lane), so an older snapshot never overwrites a newer one.
    */
   private async compact(): Promise<void> {
     this.compaction.cancelIdle();
-    if (this.updatesSinceCompaction === 0) return;
+    const folded = this.updatesSinceCompaction;
+    if (this.destroyed || folded === 0) return;
     if (this.deps.peers) {
+      // Another node's row may not be in this copy yet: the fold is made from the store (boardPeers.ts).
       const size = await this.deps.peers.compact(this.docName);
       if (size !== null) this.approxBytes = size;
-      this.updatesSinceCompaction = 0;
+      this.updatesSinceCompaction -= folded;
       return;
     }
-    const upToId = await this.deps.store.lastUpdateId(this.docName);
+    const upToId = this.appliedUpToId;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const bytesBefore = this.approxBytes;
     await this.deps.store.compactDoc(this.docName, snapshot, upToId);
+    this.approxBytes = snapshot.length + (this.approxBytes - bytesBefore);
+    this.updatesSinceCompaction -= folded;
+  }
+
+  /** After a repair at load: the repaired doc replaces what is stored, up to the last row read. */
+  private async replaceStored(): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.deps.store.compactDoc(this.docName, snapshot, this.appliedUpToId);
+    this.deps.log.info(`board ${this.docName}: stored state repaired (it broke the board's schema)`);
     this.approxBytes = snapshot.length;
     this.updatesSinceCompaction = 0;
   }
 
   /**
-   * Compacts (unless the board was deleted: then nothing may be written
-   * back), stops timers, closes connections and frees the doc.
+   * Compacts (unless the board was deleted: then nothing may be written back, and what it still
+   * had waiting in the writer is dropped), waits for its writes, stops timers, closes
+   * connections and frees the doc.
    */
   async close(closeCode: CloseCode = CLOSE_CODES.goingAway, save = true): Promise<void> {
-    if (save) await backgroundLane.run(() => this.enqueue(() => this.compact()));
+    if (save) await backgroundLane.run(() => this.compact());
+    this.destroyed = true;
+    if (!save) this.deps.writer.discard(this.docName);
+    await this.deps.writer.settled(this.docName);
     this.compaction.stop();
     this.activity.stop(save);
-    this.destroyed = true;
     for (const c of this.conns) c.close(closeCode, 'board closed');
     this.conns.clear();
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
+    this.syncReplies.destroy();
     this.doc.destroy();
     this.deps.peers?.leave(this.docName);
   }

@@ -88,8 +88,19 @@ export class BoardRegistry {
     await Promise.all([...this.entries.entries()].map(([name, entry]) => this.unload(name, entry)));
   }
 
+  /**
+   * A board whose write failed holds what the store may lack: it is closed without saving (its
+   * unwritten updates dropped, none of them acknowledged) with a "retry" code, and its clients
+   * reconnect to a board loaded afresh from the store; their providers resend what it lacks.
+   */
+  private dropBroken(docName: string): void {
+    const entry = this.entries.get(docName);
+    if (entry) void this.unload(docName, entry, CLOSE_CODES.internalError, false);
+  }
+
   private startLoading(docName: string): Entry {
-    const entry: Entry = { loading: LiveBoard.load(docName, this.depsFor(docName)), refs: 0, unloadTimer: null, closing: null };
+    const deps = { ...this.depsFor(docName), onStoreFailure: () => this.dropBroken(docName) };
+    const entry: Entry = { loading: LiveBoard.load(docName, deps), refs: 0, unloadTimer: null, closing: null };
     this.entries.set(docName, entry);
     entry.loading.catch(() => {
       if (this.entries.get(docName) === entry) this.entries.delete(docName);

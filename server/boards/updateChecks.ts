@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import type { SchemaReason } from '../../lib/board/schemaRefusal';
+import { CLOSE_CODES, type CloseCode } from '../../lib/protocol';
 import { ENTRIES_KEY } from '../../lib/board/schema';
 import { MAX_ENTRIES_PER_BOARD, MAX_ENTRY_CHARS } from '../../lib/limits';
 
@@ -22,12 +24,6 @@ export function overLimits(doc: Y.Doc, changed: Map<Y.AbstractType<unknown>, Set
     }
   }
   return false;
-}
-
-export function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => a[k] === b[k]);
 }
 
 /**
@@ -62,6 +58,13 @@ function covered(ranges: { clock: number; len: number }[], from: number, to: num
   return at >= to;
 }
 
+/** Structs in a doc: what its heap grows with (a keystroke at a new place is one), bounded by `maxBoardStructs`. */
+export function structCount(doc: Y.Doc): number {
+  let n = 0;
+  for (const structs of doc.store.clients.values()) n += structs.length;
+  return n;
+}
+
 /** Whether `update` reads as a Yjs update (v1), so it is safe to store and to send to other phones. */
 export function decodes(update: Uint8Array): boolean {
   try {
@@ -70,4 +73,10 @@ export function decodes(update: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** The close code a refused update gets: unreadable 4400, out of step 4309 (a resync fixes it), anything else 4422. */
+export function closeCodeFor(reason: SchemaReason): CloseCode {
+  if (reason === 'unreadable') return CLOSE_CODES.badRequest;
+  return reason === 'missing' ? CLOSE_CODES.outOfStep : CLOSE_CODES.schemaViolation;
 }

@@ -88,6 +88,12 @@ export async function startCluster(opts: { redisUrl: string; nodeName: string | 
       await bridgeRoomEvents({ events: parts.events, pub, sub, node, log, handlers: parts.handlers });
     },
 
+    /** For the readiness check: the command and subscriber connections are up, and Redis answers. */
+    async ping(): Promise<void> {
+      if (!pub.isReady || !sub.isReady) throw new Error('not connected to Redis');
+      await pub.ping();
+    },
+
     async close(): Promise<void> {
       await presence.stop();
       for (const client of [sub, adapterClient, pub]) await client.close().catch(() => undefined);

@@ -1,4 +1,5 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Server, type ServerOptions } from 'socket.io';
 import { ERROR_CODES } from '../../lib/protocol';
 import type { Config } from '../config';
@@ -13,6 +14,8 @@ import type { WallService } from '../workshop/wall';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import { AudienceThrottle } from './audienceThrottle';
 import { Broadcasts } from './broadcasts';
+import { CoupleChanges } from './coupleChanges';
+import { EventBudgets } from './eventBudget';
 import { guardHandshakes } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
 import { registerParticipantHandlers } from './participantHandlers';
@@ -31,6 +34,8 @@ export interface ControlDeps {
   connections: ConnectionCounter;
   /** The client's address for connection counts (server/infra/clientAddress.ts: TRUST_PROXY). */
   addressOf: ClientAddressOf;
+  /** Tells the connection gate that this socket is authenticated (server/infra/connectionGate.ts). */
+  admit?: (socket: Duplex) => void;
   config: Config;
   log: Log;
   now: () => number;
@@ -48,6 +53,8 @@ export interface ControlDeps {
  *   audienceThrottle.ts   console and projector updates coalesced
  *   participantPresence   online/offline as partners and the console see it
  *   roomSubscriptions.ts  which room event tells whom
+ *   coupleChanges.ts      a couple's ready taps and reveals told once per window
+ *   eventBudget.ts        how many events a person may send
  *   host/participantHandlers.ts  the commands each role may send
  */
 export function createControlPlane(deps: ControlDeps) {
@@ -58,6 +65,9 @@ export function createControlPlane(deps: ControlDeps) {
     serveClient: false,
     destroyUpgrade: false, // upgrades on other paths are routed by server/infra/upgradeRouter.ts
     maxHttpBufferSize: config.limits.maxSocketIoMessageBytes,
+    // A connection that never completes the Socket.IO handshake is closed after this (default 45 s); its descriptor is freed by
+    // the connection gate at the same time (a closing WebSocket would otherwise wait 30 s for a client that never answers).
+    connectTimeout: config.timing.authTimeoutMs,
     cors: { origin: false },
     // A single node does without recovery: it would keep every broadcast in memory for the window,
     // and a reconnecting client is sent the current state anyway.
@@ -69,17 +79,29 @@ export function createControlPlane(deps: ControlDeps) {
   const send = new Broadcasts(io, { store, states, presence, clustered, now: deps.now, log });
   const views = new AudienceThrottle(io, send, { throttleMs: config.timing.hostSnapshotThrottleMs, clustered });
   const online = new ParticipantPresence(presence, { store, send, views });
+  const coupleChanges = new CoupleChanges(send, config.timing.coupleBroadcastWindowMs);
+  const budgets = new EventBudgets(config.limits);
+  /** Engine.IO session ids whose Socket.IO handshake passed: their later upgrade (polling → WebSocket) is theirs. */
+  const sessions = new Set<string>();
 
   guardHandshakes(io, { ...deps, maxConnectionsPerIp: config.limits.maxConnectionsPerIp });
   io.on('connection', (socket) => onConnection(socket));
-  subscribeToRoomEvents(events, { io, send, views, states });
+  subscribeToRoomEvents(events, { io, send, views, coupleChanges, states });
 
   function onConnection(socket: TwofoldSocket): void {
     const address = deps.addressOf(socket.request);
     deps.connections.tryOpen(address);
-    socket.once('disconnect', () => deps.connections.close(address));
-    answerUnknownEvents(socket);
+    const session = socket.conn.transport.sid;
+    sessions.add(session);
+    deps.admit?.(socket.request.socket);
+    socket.once('disconnect', () => {
+      deps.connections.close(address);
+      sessions.delete(session);
+    });
     const data = socket.data;
+    budgets.guard(socket, data.role === 'participant' ? `p:${data.participantId}` : `s:${socket.id}`);
+    answerUnknownEvents(socket);
+    log.debug(`control: ${data.role === 'participant' ? `participant ${data.participantId}` : data.role} connected to workshop ${data.code}`);
     void socket.join(rooms.workshop(data.code));
     send.logged(send.workshopState(data.code, undefined, socket));
     if (data.role === 'host') {
@@ -101,8 +123,15 @@ export function createControlPlane(deps: ControlDeps) {
     presence,
     /** People who went offline without this node seeing it (their node vanished). */
     wentOffline: (participantIds: string[]) => online.wentOffline(participantIds),
+    /** An upgrade on /socket.io/: one that moves an authenticated session to WebSocket counts as authenticated. */
+    onUpgrade(req: IncomingMessage, socket: Duplex): void {
+      const sid = new URL(req.url ?? '/', 'http://localhost').searchParams.get('sid');
+      if (sid && sessions.has(sid)) deps.admit?.(socket);
+    },
     async close(): Promise<void> {
       views.close();
+      coupleChanges.close();
+      budgets.close();
       // No disconnectSockets(): a server-initiated disconnect tells clients not to come back; a closed
       // transport makes them reconnect (with Socket.IO's jittered backoff) to the restarted server.
       await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -110,12 +139,11 @@ export function createControlPlane(deps: ControlDeps) {
   };
 }
 
-/** An event this socket's role has no handler for still gets an answer, not silence. */
+/** An event this socket's role has no handler for still gets an answer, not silence (after the budget: it costs one too). */
 function answerUnknownEvents(socket: TwofoldSocket): void {
-  socket.onAny((event: string, ...args: unknown[]) => {
+  socket.use(([event, ...args], next) => {
+    if (socket.listeners(event as never).length > 0) return next();
     const ack = args.at(-1);
-    if (socket.listeners(event as never).length === 0 && typeof ack === 'function') {
-      ack({ ok: false, code: ERROR_CODES.badRequest, message: `No such command here: ${String(event).slice(0, 40)}` });
-    }
+    if (typeof ack === 'function') ack({ ok: false, code: ERROR_CODES.badRequest, message: `No such command here: ${String(event).slice(0, 40)}` });
   });
 }

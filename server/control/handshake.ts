@@ -2,6 +2,7 @@ import { ERROR_CODES, handshakeAuthSchema, PROTOCOL_VERSION } from '../../lib/pr
 import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { ClientAddressOf } from '../infra/clientAddress';
 import type { Log } from '../infra/log';
+import { countRejection } from '../infra/prometheus';
 import type { WorkshopService } from '../workshop/seating';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { TwofoldServer } from './socketTypes';
@@ -24,6 +25,7 @@ export function guardHandshakes(
 
   io.use((socket, next) => {
     if (connections.count(deps.addressOf(socket.request)) >= deps.maxConnectionsPerIp) {
+      countRejection('connections_per_ip');
       return next(refusal(ERROR_CODES.rateLimited, 'Too many connections from this address.'));
     }
     next();

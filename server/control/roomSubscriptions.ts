@@ -2,6 +2,7 @@ import type { RoomEvents } from '../workshop/roomEvents';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { AudienceThrottle } from './audienceThrottle';
 import type { Broadcasts } from './broadcasts';
+import type { CoupleChanges } from './coupleChanges';
 import { rooms, type TwofoldServer } from './socketTypes';
 
 /**
@@ -9,8 +10,11 @@ import { rooms, type TwofoldServer } from './socketTypes';
  * told, and how (at once for phones, throttled for the console and projector).
  * Events carry what is needed to tell them.
  */
-export function subscribeToRoomEvents(events: RoomEvents, deps: { io: TwofoldServer; send: Broadcasts; views: AudienceThrottle; states: WorkshopStates }): void {
-  const { io, send, views, states } = deps;
+export function subscribeToRoomEvents(
+  events: RoomEvents,
+  deps: { io: TwofoldServer; send: Broadcasts; views: AudienceThrottle; coupleChanges: CoupleChanges; states: WorkshopStates },
+): void {
+  const { io, send, views, coupleChanges, states } = deps;
 
   events.on('roster', (code, coupleIds) => {
     views.scheduleViews(code);
@@ -18,10 +22,11 @@ export function subscribeToRoomEvents(events: RoomEvents, deps: { io: TwofoldSer
   });
   events.on('boardActivity', (code) => views.schedule('host', code));
   events.on('workshopState', (code, affected, live) => {
-    send.logged(send.workshopState(code, live));
     views.scheduleViews(code);
+    // A couple's own change (ready, its reveal) is told once per window; the room's steps, timer and lock at once.
+    if (affected !== 'all' && affected.length > 0) return coupleChanges.changed(code, affected, live);
+    send.logged(send.workshopState(code, live));
     if (affected === 'all') send.logged(send.everyonesStates(code, live));
-    else for (const id of affected) send.logged(send.coupleStates(id, code, live));
   });
   events.on('wall', (code, coupleId) => {
     views.scheduleViews(code);

@@ -11,7 +11,7 @@ import { member, workshopPublic } from './views';
  * two states or a whole room's from a fixed number of store reads, however
  * many people there are (a reveal for everyone must not read per person).
  */
-type Live = Pick<LiveWorkshop, 'title' | 'agenda' | 'state' | 'retentionDays'>;
+type Live = Pick<LiveWorkshop, 'title' | 'agenda' | 'state' | 'retentionDays' | 'locale'>;
 
 const toShare = (item: WallItemRow): ShareView => ({
   id: item.id,

@@ -20,7 +20,7 @@ import type { PresenceTracker as Presence } from './presence';
  * of a couple's that leaves here is what both partners agreed to share, and
  * the console sees it without names.
  */
-type Live = Pick<LiveWorkshop, 'title' | 'agenda' | 'state' | 'retentionDays'>;
+type Live = Pick<LiveWorkshop, 'title' | 'agenda' | 'state' | 'retentionDays' | 'locale'>;
 
 /** A step running this long with nothing written on a connected couple's board earns a look. */
 const QUIET_AFTER_MS = 3 * 60_000;
@@ -32,7 +32,7 @@ export const member = (p: ParticipantRow, presence: Presence): Member => ({
   online: presence.isOnline(p.id),
 });
 
-export const workshopPublic = (code: string, live: Live) => toPublic({ code, title: live.title, state: live.state, retentionDays: live.retentionDays });
+export const workshopPublic = (code: string, live: Live) => toPublic({ code, title: live.title, state: live.state, retentionDays: live.retentionDays, locale: live.locale });
 
 export function publicWorkshopState(code: string, live: Live, now: number): PublicWorkshopState {
   const { state } = live;

@@ -19,7 +19,7 @@ import { buildAgenda } from '../../lib/catalogue/agenda';
 import { GuessLimiter, type LimiterFactory } from './guessLimiter';
 import { PublicUrls } from './publicUrls';
 import { bearer, HttpError, readBody, sendError, sendJson } from './respond';
-import type { BoardTickets } from '../infra/boardTickets';
+import type { BoardTickets } from '../infra/ticketSigner';
 import type { ClientAddressOf } from '../infra/clientAddress';
 import { GUESS_BUDGETS } from '../tunables';
 import { Router, type RouteContext } from './router';
@@ -99,12 +99,13 @@ export function createApi(deps: ApiDeps) {
   const router = new Router()
     .add('GET', '/api/health', async ({ res }) => sendJson(res, 200, { ok: true }))
     .add('POST', '/api/workshops', async (ctx) => {
-      const { title, agenda, retentionDays } = await readBody(ctx.req, createWorkshopBody);
-      const { workshop, hostKey } = await workshops.createWorkshop(title, buildAgenda(agenda), retentionDays);
+      const { title, agenda, retentionDays, locale } = await readBody(ctx.req, createWorkshopBody);
+      const { workshop, hostKey } = await workshops.createWorkshop(title, buildAgenda(agenda, locale), retentionDays, locale);
       const u = urls(ctx);
       const body: CreateWorkshopResponse = {
         code: workshop.code,
         title: workshop.title,
+        locale: workshop.locale,
         hostKey,
         joinUrl: u.join(workshop.code),
         hostUrl: u.host(workshop.code, hostKey),
@@ -178,6 +179,10 @@ export function createApi(deps: ApiDeps) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const found = router.match(req.method ?? 'GET', url.pathname);
+    // Logs name the route as written (`/api/review/:secret`): a path can carry a review secret.
+    const route = found && found !== 'method' ? found.path : '(no route)';
+    const started = performance.now();
+    res.once('finish', () => log.debug(`api ${req.method} ${route} ${res.statusCode} ${(performance.now() - started).toFixed(1)} ms`));
     try {
       if (found === null) throw new HttpError(ERROR_CODES.notFound, `No API route ${url.pathname}.`);
       if (found === 'method') throw new HttpError(ERROR_CODES.badRequest, `${req.method} is not allowed here.`);
@@ -185,7 +190,7 @@ export function createApi(deps: ApiDeps) {
     } catch (err) {
       if (res.headersSent) return;
       if (err instanceof HttpError) return sendError(res, err);
-      log.error(`API ${req.method} ${url.pathname} failed`, err);
+      log.error(`api ${req.method} ${route} failed`, err);
       sendError(res, new HttpError(ERROR_CODES.internal, 'Something went wrong on the server.'));
     }
   };

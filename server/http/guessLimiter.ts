@@ -1,3 +1,4 @@
+import { countRejection } from '../infra/prometheus';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ERROR_CODES } from '../../lib/protocol';
 import { HttpError } from './respond';
@@ -41,7 +42,7 @@ export class GuessLimiter {
   private readonly scopes: RateLimiterAbstract;
 
   constructor(
-    name: string,
+    private readonly name: string,
     private readonly budget: GuessBudget,
     factory: LimiterFactory = inMemory,
   ) {
@@ -53,7 +54,7 @@ export class GuessLimiter {
   async admit(keys: string[], scope: string): Promise<void> {
     const [scopeCount, ...counts] = await Promise.all([this.scopes.get(scope), ...keys.map((key) => this.keys.get(key))]);
     const allowed = this.allowed((scopeCount?.consumedPoints ?? 0) >= this.budget.ceiling);
-    for (const count of counts) if (count && count.consumedPoints >= allowed) throw tooMany(count);
+    for (const count of counts) if (count && count.consumedPoints >= allowed) throw tooMany(this.name, count);
   }
 
   /** A wrong code: counts it for every key and the scope; throws 429 instead of the "wrong code" answer if that went past a budget. */
@@ -61,7 +62,7 @@ export class GuessLimiter {
     const scopeCount = await consume(this.scopes, scope);
     const counts = await Promise.all(keys.map((key) => consume(this.keys, key)));
     const allowed = this.allowed(scopeCount.consumedPoints > this.budget.ceiling);
-    for (const count of counts) if (count.consumedPoints > allowed) throw tooMany(count);
+    for (const count of counts) if (count.consumedPoints > allowed) throw tooMany(this.name, count);
   }
 
   private allowed(underAttack: boolean): number {
@@ -79,7 +80,8 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateL
   }
 }
 
-function tooMany(res: RateLimiterRes): HttpError {
+function tooMany(name: string, res: RateLimiterRes): HttpError {
+  countRejection(name);
   return new HttpError(ERROR_CODES.rateLimited, 'Too many wrong codes. Please wait a moment and try again.', {
     'retry-after': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))),
   });

@@ -61,7 +61,8 @@ export function addHostRoutes(router: Router, deps: { store: Store; workshops: W
         'content-disposition': `attachment; filename="twofold-summary-${workshop.code}.csv"`,
         'cache-control': 'no-store',
       });
-      ctx.res.end(csv);
+      // A byte order mark first: without it, spreadsheet programs (Excel above all) read UTF-8 as a legacy code page.
+      ctx.res.end(`\uFEFF${csv}`);
     })
     .add('DELETE', '/api/workshops/:code', async (ctx) => {
       const workshop = await hostWorkshop(ctx);

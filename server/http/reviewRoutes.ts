@@ -37,6 +37,7 @@ export const EXPORT_PATH = /^\/review\/([A-Za-z0-9_-]{1,64})\/export\.(md|pdf)$/
 /** Serves the two downloads; they live beside the review page rather than under /api so the links read well. */
 export function createExportHandler(deps: { reviews: ReviewService; log: Log }) {
   return async function handleExport(req: IncomingMessage, res: ServerResponse, secret: string, format: 'md' | 'pdf'): Promise<void> {
+    res.once('finish', () => deps.log.debug(`export ${req.method} /review/:secret/export.${format} ${res.statusCode}`));
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(ERROR_CODES.badRequest, `${req.method} is not allowed here.`);
       const review = await deps.reviews.load(secret);

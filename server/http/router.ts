@@ -11,6 +11,8 @@ export type RouteHandler = (ctx: RouteContext) => Promise<void>;
 
 interface Route {
   method: string;
+  /** As written in add(): `/api/review/:secret`. What logs name, never the path with its secrets. */
+  path: string;
   pattern: RegExp;
   keys: string[];
   handler: RouteHandler;
@@ -26,12 +28,12 @@ export class Router {
       keys.push(key);
       return '([^/]+)';
     });
-    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`), keys, handler });
+    this.routes.push({ method, path, pattern: new RegExp(`^${source}/?$`), keys, handler });
     return this;
   }
 
   /** The handler for this request, `'method'` if the path exists under another method, or null. */
-  match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string> } | 'method' | null {
+  match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string>; path: string } | 'method' | null {
     let pathMatched = false;
     for (const route of this.routes) {
       const m = route.pattern.exec(pathname);
@@ -40,7 +42,7 @@ export class Router {
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
       route.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1])));
-      return { handler: route.handler, params };
+      return { handler: route.handler, params, path: route.path };
     }
     return pathMatched ? 'method' : null;
   }

@@ -58,7 +58,8 @@ export function pgDocs(pool: pg.Pool): DocMethods {
     async appendUpdate(docName, update) {
       // Autocommit: the promise resolves after COMMIT, which with synchronous_commit=on (set per
       // session in pgPool.ts) means the WAL record is flushed to disk.
-      await pool.query('INSERT INTO doc_updates (doc_name, data) VALUES ($1, $2)', [docName, update]);
+      const { rows } = await pool.query<{ id: number }>('INSERT INTO doc_updates (doc_name, data) VALUES ($1, $2) RETURNING id', [docName, update]);
+      return rows[0].id;
     },
 
     async compactDoc(docName, snapshot, upToId) {

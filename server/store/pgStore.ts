@@ -38,8 +38,8 @@ export async function openPgStore(url: string, log: Log): Promise<Store> {
     async createWorkshop(row) {
       const w = fromWorkshop(row);
       await pool.query(
-        'INSERT INTO workshops (code, title, host_key_hash, agenda, state, retention_days, peak_online, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-        [w.code, w.title, w.hostKeyHash, w.agenda, w.state, w.retentionDays, w.peakOnline, w.createdAt, w.expiresAt],
+        'INSERT INTO workshops (code, title, host_key_hash, agenda, state, retention_days, locale, peak_online, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+        [w.code, w.title, w.hostKeyHash, w.agenda, w.state, w.retentionDays, w.locale, w.peakOnline, w.createdAt, w.expiresAt],
       );
     },
     async getWorkshop(code) {
@@ -155,6 +155,9 @@ export async function openPgStore(url: string, log: Log): Promise<Store> {
       return (await all<WallItemRecord>('SELECT * FROM wall_items WHERE workshop_code = $1 ORDER BY created_at, id', [code])).map(toWallItem);
     },
 
+    async ping() {
+      return Number((await one<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations', []))!.v);
+    },
     async close() {
       await reclaimer.idle();
       await pool.end();

@@ -1,4 +1,5 @@
 import type { Seat } from '../../lib/protocol';
+import { DEFAULT_LOCALE, isLocale } from '../../lib/i18n/locales';
 import type { CoupleRow, DocStatsRow, ParticipantRow, WallItemRow, WallStatus, WorkshopRow } from './storeTypes';
 
 /**
@@ -12,6 +13,7 @@ export interface WorkshopRecord {
   agenda: string;
   state: string;
   retention_days: number;
+  locale: string;
   peak_online: number;
   created_at: number;
   expires_at: number;
@@ -59,6 +61,8 @@ export const toWorkshop = (r: WorkshopRecord): WorkshopRow => ({
   agenda: JSON.parse(r.agenda),
   state: JSON.parse(r.state),
   retentionDays: r.retention_days,
+  // Only the API writes this column, from LOCALES; a value this release does not know reads as the default.
+  locale: isLocale(r.locale) ? r.locale : DEFAULT_LOCALE,
   peakOnline: r.peak_online,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
@@ -70,6 +74,7 @@ export const fromWorkshop = (w: WorkshopRow) => ({
   agenda: JSON.stringify(w.agenda),
   state: JSON.stringify(w.state),
   retentionDays: w.retentionDays,
+  locale: w.locale,
   peakOnline: w.peakOnline,
   createdAt: w.createdAt,
   expiresAt: w.expiresAt,

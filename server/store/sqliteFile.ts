@@ -6,6 +6,9 @@ import { migrateSqlite, recordedVersion } from './migrateSqlite';
 import { LATEST_SCHEMA_VERSION, refuseNewerSchema } from './migrations';
 import { startWalCheckpointer } from './walCheckpointer';
 
+/** The store's file in DATA_DIR; a backup restored there takes this name. */
+export const SQLITE_FILE = 'twofold.sqlite';
+
 /**
  * Opens (or creates) `<dataDir>/twofold.sqlite` for the store, at the latest schema. A database
  * written by a newer release is refused before anything is written to it; any other failure to
@@ -13,7 +16,7 @@ import { startWalCheckpointer } from './walCheckpointer';
  */
 export function openSqliteFile(dataDir: string, log: Pick<Log, 'error'>): { db: Database.Database; checkpointer: ReturnType<typeof startWalCheckpointer> } {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'twofold.sqlite');
+  const file = path.join(dataDir, SQLITE_FILE);
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');

@@ -14,7 +14,8 @@ import {
 } from './records';
 import type { Log } from '../infra/log';
 import { openSqliteFile } from './sqliteFile';
-import type { CoupleRow, SeatResult, Store, StoredDoc } from './storeTypes';
+import { sqliteDocs } from './sqliteDocs';
+import type { CoupleRow, SeatResult, Store } from './storeTypes';
 
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is
@@ -27,7 +28,7 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
 
   const q = {
     insertWorkshop: db.prepare(
-      'INSERT INTO workshops (code, title, host_key_hash, agenda, state, retention_days, peak_online, created_at, expires_at) VALUES (@code, @title, @hostKeyHash, @agenda, @state, @retentionDays, @peakOnline, @createdAt, @expiresAt)',
+      'INSERT INTO workshops (code, title, host_key_hash, agenda, state, retention_days, locale, peak_online, created_at, expires_at) VALUES (@code, @title, @hostKeyHash, @agenda, @state, @retentionDays, @locale, @peakOnline, @createdAt, @expiresAt)',
     ),
     getWorkshop: db.prepare<[string], WorkshopRecord>('SELECT * FROM workshops WHERE code = ?'),
     saveState: db.prepare('UPDATE workshops SET state = ?, expires_at = ? WHERE code = ?'),
@@ -65,14 +66,6 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
     getWall: db.prepare<[string], WallItemRecord>('SELECT * FROM wall_items WHERE id = ?'),
     setWallStatus: db.prepare('UPDATE wall_items SET status = ?, updated_at = ? WHERE id = ?'),
     listWall: db.prepare<[string], WallItemRecord>('SELECT * FROM wall_items WHERE workshop_code = ? ORDER BY created_at, id'),
-    snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc_name = ?'),
-    updates: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM doc_updates WHERE doc_name = ? ORDER BY id'),
-    appendUpdate: db.prepare('INSERT INTO doc_updates (doc_name, data) VALUES (?, ?)'),
-    lastUpdateId: db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM doc_updates WHERE doc_name = ?'),
-    upsertSnapshot: db.prepare(
-      'INSERT INTO doc_snapshots (doc_name, data) VALUES (?, ?) ON CONFLICT(doc_name) DO UPDATE SET data = excluded.data',
-    ),
-    deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?'),
     // A couple's docs are `board.<id>` and `private.<id>.…`; a range on the name uses the index ('/' follows '.').
     deleteCoupleUpdates: db.prepare(
       "DELETE FROM doc_updates WHERE doc_name = 'board.' || @id OR (doc_name >= 'private.' || @id || '.' AND doc_name < 'private.' || @id || '/')",
@@ -139,25 +132,11 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
     db.pragma('wal_checkpoint(TRUNCATE)');
   };
 
-  const appendInOne = db.transaction((rows: { docName: string; update: Uint8Array }[]) => {
-    for (const row of rows) q.appendUpdate.run(row.docName, row.update);
-  });
-  // Most turns of a quiet room carry one update: an insert on its own commits itself, without BEGIN and COMMIT around it.
-  const appendMany = (rows: { docName: string; update: Uint8Array }[]) => {
-    if (rows.length === 1) q.appendUpdate.run(rows[0].docName, rows[0].update);
-    else appendInOne(rows);
-  };
-
   const deleteParticipant = db.transaction((id: string) => {
     const p = q.getParticipant.get(id);
     if (!p) return;
     q.deleteParticipant.run(id);
     if (p.couple_id && q.coupleMembers.all(p.couple_id).length === 0) deleteCoupleRows(p.couple_id);
-  });
-
-  const compact = db.transaction((docName: string, snapshot: Uint8Array, upToId: number) => {
-    q.upsertSnapshot.run(docName, snapshot);
-    q.deleteUpdatesUpTo.run(docName, upToId);
   });
 
   const recordStats = db.transaction((docName: string, coupleId: string, counts: string, at: number) => {
@@ -251,25 +230,7 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
     async listWallItems(code) {
       return q.listWall.all(code).map(toWallItem);
     },
-    async loadDoc(docName): Promise<StoredDoc> {
-      const snap = q.snapshot.get(docName);
-      const rows = q.updates.all(docName);
-      return {
-        snapshot: snap ? new Uint8Array(snap.data) : null,
-        updates: rows.map((r) => new Uint8Array(r.data)),
-        lastUpdateId: rows.length ? rows[rows.length - 1].id : 0,
-      };
-    },
-    async appendUpdate(docName, update) {
-      q.appendUpdate.run(docName, update);
-    },
-    appendUpdatesNow: appendMany,
-    async compactDoc(docName, snapshot, upToId) {
-      compact(docName, snapshot, upToId);
-    },
-    async lastUpdateId(docName) {
-      return q.lastUpdateId.get(docName)?.id ?? 0;
-    },
+    ...sqliteDocs(db),
     async close() {
       await checkpointer.close();
       if (db.open) db.close();

@@ -1,6 +1,7 @@
 import type { Seat } from '../../lib/protocol';
 import type { AgendaItem } from '../../lib/catalogue/agenda';
 import type { WorkshopState } from '../../lib/workshop/state';
+import type { Locale } from '../../lib/i18n/locales';
 
 export interface WorkshopRow {
   code: string;
@@ -10,6 +11,8 @@ export interface WorkshopRow {
   state: WorkshopState;
   /** Days the workshop is kept after it ends: 1, 7, 30 or 90. */
   retentionDays: number;
+  /** The workshop's language (migration 0002; workshops from before it are 'en'). */
+  locale: Locale;
   /** Most people online at once. */
   peakOnline: number;
   createdAt: number;
@@ -118,14 +121,18 @@ export interface Store {
   listWallItems(workshopCode: string): Promise<WallItemRow[]>;
 
   loadDoc(docName: string): Promise<StoredDoc>;
-  /** Durable when the promise resolves: the caller relays the update only after. */
-  appendUpdate(docName: string, update: Uint8Array): Promise<void>;
+  /**
+   * Durable when the promise resolves (the caller relays the update only after); resolves with
+   * the row's id. Ids of a doc's rows grow in the order their appends were made one after the other.
+   */
+  appendUpdate(docName: string, update: Uint8Array): Promise<number>;
   /**
    * Appends several updates in one transaction, synchronously, for a store whose writes are
-   * synchronous (SQLite): durable when it returns. Boards use it for group commit (see
-   * server/boards/groupCommit.ts): a keystroke without a promise, many keystrokes in one write.
+   * synchronous (SQLite): durable when it returns; returns the rows' ids in order. Boards use it
+   * for group commit (server/boards/groupCommit.ts): a keystroke without a promise, many
+   * keystrokes in one write.
    */
-  appendUpdatesNow?(rows: { docName: string; update: Uint8Array }[]): void;
+  appendUpdatesNow?(rows: { docName: string; update: Uint8Array }[]): number[];
   /**
    * Replaces updates up to `upToId` with one snapshot, atomically. A store shared by several
    * nodes also folds in the rows it deletes, since another node's update may be missing from
@@ -134,6 +141,12 @@ export interface Store {
   compactDoc(docName: string, snapshot: Uint8Array, upToId: number): Promise<void>;
   /** Id of the newest stored update of a doc (0 if none). */
   lastUpdateId(docName: string): Promise<number>;
+
+  /**
+   * A cheap read that proves the store answers (the readiness check, /api/health/ready):
+   * resolves with the schema version recorded in the database, rejects when it cannot read.
+   */
+  ping(): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -47,6 +47,7 @@ export class ReviewService {
           startedAt: live.state.stepLog[0]?.startedAt ?? workshop.createdAt,
           endedAt: live.state.endedAt,
           retentionDays: workshop.retentionDays,
+          locale: workshop.locale,
         },
         agenda: live.agenda,
         people: members.map((m) => ({ name: m.name, seat: m.seat as Seat })),

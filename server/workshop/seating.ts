@@ -4,16 +4,18 @@ import type { RoomEvents } from './roomEvents';
 import { hashSecret, newCode, newId, newSecret, reviewSecretOf } from '../infra/secrets';
 import { expiresAt } from '../../lib/retentionPolicy';
 import type { AgendaItem } from '../../lib/catalogue/agenda';
+import { DEFAULT_LOCALE, type Locale } from '../../lib/i18n/locales';
 import { initialWorkshopState, type WorkshopState } from '../../lib/workshop/state';
 import type { CoupleRow, ParticipantRow, SeatResult, Store, WorkshopRow } from '../store/storeTypes';
 
 const MAX_CODE_ATTEMPTS = 8;
 
-export const toPublic = (w: Pick<WorkshopRow, 'code' | 'title' | 'state' | 'retentionDays'>): WorkshopPublic => ({
+export const toPublic = (w: Pick<WorkshopRow, 'code' | 'title' | 'state' | 'retentionDays' | 'locale'>): WorkshopPublic => ({
   code: w.code,
   title: w.title,
   status: w.state.phase === 'ended' ? 'ended' : 'open',
   retentionDays: w.retentionDays,
+  locale: w.locale,
 });
 
 /**
@@ -40,7 +42,7 @@ export class WorkshopService {
     await this.store.deleteCouple(coupleId);
   }
 
-  async createWorkshop(title: string, agenda: AgendaItem[], retentionDays: number): Promise<{ workshop: WorkshopRow; hostKey: string }> {
+  async createWorkshop(title: string, agenda: AgendaItem[], retentionDays: number, locale: Locale = DEFAULT_LOCALE): Promise<{ workshop: WorkshopRow; hostKey: string }> {
     const hostKey = newSecret();
     for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
       const createdAt = this.now();
@@ -51,6 +53,7 @@ export class WorkshopService {
         agenda,
         state: initialWorkshopState(),
         retentionDays,
+        locale,
         peakOnline: 0,
         createdAt,
         expiresAt: expiresAt(createdAt, null, retentionDays),

@@ -2,6 +2,7 @@ import type { HostCommand, Seat } from '../../lib/protocol';
 import { applyHostCommand, applyReady, type CommandResult } from '../../lib/workshop/commands';
 import type { AgendaItem } from '../../lib/catalogue/agenda';
 import type { WorkshopState } from '../../lib/workshop/state';
+import type { Locale } from '../../lib/i18n/locales';
 import { expiresAt } from '../../lib/retentionPolicy';
 import type { RoomEvents } from './roomEvents';
 import type { Store } from '../store/storeTypes';
@@ -14,6 +15,7 @@ export interface LiveWorkshop {
   state: WorkshopState;
   createdAt: number;
   retentionDays: number;
+  locale: Locale;
   /** Last time anyone asked: idle workshops leave memory (see evictIdle). */
   usedAt: number;
 }
@@ -75,7 +77,7 @@ export class WorkshopStates {
     }
     const row = await this.store.getWorkshop(code);
     if (!row) return null;
-    const loaded = this.live.get(code) ?? { title: row.title, agenda: row.agenda, state: row.state, createdAt: row.createdAt, retentionDays: row.retentionDays, usedAt: this.now() };
+    const loaded = this.live.get(code) ?? { title: row.title, agenda: row.agenda, state: row.state, createdAt: row.createdAt, retentionDays: row.retentionDays, locale: row.locale, usedAt: this.now() };
     this.live.set(code, loaded);
     return loaded;
   }

@@ -18,7 +18,7 @@ for (const locale of LOCALES) {
   for (const colorScheme of COLOR_SCHEMES) {
     const look = { locale, colorScheme };
     test.describe(`accessibility (${locale}, ${colorScheme})`, () => {
-      test('[R47] home and every join step on a 320 px phone', async ({ browser }) => {
+      test('[R62] home and every join step on a 320 px phone', async ({ browser }) => {
         const client = api();
         const workshop = await client.createWorkshop('Spring evening', [BRING_NEED]);
         const { page } = await newScreen(browser, 'phone320', look);
@@ -54,7 +54,7 @@ for (const locale of LOCALES) {
         await expectNoAxeViolations(page, 'join: no such workshop');
       });
 
-      test('[R47] host new, with the exercise dialog open for each kind', async ({ browser }) => {
+      test('[R62] host new, with the exercise dialog open for each kind', async ({ browser }) => {
         const { page } = await newScreen(browser, 'laptop', look);
         await page.goto('/host/new');
         await expect(page.getByLabel('Workshop title')).toBeVisible();
@@ -77,7 +77,7 @@ for (const locale of LOCALES) {
         await expectNoAxeViolations(page, 'host new: exercise dialog with problems');
       });
 
-      test('[R47] console, two phones and the projector through a whole workshop, then review and summary', async ({ browser }) => {
+      test('[R62] console, two phones and the projector through a whole workshop, then review and summary', async ({ browser }) => {
         test.setTimeout(420_000);
         const client = api();
         const workshop = await client.createWorkshop('Thursday evening', [BRING_NEED, SPECTRUM, SUPPORT]);

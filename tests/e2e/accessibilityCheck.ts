@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { localeCookieName } from '../../lib/i18n/locales';
+import { BASE_URL } from './support';
 
 /** The WCAG 2.2 A and AA rules axe knows (docs/ACCESSIBILITY.md). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -13,8 +15,8 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
  */
 const EXPERIMENTAL_WCAG_RULES = ['label-content-name-mismatch', 'css-orientation-lock', 'table-fake-caption', 'td-has-header'];
 
-/** The locales every accessibility run covers; a new one is one more entry here. */
-export const LOCALES = ['en'] as const;
+/** The locales every accessibility run covers (Arabic: right to left); a new one is one more entry here. */
+export const LOCALES = ['en', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Screens the runs use: the narrowest phone we support, an everyday phone, the facilitator's laptop, the projector. */
@@ -34,8 +36,14 @@ export interface ScreenOptions {
   colorScheme?: ColorScheme;
 }
 
+/**
+ * A browser asking for `locale`, with that language chosen for the room's and the facilitator's
+ * screens (the cookies the language menu sets): the tests' workshops are English, and a room page
+ * would otherwise speak the workshop's language, not the browser's.
+ */
 export async function newScreen(browser: Browser, kind: keyof typeof VIEWPORTS, { locale, colorScheme = 'light' }: ScreenOptions): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...VIEWPORTS[kind], locale, colorScheme });
+  await context.addCookies((['room', 'host'] as const).map((scope) => ({ name: localeCookieName(scope), value: locale, url: BASE_URL })));
   return { context, page: await context.newPage() };
 }
 

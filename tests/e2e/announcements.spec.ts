@@ -1,8 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { createTranslator } from 'next-intl';
+import fs from 'node:fs';
+import path from 'node:path';
 import { SUPPORT } from '../../lib/catalogue/catalogue';
 import type { HostCommand } from '../../lib/protocol';
-import { ANNOUNCEMENTS, announcement } from '../../app/_lib/announcements';
-import { LOCALES, newScreen } from './accessibilityCheck';
+import type en from '../../messages/en.json';
+import { LOCALES, newScreen, type Locale } from './accessibilityCheck';
 import { api, hostSocket, seatPhone } from './support';
 
 /**
@@ -12,11 +15,17 @@ import { api, hostSocket, seatPhone } from './support';
  */
 const QUESTION = SUPPORT.kind === 'prompts' ? SUPPORT.questions[0].label : '';
 const said = (page: Page) => page.locator('[data-announcer]');
+/** What the page's language says for each moment: the `announce` messages of messages/<locale>.json, filled as the app fills them. */
+function announcements(locale: Locale) {
+  const messages = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../messages/${locale}.json`), 'utf8')) as typeof en;
+  return createTranslator({ locale, messages, namespace: 'announce' });
+}
 const routeAnnouncement = (page: Page) => page.evaluate(() => document.querySelector('next-route-announcer')?.shadowRoot?.textContent ?? '');
 
 for (const locale of LOCALES) {
+  const announcement = announcements(locale);
   test.describe(`announcements (${locale})`, () => {
-    test('[R49] the join page says which workshop and which step, never "Finding your workshop…" once loaded', async ({ browser }) => {
+    test('[R64] the join page says which workshop and which step, never "Finding your workshop…" once loaded', async ({ browser }) => {
       const workshop = await api().createWorkshop('Spring evening', [SUPPORT]);
       const { page } = await newScreen(browser, 'phone320', { locale });
       await page.goto('/');
@@ -31,7 +40,7 @@ for (const locale of LOCALES) {
       await expect(page.getByRole('heading', { level: 1, name: 'Spring evening' })).toBeVisible();
     });
 
-    test('[R49] partner joined, partner ready, revealed, time is up, connection lost and back; focus stays where it was', async ({ browser }) => {
+    test('[R64] partner joined, partner ready, revealed, time is up, connection lost and back; focus stays where it was', async ({ browser }) => {
       test.setTimeout(240_000);
       const client = api();
       const workshop = await client.createWorkshop('Thursday evening', [SUPPORT]);
@@ -50,7 +59,7 @@ for (const locale of LOCALES) {
       await ana.goto(`/w/${code}`);
       await expect(said(ana)).toContainText(announcement('boardLobby', { workshop: 'Thursday evening' }));
       // Nothing about a partner yet: Ana opened her board alone.
-      await expect(said(ana)).not.toContainText(ANNOUNCEMENTS.partnerJoined.replace('{partner}', ''));
+      await expect(said(ana)).not.toContainText(announcement('partnerJoined', { partner: '' }));
 
       // Ben joins with the pair code; Ana hears it.
       const b = await client.join(code, 'Ben');

@@ -17,7 +17,7 @@ const ANA = 'When you make space for my quiet mornings';
 
 for (const locale of LOCALES) {
   for (const colorScheme of COLOR_SCHEMES) {
-    test(`[R48] a whole facilitation round with the keyboard alone (${locale}, ${colorScheme})`, async ({ browser }) => {
+    test(`[R63] a whole facilitation round with the keyboard alone (${locale}, ${colorScheme})`, async ({ browser }) => {
       test.setTimeout(300_000);
       const { page: host } = await newScreen(browser, 'laptop', { locale, colorScheme });
       const focused = (name: string | RegExp) => expect(host.getByRole('button', { name }).first()).toBeFocused();

@@ -1,7 +1,7 @@
 import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../lib/protocol';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 
 export const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3211)}`;
 export const api = () => new ApiClient(BASE_URL);

@@ -36,7 +36,7 @@ function smallTargets(page: Page): Promise<{ measured: number; small: string[]; 
 }
 
 for (const locale of LOCALES) {
-  test(`[R50] every target on the phone pages is at least ${MIN_PX}×${MIN_PX} px at 320 px wide, with nothing wider than the screen (${locale})`, async ({ browser }) => {
+  test(`[R65] every target on the phone pages is at least ${MIN_PX}×${MIN_PX} px at 320 px wide, with nothing wider than the screen (${locale})`, async ({ browser }) => {
     test.setTimeout(300_000);
     const offenders: string[] = [];
     const measure = async (page: Page, where: string) => {
@@ -121,7 +121,7 @@ for (const locale of LOCALES) {
     control.close();
   });
 
-  test(`[R50] the facilitator's pages zoomed to 400 % (320 CSS px wide) do not scroll sideways (${locale})`, async ({ browser }) => {
+  test(`[R65] the facilitator's pages zoomed to 400 % (320 CSS px wide) do not scroll sideways (${locale})`, async ({ browser }) => {
     const client = api();
     const workshop = await client.createWorkshop('Zoomed evening', [BRING_NEED, SUPPORT]);
     await client.coupleInWorkshop(['Ana', 'Ben'], workshop.code);

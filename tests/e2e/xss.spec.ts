@@ -64,7 +64,7 @@ test('[R42] the XSS corpus renders as text in every view and export; no script r
     {
       label: 'review',
       path: new URL(meA.reviewUrl).pathname,
-      shown: (page) => [page.getByText(`${NAME_A} & ${NAME_B}`, { exact: true }), page.getByText(ENTRY, { exact: true })],
+      shown: (page) => [page.getByText(`${NAME_A} and ${NAME_B}`, { exact: true }), page.getByText(ENTRY, { exact: true })],
     },
   ];
   for (const view of views) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { DEFAULT_LIMITS, DEFAULT_TIMING, type Config, type Timing } from '../../server/config';
 import { startTwofold, type RunningServer } from '../../server/twofoldServer';
-import { ApiClient } from './api';
+import { ApiClient } from './apiClient';
 import { createTestDatabase } from './testDatabase';
 
 export function tempDataDir(): string {

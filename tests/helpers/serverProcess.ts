@@ -8,6 +8,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
+  /** Everything the process has printed so far, stdout and stderr (its log). */
+  output(): string;
 }
 
 /**
@@ -23,13 +25,13 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     });
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     let out = '';
+    let listening = false;
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
+      const m = listening ? null : /listening on (http:\/\/[^\s"]+)/.exec(out);
       if (m) {
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolve({ url: m[1].replace('localhost', '127.0.0.1'), child, exited });
+        listening = true;
+        resolve({ url: m[1].replace('localhost', '127.0.0.1'), child, exited, output: () => out });
       }
     };
     child.stdout?.on('data', onData);

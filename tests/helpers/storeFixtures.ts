@@ -51,6 +51,7 @@ export function workshopRow(overrides: Partial<WorkshopRow> = {}): WorkshopRow {
     agenda: buildAgenda(),
     state: { ...initialWorkshopState(), version: 3 },
     retentionDays: 30,
+    locale: 'en',
     peakOnline: 0,
     createdAt: 1_700_000_000_000,
     expiresAt: 1_800_000_000_000,

@@ -40,9 +40,11 @@ async function scriptedWorkshop() {
 
   await hostCommand(host.socket, { type: 'goTo', step: 0 });
   const shared = connectBoard(meA.board!);
+  const sharedB = connectBoard(meB.board!);
   const other = connectBoard(meC.board!);
-  await Promise.all([shared.synced(), other.synced()]);
-  addEntry(shared.doc, { id: 'b1', exercise: BRING_NEED.id, column: 'bring', author: 'b', createdAt: 1 }, 'Sunday pancakes');
+  await Promise.all([shared.synced(), sharedB.synced(), other.synced()]);
+  // Each partner writes their own entries: the server refuses words in the other's name ([R44]).
+  addEntry(sharedB.doc, { id: 'b1', exercise: BRING_NEED.id, column: 'bring', author: 'b', createdAt: 1 }, 'Sunday pancakes');
   addEntry(shared.doc, { id: 'n1', exercise: BRING_NEED.id, column: 'need', author: 'a', createdAt: 2 }, UNICODE);
   setLink(shared.doc, 'n1', 'b1');
   addEntry(other.doc, { id: 'x1', exercise: BRING_NEED.id, column: 'bring', author: 'a', createdAt: 3 }, 'OTHER-COUPLE-ONLY');
@@ -68,7 +70,7 @@ async function scriptedWorkshop() {
   clock += 7 * 60_000;
   await hostCommand(host.socket, { type: 'end' });
 
-  for (const d of [shared, other, spectrumA, supportA, supportB]) d.destroy();
+  for (const d of [shared, sharedB, other, spectrumA, supportA, supportB]) d.destroy();
   for (const p of phones) p.close();
   host.close();
   return { workshop, c1, c2, meA, meB, meC, coupleId };

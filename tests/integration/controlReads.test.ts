@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AudienceThrottle } from '../../server/control/audienceThrottle';
 import { Broadcasts } from '../../server/control/broadcasts';
+import { CoupleChanges } from '../../server/control/coupleChanges';
 import { Presence } from '../../server/control/presence';
 import { subscribeToRoomEvents } from '../../server/control/roomSubscriptions';
 import type { TwofoldServer } from '../../server/control/socketTypes';
@@ -74,7 +75,7 @@ async function roomOf(couples: number) {
   const io = recordingIo(sent);
   const send = new Broadcasts(io, { store, states, presence: new Presence(), clustered: false, now: () => 1_700_000_000_000, log: quietLog });
   const views = new AudienceThrottle(io, send, { throttleMs: 10, clustered: false });
-  subscribeToRoomEvents(events, { io, send, views, states });
+  subscribeToRoomEvents(events, { io, send, views, coupleChanges: new CoupleChanges(send, 10), states });
   return { raw, code: workshop.code, people, calls, sent, states, close: () => raw.close() };
 }
 

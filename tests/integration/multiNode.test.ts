@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEntry, answerText, listEntries } from '../../lib/board/schema';
 import { BRING_NEED, SUPPORT } from '../../lib/catalogue/catalogue';
 import { CLOSE_CODES, privateDocName, type BoardAccess, type MeResponse } from '../../lib/protocol';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { startBalancer } from '../helpers/balancer';
 import { connectControl, hostAuth, hostCommand, participantAuth } from '../helpers/controlClient';
 import { startPostgres, startRedis, type PostgresService, type RedisService } from '../helpers/services';

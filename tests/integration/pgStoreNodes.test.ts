@@ -35,7 +35,7 @@ describe('PostgreSQL store shared by several nodes', () => {
     const docName = `board.${coupleRow('X').id}`;
     const a = editor(1);
     const b = editor(2);
-    const work: Promise<void>[] = [];
+    const work: Promise<unknown>[] = [];
     for (let i = 0; i < 40; i++) {
       // No relay between the two docs: each node's snapshot misses every update of the other.
       work.push(nodeA.appendUpdate(docName, a.type(`a${i}`)));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { ENTRIES_KEY, LINKS_KEY } from '../../lib/board/schema';
 import { addEntry, listEntries, readLinks, setLink } from '../../lib/board/schema';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { connectControl, hostAuth } from '../helpers/controlClient';
 import { startTestServer, tempDataDir } from '../helpers/server';
 import { eventually } from '../helpers/wait';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addEntry, listEntries } from '../../lib/board/schema';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { startTestServer, tempDataDir } from '../helpers/server';
 import { eventually } from '../helpers/wait';
 import { connectBoard } from '../helpers/yjsClient';

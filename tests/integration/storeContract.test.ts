@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../server/store/migrations';
 import type { Store } from '../../server/store/storeTypes';
 import { BACKENDS, coupleRow, editor, participantRow, storedLines, wallRow, workshopRow } from '../helpers/storeFixtures';
 
@@ -36,6 +37,16 @@ describe.each(BACKENDS)('Store contract: $name', (backend) => {
     }
     return { w, people };
   }
+
+  it('ping answers the schema version recorded in the database, and fails once the store is closed', async () => {
+    expect(await store.ping()).toBe(LATEST_SCHEMA_VERSION);
+    expect(await other.ping()).toBe(LATEST_SCHEMA_VERSION);
+    const location = await backend.create();
+    const closed = await location.open();
+    await closed.close();
+    await expect(closed.ping()).rejects.toThrow();
+    await location.dispose();
+  });
 
   it('creates and reads workshops; state, expiry and peak are updated in place', async () => {
     const w = workshopRow();
@@ -183,18 +194,24 @@ describe.each(BACKENDS)('Store contract: $name', (backend) => {
     expect(await store.lastUpdateId(docName)).toBe(0);
     const e = editor();
     const sent = ['one', 'two', 'three'].map((t) => e.type(t));
-    for (const u of sent) await store.appendUpdate(docName, u);
+    const ids: number[] = [];
+    for (const u of sent) ids.push(await store.appendUpdate(docName, u));
     const loaded = await store.loadDoc(docName);
     expect(loaded.snapshot).toBeNull();
     expect(loaded.updates).toEqual(sent);
-    expect(loaded.lastUpdateId).toBeGreaterThan(0);
+    // Each append resolves with its row's id, growing in append order: a board compacts up to the id of the newest row it has applied.
+    expect(ids[0]).toBeGreaterThan(0);
+    expect(ids[1]).toBeGreaterThan(ids[0]);
+    expect(ids[2]).toBeGreaterThan(ids[1]);
+    expect(loaded.lastUpdateId).toBe(ids[2]);
     expect(await store.lastUpdateId(docName)).toBe(loaded.lastUpdateId);
 
     const upToId = await store.lastUpdateId(docName);
     await store.compactDoc(docName, Y.encodeStateAsUpdate(e.doc), upToId);
     const four = e.type('four');
-    await store.appendUpdate(docName, four);
+    const fourId = await store.appendUpdate(docName, four);
     const after = await store.loadDoc(docName);
+    expect(after.lastUpdateId).toBe(fourId);
     expect(after.snapshot).not.toBeNull();
     expect(after.updates).toEqual([four]);
     // Not necessarily above upToId: SQLite (no AUTOINCREMENT since main's schema v2) may reuse ids once a table is empty.
@@ -207,7 +224,7 @@ describe.each(BACKENDS)('Store contract: $name', (backend) => {
   it('appends concurrent with compactions lose nothing', async () => {
     const docName = `board.${coupleRow('X').id}`;
     const e = editor();
-    const appends: Promise<void>[] = [];
+    const appends: Promise<unknown>[] = [];
     const compactions: Promise<void>[] = [];
     for (let i = 0; i < 60; i++) {
       // As LiveBoard does: the update is in the doc before it is stored, so a snapshot taken after reading the id covers it.

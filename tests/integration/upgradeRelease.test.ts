@@ -8,7 +8,7 @@ import type { ReviewData } from '../../lib/review/reviewData';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../server/store/migrations';
 import { copyRelease1Sqlite, RELEASE_1, restoreRelease1Postgres } from '../fixtures/release1';
 import type { Release1Secrets } from '../fixtures/makeReleaseDb';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { connectControl, hostAuth, participantAuth, projectorAuth } from '../helpers/controlClient';
 import { startTestServer, tempDataDir } from '../helpers/server';
 import { createTestDatabase } from '../helpers/testDatabase';
@@ -85,10 +85,11 @@ afterAll(async () => {
 });
 
 const texts = (doc: import('yjs').Doc, exercise: string) => listEntries(doc, exercise).map((e) => e.text.toString());
-const privateAccess = (board: BoardAccess, coupleId: string, item: string, seat: 'a' | 'b', token = board.params.token): BoardAccess => ({
+/** The couple's private doc, opened with the board's own ticket, or with another person's (deprecated) token. */
+const privateAccess = (board: BoardAccess, coupleId: string, item: string, seat: 'a' | 'b', token?: string): BoardAccess => ({
   ...board,
   docName: privateDocName(coupleId, item, seat),
-  params: { token },
+  params: token ? { token } : board.params,
 });
 
 describe.each(stores)('the release before migrations, upgraded ($name)', ({ prepare, secrets: s }) => {
@@ -102,8 +103,8 @@ describe.each(stores)('the release before migrations, upgraded ($name)', ({ prep
     expect(await prepared.recorded()).toEqual(EXPECTED_RECORD);
     expect(EXPECTED_RECORD.at(-1)?.version).toBe(LATEST_SCHEMA_VERSION);
 
-    // The workshop, its retention, every seat and token.
-    expect((await api.request('GET', `/api/workshops/${s.code}`)).body).toEqual({ code: s.code, title: s.title, status: 'open', retentionDays: 7 });
+    // The workshop, its retention, its language (migration 2: a workshop from before it was English), every seat and token.
+    expect((await api.request('GET', `/api/workshops/${s.code}`)).body).toEqual({ code: s.code, title: s.title, status: 'open', retentionDays: 7, locale: 'en' });
     const [ana, ben, cleo, dev, eve] = await Promise.all([s.people.ana, s.people.ben, s.people.cleo, s.people.dev, s.people.eve].map((p) => api.me(p.token)));
     expect([ana, ben, cleo, dev, eve].map((m) => [m.participant.name, m.participant.seat, m.couple?.id ?? null])).toEqual([
       ['Ana', 'a', s.couples.one.id],

@@ -54,7 +54,7 @@ const PRIVATE_LOG = typing(5, 'private');
 
 async function fillWorkshop(store: Store, n: number): Promise<void> {
   const code = `W${String(n).padStart(7, '0')}`;
-  await store.createWorkshop({ code, title: `Workshop ${n}`, hostKeyHash: id(), agenda: buildAgenda(), state: initialWorkshopState(), retentionDays: 30, peakOnline: 4, createdAt: T, expiresAt: T + 31 * 86_400_000 });
+  await store.createWorkshop({ code, title: `Workshop ${n}`, hostKeyHash: id(), agenda: buildAgenda(), state: initialWorkshopState(), retentionDays: 30, locale: 'en', peakOnline: 4, createdAt: T, expiresAt: T + 31 * 86_400_000 });
   for (let c = 0; c < 2; c++) {
     const people = [id(), id()] as [string, string];
     for (const p of people) await store.createParticipant({ id: p, workshopCode: code, name: 'Ana', tokenHash: id(), reviewHash: id(), coupleId: null, seat: null, createdAt: T });

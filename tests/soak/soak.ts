@@ -13,7 +13,7 @@ import { io } from 'socket.io-client';
 import { addEntry } from '../../lib/board/schema';
 import { PROTOCOL_VERSION } from '../../lib/protocol';
 import type { Metrics } from '../../lib/protocol/metrics';
-import { ApiClient } from '../helpers/api';
+import { ApiClient } from '../helpers/apiClient';
 import { startServerProcess } from '../helpers/serverProcess';
 import { connectBoard } from '../helpers/yjsClient';
 

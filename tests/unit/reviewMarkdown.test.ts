@@ -16,7 +16,7 @@ describe('[R33] Markdown export', () => {
 
   it('lays out every exercise with names, links and a note for what stayed private', () => {
     const review: ReviewData = {
-      workshop: { title: 'Spring', startedAt: Date.UTC(2026, 3, 2), endedAt: null, retentionDays: 30 },
+      workshop: { title: 'Spring', startedAt: Date.UTC(2026, 3, 2), endedAt: null, retentionDays: 30, locale: 'en' },
       people: [
         { name: 'Ana', seat: 'a' },
         { name: 'Ben', seat: 'b' },

@@ -1,9 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { useAnnounceChange } from '../../_components/Announcer';
 import { StatusDot } from '../../_components/StatusDot';
-import { announcement } from '../../_lib/announcements';
 import type { ControlStatus } from '../../_lib/useControlSocket';
 
 /**
@@ -12,26 +12,28 @@ import type { ControlStatus } from '../../_lib/useControlSocket';
  * first "Connecting…" is not news.
  */
 export function ConnectionBadge({ status }: { status: ControlStatus }) {
+  const t = useTranslations('console.connection');
+  const say = useTranslations('announce');
   const lost = useRef(false);
   useAnnounceChange(status.kind === 'connected', (_from, connected) => {
     if (!connected) {
       lost.current = true;
-      return announcement('consoleConnectionLost');
+      return say('consoleConnectionLost');
     }
     if (lost.current) {
       lost.current = false;
-      return announcement('consoleConnectionBack');
+      return say('consoleConnectionBack');
     }
     return null;
   });
   const view =
     status.kind === 'connected'
-      ? { tone: 'ok' as const, label: 'Live' }
+      ? { tone: 'ok' as const, label: t('live') }
       : status.kind === 'connecting'
-        ? { tone: 'idle' as const, label: 'Connecting…' }
+        ? { tone: 'idle' as const, label: t('connecting') }
         : status.kind === 'reconnecting'
-          ? { tone: 'warn' as const, label: 'Reconnecting… the list may be out of date' }
-          : { tone: 'warn' as const, label: 'Not connected' };
+          ? { tone: 'warn' as const, label: t('reconnecting') }
+          : { tone: 'warn' as const, label: t('notConnected') };
   return (
     <p className="rounded-full border border-line bg-card px-4 py-2 text-base">
       <StatusDot tone={view.tone} label={view.label} />

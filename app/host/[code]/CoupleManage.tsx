@@ -1,6 +1,8 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { bdi } from '../../_i18n/bdi';
 import type { CoupleSummary } from '../../../lib/protocol';
 import { CompactButton } from '../../_components/CompactButton';
 import { ConfirmButton } from '../../_components/ConfirmDialog';
@@ -13,37 +15,39 @@ import type { HostActions } from './useHostActions';
  * board) or remove one person (the seat is freed; they can join again).
  */
 export function CoupleManage({ couple, actions }: { couple: CoupleSummary; actions: HostActions }) {
+  const t = useTranslations('console');
+  const format = useFormatter();
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const name = coupleName(couple.members);
+  const name = coupleName(t, format, couple.members);
 
   return (
     <div className="flex flex-col items-end gap-2">
-      <CompactButton variant="quiet" aria-expanded={open} aria-controls={panelId} aria-label={`Actions for ${name}`} onClick={() => setOpen((v) => !v)}>
-        Actions <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      <CompactButton variant="quiet" aria-expanded={open} aria-controls={panelId} aria-label={t('manage.actionsFor', { name })} onClick={() => setOpen((v) => !v)}>
+        {t('manage.actions')} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </CompactButton>
       {open && (
         <div id={panelId} className="flex flex-col items-end gap-2">
           {couple.members.length === 2 && (
             <ConfirmButton
-              label={`Unpair ${name}`}
-              title={`Unpair ${name}?`}
-              body="For a wrong pairing: both go back to finding a partner, and this couple’s board is deleted for both of them."
-              confirmLabel="Yes, unpair"
-              onConfirm={() => void actions.unpair(`Unpair ${name}`, couple.id)}
+              label={t('manage.unpairName', { name })}
+              title={t.rich('manage.unpairTitle', { name, bdi })}
+              body={t('manage.unpairBody')}
+              confirmLabel={t('manage.unpairConfirm')}
+              onConfirm={() => void actions.unpair(t('manage.unpairName', { name }), couple.id)}
             >
-              Unpair
+              {t('manage.unpair')}
             </ConfirmButton>
           )}
           {couple.members.map((m) => (
             <ConfirmButton
               key={m.id}
-              title={`Remove ${m.name} from the room?`}
-              body={`${m.name}’s phone leaves the workshop and the seat is freed. They can join again with the room code, as someone new.`}
-              confirmLabel={`Yes, remove ${m.name}`}
-              onConfirm={() => void actions.remove(`Remove ${m.name}`, m.id)}
+              title={t.rich('manage.removeTitle', { name: m.name, bdi })}
+              body={t.rich('manage.removeSeatBody', { name: m.name, bdi })}
+              confirmLabel={t('manage.removeConfirm', { name: m.name })}
+              onConfirm={() => void actions.remove(t('manage.removeName', { name: m.name }), m.id)}
             >
-              Remove {m.name}
+              {t.rich('manage.removeNamed', { name: m.name, bdi })}
             </ConfirmButton>
           ))}
         </div>

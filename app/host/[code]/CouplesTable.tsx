@@ -1,16 +1,20 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CoupleSummary, Member } from '../../../lib/protocol';
 import { CompactButton } from '../../_components/CompactButton';
 import { PartnerBadge } from '../../_components/PartnerBadge';
 import { StatusDot } from '../../_components/StatusDot';
-import { plural } from '../../_lib/plural';
-import { relativeTime } from '../../_lib/relativeTime';
+import { useRelativeTime } from '../../_i18n/useRelativeTime';
 import { seatStyle } from '../../_lib/seatStyle';
-import { ATTENTION_ORDER, ATTENTION_REASON, coupleName } from './consoleText';
+import { ATTENTION_ORDER, coupleName } from './consoleText';
 import { CoupleManage } from './CoupleManage';
 import type { HostActions } from './useHostActions';
+import type { ReactNode } from 'react';
+
+const strong = (chunks: ReactNode) => <span className="font-semibold">{chunks}</span>;
+const quiet = (chunks: ReactNode) => <span className="text-muted">{chunks}</span>;
 
 interface CouplesTableProps {
   couples: CoupleSummary[];
@@ -34,6 +38,7 @@ interface CouplesTableProps {
  * "Needs attention" narrows it to the couples worth walking over to.
  */
 export function CouplesTable({ couples, now, privateFirst, inExercise, actions }: CouplesTableProps) {
+  const t = useTranslations('console.couples');
   const [onlyAttention, setOnlyAttention] = useState(false);
   const needing = couples.filter((c) => c.attention !== null);
   const rows = onlyAttention
@@ -43,34 +48,44 @@ export function CouplesTable({ couples, now, privateFirst, inExercise, actions }
   if (couples.length === 0) {
     return (
       <p className="rounded-2xl border border-dashed border-line p-6 text-base text-muted">
-        No couples yet. When partners join and pair up, they appear here.
+        {t('none')}
       </p>
     );
   }
   return (
     <div className="flex flex-col gap-3">
-      <div role="group" aria-label="Which couples to show" className="flex flex-wrap gap-2">
+      <div role="group" aria-label={t('filter')} className="flex flex-wrap gap-2">
         <CompactButton aria-pressed={!onlyAttention} onClick={() => setOnlyAttention(false)} className="aria-pressed:border-accent aria-pressed:bg-paper">
-          All ({couples.length})
+          {t('all', { count: couples.length })}
         </CompactButton>
         <CompactButton aria-pressed={onlyAttention} onClick={() => setOnlyAttention(true)} className="aria-pressed:border-accent aria-pressed:bg-paper">
-          Needs attention ({needing.length})
+          {t('needsAttention', { count: needing.length })}
         </CompactButton>
       </div>
       {rows.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-line p-6 text-base text-muted">No couple needs attention right now.</p>
+        <p className="rounded-2xl border border-dashed border-line p-6 text-base text-muted">{t('noneNeedAttention')}</p>
       ) : (
         <div className="relative overflow-x-auto rounded-2xl border border-line bg-card">
           {/* relative: holds the sr-only header text inside the scroller, or it would widen the page on a narrow screen. */}
-          <table className="w-full border-collapse text-left text-base">
+          <table className="w-full border-collapse text-start text-base">
             <thead>
               <tr className="border-b border-line text-sm text-muted">
-                <th scope="col" className="px-4 py-3 font-semibold">Partners</th>
-                {inExercise && <th scope="col" className="px-4 py-3 font-semibold">This exercise</th>}
-                <th scope="col" className="px-4 py-3 font-semibold">All exercises</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Attention</th>
                 <th scope="col" className="px-4 py-3 font-semibold">
-                  <span className="sr-only">Actions</span>
+                  {t('partners')}
+                </th>
+                {inExercise && (
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    {t('thisExercise')}
+                  </th>
+                )}
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t('allExercises')}
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t('attention')}
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  <span className="sr-only">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -87,38 +102,38 @@ export function CouplesTable({ couples, now, privateFirst, inExercise, actions }
 }
 
 function CoupleRow({ couple, now, privateFirst, inExercise, actions }: { couple: CoupleSummary } & Omit<CouplesTableProps, 'couples'>) {
+  const t = useTranslations('console');
+  const format = useFormatter();
+  const relativeTime = useRelativeTime();
   const current = couple.current;
-  const name = coupleName(couple.members);
+  const name = coupleName(t, format, couple.members);
   return (
     <tr className="border-b border-line align-top last:border-b-0">
-      <th scope="row" className="px-4 py-3 text-left font-normal">
+      <th scope="row" className="px-4 py-3 text-start font-normal">
         <ul className="flex flex-col gap-1.5">
           {sortedBySeat(couple.members).map((m) => (
             <MemberLine key={m.id} member={m} ready={inExercise ? (current?.ready[m.seat] ?? false) : null} />
           ))}
-          {couple.members.length < 2 && <li className="pl-10 text-base text-muted italic">waiting for partner</li>}
+          {couple.members.length < 2 && <li className="ps-10 text-base text-muted italic">{t('couples.waitingForPartner')}</li>}
         </ul>
       </th>
       {inExercise && (
         <td className="px-4 py-3">
-          <p className="tabular-nums">
-            <span className="font-semibold">{current?.entries ?? 0}</span>
-            <span className="text-muted"> written</span>
-          </p>
+          <p className="tabular-nums">{t.rich('couples.written', { count: current?.entries ?? 0, strong, quiet })}</p>
           {privateFirst && current && (
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
               {current.revealed ? (
-                <span className="font-semibold">✓ Revealed</span>
+                <span className="font-semibold">{t('couples.revealed')}</span>
               ) : (
                 <>
-                  <span className="text-muted">Private</span>
+                  <span className="text-muted">{t('couples.private')}</span>
                   {couple.members.length === 2 && (
                     <CompactButton
                       size="sm"
-                      aria-label={`Reveal for ${name}`}
-                      onClick={() => void actions.command(`Reveal for ${name}`, { type: 'revealCouple', coupleId: couple.id })}
+                      aria-label={t('couples.revealFor', { name })}
+                      onClick={() => void actions.command(t('couples.revealFor', { name }), { type: 'revealCouple', coupleId: couple.id })}
                     >
-                      Reveal
+                      {t('couples.reveal')}
                     </CompactButton>
                   )}
                 </>
@@ -128,13 +143,13 @@ function CoupleRow({ couple, now, privateFirst, inExercise, actions }: { couple:
         </td>
       )}
       <td className="px-4 py-3 whitespace-nowrap">
-        <p className="tabular-nums">{plural(couple.entryCount, 'entry', 'entries')}</p>
-        <p className="text-sm text-muted">{couple.lastActivityAt === null ? 'no activity yet' : relativeTime(couple.lastActivityAt, now)}</p>
+        <p className="tabular-nums">{t('couples.entries', { count: couple.entryCount })}</p>
+        <p className="text-sm text-muted">{couple.lastActivityAt === null ? t('couples.noActivity') : relativeTime(couple.lastActivityAt, now)}</p>
       </td>
       <td className="px-4 py-3">
-        {couple.attention ? <StatusDot tone="warn" label={ATTENTION_REASON[couple.attention]} /> : <span className="text-muted">–</span>}
+        {couple.attention ? <StatusDot tone="warn" label={t(`attention.${couple.attention}`)} /> : <span className="text-muted">–</span>}
       </td>
-      <td className="px-4 py-3 text-right">
+      <td className="px-4 py-3 text-end">
         <CoupleManage couple={couple} actions={actions} />
       </td>
     </tr>
@@ -142,12 +157,13 @@ function CoupleRow({ couple, now, privateFirst, inExercise, actions }: { couple:
 }
 
 function MemberLine({ member, ready }: { member: Member; ready: boolean | null }) {
+  const t = useTranslations('console.couples');
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1">
       <PartnerBadge name={member.name} seat={member.seat} size="sm" />
-      <span className={`font-semibold ${seatStyle[member.seat].text}`}>{member.name}</span>
-      <StatusDot tone={member.online ? 'ok' : 'idle'} label={member.online ? 'online' : 'offline'} className="text-sm text-muted" />
-      {ready === true && <span className="text-sm font-semibold">✓ ready</span>}
+      <bdi className={`font-semibold ${seatStyle[member.seat].text}`}>{member.name}</bdi>
+      <StatusDot tone={member.online ? 'ok' : 'idle'} label={member.online ? t('online') : t('offline')} className="text-sm text-muted" />
+      {ready === true && <span className="text-sm font-semibold">{t('ready')}</span>}
     </li>
   );
 }

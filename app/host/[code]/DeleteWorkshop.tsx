@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CompactButton } from '../../_components/CompactButton';
 import { ConfirmDialog } from '../../_components/ConfirmDialog';
-import { messageOf } from '../../_lib/api';
+import { useErrorText } from '../../_i18n/errorText';
 import { forgetHostKey } from '../../_lib/storage';
 import { deleteWorkshop } from './hostApi';
 
@@ -24,6 +25,8 @@ interface DeleteWorkshopProps {
  * twice. "Cancel" has focus in the question, so Enter never deletes.
  */
 export function DeleteWorkshop({ code, hostKey, heading: Heading = 'h3', onDeleted, onBusyChange }: DeleteWorkshopProps) {
+  const t = useTranslations('console.delete');
+  const errorText = useErrorText();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +41,7 @@ export function DeleteWorkshop({ code, hostKey, heading: Heading = 'h3', onDelet
       forgetHostKey(code);
       onDeleted();
     } catch (err) {
-      setError(messageOf(err));
+      setError(t('failed', { reason: errorText(err) }));
       setBusy(false);
       onBusyChange?.(false);
     }
@@ -47,12 +50,9 @@ export function DeleteWorkshop({ code, hostKey, heading: Heading = 'h3', onDelet
   return (
     <section aria-labelledby={`delete-${code}-heading`} className="flex flex-col gap-3 rounded-2xl border border-dashed border-warn p-4 print:hidden">
       <Heading id={`delete-${code}-heading`} className="text-base font-semibold">
-        Delete for good
+        {t('heading')}
       </Heading>
-      <p className="text-sm leading-relaxed text-muted">
-        Every couple’s board, the room wall and the summary, now. Otherwise Twofold deletes it all by itself when the keeping time
-        runs out.
-      </p>
+      <p className="text-sm leading-relaxed text-muted">{t('body')}</p>
       {/* aria-disabled, not disabled, while deleting: the dialog hands focus back here, and a disabled button would drop it. */}
       <CompactButton
         variant="danger"
@@ -61,7 +61,7 @@ export function DeleteWorkshop({ code, hostKey, heading: Heading = 'h3', onDelet
         aria-disabled={busy || undefined}
         onClick={() => !busy && setAsking(true)}
       >
-        {busy ? 'Deleting…' : 'Delete workshop'}
+        {busy ? t('deleting') : t('button')}
       </CompactButton>
       {error && (
         <p role="alert" className="text-base text-warn">
@@ -69,12 +69,9 @@ export function DeleteWorkshop({ code, hostKey, heading: Heading = 'h3', onDelet
         </p>
       )}
       {asking && (
-        <ConfirmDialog title="Delete this workshop for everyone?" confirmLabel="Yes, delete everything" onCancel={() => setAsking(false)} onConfirm={() => void confirm()}>
-          <p>
-            This deletes every couple’s board, the room wall and the session summary for good. It cannot be undone, and phones still in the
-            room lose their boards at once.
-          </p>
-          <p className="mt-2">If you want to keep the figures, download the summary’s CSV first.</p>
+        <ConfirmDialog title={t('confirmTitle')} confirmLabel={t('confirm')} onCancel={() => setAsking(false)} onConfirm={() => void confirm()}>
+          <p>{t('confirmBody')}</p>
+          <p className="mt-2">{t('confirmCsv')}</p>
         </ConfirmDialog>
       )}
     </section>

@@ -1,9 +1,11 @@
 'use client';
 
-import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useState, type ReactNode } from 'react';
 import { formatRoomCode } from '../../../lib/codes';
 import type { HostSnapshot } from '../../../lib/protocol';
-import { plural } from '../../_lib/plural';
+import { LanguageMenu } from '../../_components/LanguageMenu';
+import { useErrorText } from '../../_i18n/errorText';
 import { useNow } from '../../_lib/useNow';
 import { useOrigin } from '../../_lib/useOrigin';
 import { useAnnouncePlace } from '../../_components/Announcer';
@@ -40,6 +42,8 @@ const CLOCK_TICK_MS = 15_000;
  * only: nothing here would embarrass a couple if the screen were shared.
  */
 export function HostConsole({ code }: { code: string }) {
+  const t = useTranslations('console');
+  const errorText = useErrorText();
   const hostKey = useHostKey(code);
   // 'deleting': the server drops this console's socket before it answers the DELETE; that is expected, not a refusal.
   const [deletion, setDeletion] = useState<null | 'deleting' | 'deleted'>(null);
@@ -51,17 +55,18 @@ export function HostConsole({ code }: { code: string }) {
 
   const state = live?.state ?? null;
   const title = state?.title ?? snapshot?.workshop.title ?? '';
-  useAnnouncePlace(consolePlace(state));
+  const announceT = useTranslations('announce');
+  useAnnouncePlace(consolePlace(announceT, state));
 
   if (deletion === 'deleted') return <WorkshopDeleted title={title} />;
   if (status.kind === 'refused' && deletion === null) {
     if (status.code === 'workshop_not_found') return <WorkshopNotHere />;
-    return <NoAccess code={code} reason={status.message} />;
+    return <NoAccess code={code} reason={errorText(status.code)} />;
   }
   if (hostKey === null) return <NoAccess code={code} reason={null} />;
 
   const joinUrl = origin ? `${origin}/join/${code}` : '';
-  const names = state ? itemNames(state.agenda) : [];
+  const names = state ? itemNames(t, state.agenda) : [];
   const current = state?.phase === 'exercise' ? state.agenda[state.step] : undefined;
   const ended = state?.phase === 'ended';
 
@@ -78,15 +83,22 @@ export function HostConsole({ code }: { code: string }) {
     <div className="mx-auto flex min-h-dvh w-full max-w-[90rem] flex-col gap-6 px-5 py-6 lg:px-8">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
-          <p className="text-sm font-semibold tracking-wide text-muted uppercase">Facilitator console · Twofold</p>
+          <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t('kicker')}</p>
           {/* No heading until the title is known: a route announcement reads the first h1, and "Loading…" is not a place. */}
-          {title ? <h1 className="text-3xl font-semibold tracking-tight">{title}</h1> : <p className="text-3xl font-semibold tracking-tight">Loading the room…</p>}
+          {title ? (
+            <h1 className="text-3xl font-semibold tracking-tight">
+              <bdi>{title}</bdi>
+            </h1>
+          ) : (
+            <p className="text-3xl font-semibold tracking-tight">{t('loadingRoom')}</p>
+          )}
           <p className="text-base text-muted">
-            Room <span className="font-mono font-semibold text-ink">{formatRoomCode(code)}</span>
+            {t.rich('roomLine', { code: formatRoomCode(code), mono })}
             {snapshot && <Counts snapshot={snapshot} />}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
+          <LanguageMenu scope="host" />
           <ConnectionBadge status={status} />
           {/* Once the workshop has ended, the summary is what comes next and the projector is done. */}
           <SummaryLink code={code} variant={ended ? 'primary' : 'secondary'} />
@@ -104,7 +116,7 @@ export function HostConsole({ code }: { code: string }) {
       */}
       <main className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] lg:grid-rows-[auto_auto_auto_1fr] xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
-          {state ? <NowPanel state={state} snapshot={snapshot} names={names} actions={actions} /> : <p className="text-base text-muted">Loading…</p>}
+          {state ? <NowPanel state={state} snapshot={snapshot} names={names} actions={actions} /> : <p className="text-base text-muted">{t('loading')}</p>}
         </div>
         <div className="min-w-0 lg:col-start-2 lg:row-start-1">
           {state && live && <CountdownPanel state={state} offsetMs={live.offsetMs} actions={actions} />}
@@ -112,29 +124,26 @@ export function HostConsole({ code }: { code: string }) {
 
         <section aria-labelledby="couples-heading" className="flex min-w-0 flex-col gap-4 lg:col-start-1 lg:row-start-2">
           <h2 id="couples-heading" className="text-2xl font-semibold">
-            Couples
+            {t('couplesHeading')}
           </h2>
           {snapshot ? (
             <CouplesTable couples={snapshot.couples} now={now} privateFirst={current?.privateFirst ?? false} inExercise={!!current} actions={actions} />
           ) : (
-            <p className="text-base text-muted">Loading…</p>
+            <p className="text-base text-muted">{t('loading')}</p>
           )}
         </section>
 
         <div className="flex min-w-0 flex-col gap-6 lg:col-start-1 lg:row-start-3">
           <section aria-labelledby="unpaired-heading" className="flex flex-col gap-4">
             <h2 id="unpaired-heading" className="text-2xl font-semibold">
-              Not paired yet
+              {t('unpairedHeading')}
             </h2>
             {snapshot && <UnpairedList people={snapshot.unpaired} pair={pair} actions={actions} />}
           </section>
-          <p className="text-sm text-muted">
-            This console shows names, presence and counts only. What couples write stays on their phones and is never sent
-            here, except entries both partners chose to share with the room, which arrive without names.
-          </p>
+          <p className="text-sm text-muted">{t('privacy')}</p>
         </div>
 
-        <aside aria-label="Room tools" className="grid min-w-0 items-start gap-6 md:grid-cols-2 lg:col-start-2 lg:row-span-3 lg:row-start-2 lg:grid-cols-1">
+        <aside aria-label={t('tools')} className="grid min-w-0 items-start gap-6 md:grid-cols-2 lg:col-start-2 lg:row-span-3 lg:row-start-2 lg:grid-cols-1">
           {side}
           {hostKey && origin && <HostLinkPanel hostUrl={`${origin}/host/${code}#key=${hostKey}`} />}
         </aside>
@@ -146,18 +155,24 @@ export function HostConsole({ code }: { code: string }) {
 
 /** " · 4 couples · 7 of 9 people online · 1 not paired yet": the room in one line. */
 function Counts({ snapshot }: { snapshot: HostSnapshot }) {
+  const t = useTranslations('console.counts');
   const people = snapshot.couples.flatMap((c) => c.members);
   const total = people.length + snapshot.unpaired.length;
   const online = people.filter((m) => m.online).length + snapshot.unpaired.filter((p) => p.online).length;
   const waiting = snapshot.couples.filter((c) => c.members.length < 2).length;
+  const unpaired = snapshot.unpaired.length;
   return (
     <>
-      {' · '}
-      {plural(snapshot.couples.length, 'couple', 'couples')}
-      {' · '}
-      {online} of {plural(total, 'person', 'people')} online
-      {waiting > 0 && ` · ${plural(waiting, 'couple', 'couples')} waiting for a partner`}
-      {snapshot.unpaired.length > 0 && ` · ${snapshot.unpaired.length} not paired yet`}
+      {t('couples', { couples: snapshot.couples.length })}
+      {t('online', { online, total })}
+      {waiting > 0 && t('waiting', { couples: waiting })}
+      {unpaired > 0 && t('unpaired', { people: unpaired })}
     </>
   );
 }
+
+const mono = (chunks: ReactNode) => (
+  <span dir="ltr" className="font-mono font-semibold text-ink">
+    {chunks}
+  </span>
+);

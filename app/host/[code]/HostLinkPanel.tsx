@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '../../_components/Button';
 
@@ -8,6 +9,7 @@ import { Button } from '../../_components/Button';
  * end up on a projector, and whoever holds this link can run the room.
  */
 export function HostLinkPanel({ hostUrl }: { hostUrl: string }) {
+  const t = useTranslations('console.hostLink');
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
 
   async function copy() {
@@ -23,17 +25,15 @@ export function HostLinkPanel({ hostUrl }: { hostUrl: string }) {
   return (
     <section aria-labelledby="host-link-heading" className="flex flex-col gap-3 rounded-3xl border border-line bg-card p-6 shadow-sm">
       <h2 id="host-link-heading" className="text-lg font-semibold">
-        Private host link
+        {t('heading')}
       </h2>
-      <p className="text-base leading-relaxed text-muted">
-        Opens this console on another device. Whoever has it can run the room, so share it only with co-facilitators.
-      </p>
+      <p className="text-base leading-relaxed text-muted">{t('body')}</p>
       <Button variant="secondary" onClick={copy} className="self-start">
-        Copy link
+        {t('copy')}
       </Button>
       <p aria-live="polite" className="min-h-6 text-base">
-        {copied === 'yes' && 'Copied. Paste it somewhere safe.'}
-        {copied === 'failed' && 'Copying is blocked in this browser. Bookmark this page instead; it works on this device.'}
+        {copied === 'yes' && t('copied')}
+        {copied === 'failed' && t('copyFailed')}
       </p>
     </section>
   );

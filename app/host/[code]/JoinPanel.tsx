@@ -1,23 +1,27 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { formatRoomCode } from '../../../lib/codes';
 import { QrCode } from '../../_components/QrCode';
 
 /** How couples get in: the room code and a QR of the join link (the projector view shows both, huge). */
 export function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) {
+  const t = useTranslations('console.join');
   const display = joinUrl.replace(/^https?:\/\//, '');
   return (
     <section aria-labelledby="join-panel-heading" className="flex flex-col gap-5 rounded-3xl border border-line bg-card p-6 shadow-sm">
       <h2 id="join-panel-heading" className="text-lg font-semibold">
-        Join the room
+        {t('heading')}
       </h2>
       <div>
-        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Room code</p>
-        <p className="font-mono text-3xl font-bold tracking-[0.06em] whitespace-nowrap sm:text-4xl lg:text-5xl">{formatRoomCode(code)}</p>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t('roomCode')}</p>
+        <p className="font-mono text-3xl font-bold tracking-[0.06em] whitespace-nowrap sm:text-4xl lg:text-5xl">
+          <span dir="ltr">{formatRoomCode(code)}</span>
+        </p>
       </div>
-      {joinUrl && <QrCode value={joinUrl} label={`QR code for joining: ${display}`} className="w-56 max-w-full self-center border border-line" />}
+      {joinUrl && <QrCode value={joinUrl} label={t('qr', { link: display })} className="w-56 max-w-full self-center border border-line" />}
       <p className="text-base">
-        <span className="text-muted">Or open </span>
+        <span className="text-muted">{t('orOpen')} </span>
         <JoinLinkText display={display} />
       </p>
     </section>
@@ -27,9 +31,14 @@ export function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) 
 /** "host/join/CODE", allowed to wrap only before "/join" so the code never splits. */
 function JoinLinkText({ display }: { display: string }) {
   const at = display.indexOf('/join/');
-  if (at < 0) return <span className="font-semibold break-all">{display}</span>;
+  if (at < 0)
+    return (
+      <span dir="ltr" className="font-semibold break-all">
+        {display}
+      </span>
+    );
   return (
-    <span className="font-semibold">
+    <span dir="ltr" className="font-semibold">
       <span className="break-all">{display.slice(0, at)}</span>
       <wbr />
       <span className="whitespace-nowrap">{display.slice(at)}</span>

@@ -1,12 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HostSnapshot, PublicWorkshopState } from '../../../lib/protocol';
 import { Button } from '../../_components/Button';
 import { CompactButton } from '../../_components/CompactButton';
-import { plural } from '../../_lib/plural';
-import { KIND_LABEL } from '../new/exerciseKinds';
+import { bdi } from '../../_i18n/bdi';
 import type { HostActions } from './useHostActions';
+
+const figure = (chunks: ReactNode) => <span className="font-semibold tabular-nums">{chunks}</span>;
 
 interface NowPanelProps {
   state: PublicWorkshopState;
@@ -15,27 +17,23 @@ interface NowPanelProps {
   actions: HostActions;
 }
 
-
 /**
  * What is happening now and the one obvious next step: start the first
  * exercise, or move on. The facilitator's note is shown here only; phones
  * and the projector never receive it.
  */
 export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
+  const t = useTranslations('console.now');
+  const kinds = useTranslations('exerciseKinds');
   // Opened on a workshop that had already ended: nothing just happened, so focus stays where the page put it.
   const [endedOnArrival] = useState(state.phase === 'ended');
   if (state.phase === 'ended') {
     return (
       <Panel>
-        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Ended</p>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t('endedLabel')}</p>
         <EndedHeading takeFocus={!endedOnArrival} />
-        <p className="max-w-prose text-lg text-muted">
-          Boards are read-only and nobody new can join. Couples keep their boards on their phones to read again.
-        </p>
-        <p className="max-w-prose text-lg">
-          Next: the <span className="font-semibold">Session summary</span>, linked at the top of the console: attendance, timing per exercise and the wall, to
-          download or print.
-        </p>
+        <p className="max-w-prose text-lg text-muted">{t('endedBody')}</p>
+        <p className="max-w-prose text-lg">{t.rich('endedNext', { strong: (chunks) => <span className="font-semibold">{chunks}</span> })}</p>
       </Panel>
     );
   }
@@ -45,18 +43,20 @@ export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
     const first = state.agenda[0];
     return (
       <Panel>
-        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Lobby · couples are joining</p>
-        <h2 className="text-3xl font-semibold">Start when the room is ready</h2>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t('lobbyLabel')}</p>
+        <h2 className="text-3xl font-semibold">{t('lobbyHeading')}</h2>
         <p className="text-lg text-muted">
-          {plural(couples.length, 'couple', 'couples')} joined so far
-          {snapshot && snapshot.unpaired.length > 0 && `, ${plural(snapshot.unpaired.length, 'person', 'people')} not paired yet`}.
+          {snapshot && snapshot.unpaired.length > 0
+            ? t('joinedSoFarUnpaired', { couples: couples.length, people: snapshot.unpaired.length })
+            : t('joinedSoFar', { couples: couples.length })}
         </p>
         {first && (
           <div className="flex flex-wrap items-center gap-x-5 gap-y-2 pt-2">
-            <Button onClick={() => void actions.command(`Start ${names[0]}`, { type: 'goTo', step: 0 })}>Start {names[0]}</Button>
+            <Button onClick={() => void actions.command(t('start', { name: names[0] }), { type: 'goTo', step: 0 })}>
+              {t.rich('startNamed', { name: names[0], bdi })}
+            </Button>
             <span className="text-base text-muted">
-              {first.minutes} min · {KIND_LABEL[first.kind]}
-              {first.privateFirst && ' · private first'}
+              {t(first.privateFirst ? 'firstFactsPrivate' : 'firstFacts', { minutes: first.minutes, kind: kinds(`${first.kind}.label`) })}
             </span>
           </div>
         )}
@@ -74,43 +74,38 @@ export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
   return (
     <Panel>
       <p className="text-sm font-semibold tracking-wide text-muted uppercase">
-        Exercise {step + 1} of {state.agenda.length} · {KIND_LABEL[item.kind]}
-        {item.privateFirst && ' · private first'}
+        {t(item.privateFirst ? 'exerciseLabelPrivate' : 'exerciseLabel', { number: step + 1, total: state.agenda.length, kind: kinds(`${item.kind}.label`) })}
       </p>
-      <h2 className="text-3xl leading-tight font-semibold">{item.title}</h2>
+      <h2 dir="auto" className="text-3xl leading-tight font-semibold">
+        {item.title}
+      </h2>
       <p className="max-w-prose text-base leading-relaxed">
-        <span className="font-semibold text-muted">Couples read: </span>
-        {item.prompt}
+        <span className="font-semibold text-muted">{t('couplesRead')} </span>
+        <bdi>{item.prompt}</bdi>
       </p>
       {note && (
-        <aside aria-label="Your note" className="max-w-prose rounded-xl border border-line bg-paper px-4 py-3 text-base leading-relaxed">
-          <p className="text-sm font-semibold text-muted">Your note · only on this console</p>
-          <p>{note}</p>
+        <aside aria-label={t('noteLabel')} className="max-w-prose rounded-xl border border-line bg-paper px-4 py-3 text-base leading-relaxed">
+          <p className="text-sm font-semibold text-muted">{t('noteHeading')}</p>
+          <p dir="auto">{note}</p>
         </aside>
       )}
       <p className="text-base">
-        <span className="font-semibold tabular-nums">{ready}</span> of {plural(couples.length, 'couple', 'couples')} ready
-        {item.privateFirst && (
-          <>
-            {' · '}
-            <span className="font-semibold tabular-nums">{revealed}</span> revealed
-          </>
-        )}
+        {t.rich(item.privateFirst ? 'readyRevealed' : 'ready', { ready, couples: couples.length, revealed, figure })}
       </p>
       <div className="flex flex-wrap items-center gap-3 border-t border-line pt-4">
         <CompactButton
           aria-disabled={step === 0 || undefined}
-          onClick={() => step > 0 && void actions.command('Previous', { type: 'previous' })}
+          onClick={() => step > 0 && void actions.command(t('previous'), { type: 'previous' })}
         >
-          Previous
+          {t('previous')}
         </CompactButton>
-        <CompactButton variant="primary" aria-disabled={last || undefined} onClick={() => !last && void actions.command('Next exercise', { type: 'next' })}>
-          Next exercise
+        <CompactButton variant="primary" aria-disabled={last || undefined} onClick={() => !last && void actions.command(t('next'), { type: 'next' })}>
+          {t('next')}
         </CompactButton>
-        <span className="text-base text-muted">{last ? 'This is the last exercise.' : `Up next: ${names[step + 1]}`}</span>
+        <span className="text-base text-muted">{last ? t('last') : t.rich('upNext', { name: names[step + 1], bdi })}</span>
         {item.privateFirst && (
-          <CompactButton className="ml-auto" onClick={() => void actions.command('Reveal for everyone', { type: 'revealAll' })}>
-            Reveal for everyone
+          <CompactButton className="ms-auto" onClick={() => void actions.command(t('revealAll'), { type: 'revealAll' })}>
+            {t('revealAll')}
           </CompactButton>
         )}
       </div>
@@ -123,20 +118,22 @@ export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
  * it lands here instead, on what happened. A heading, not a control: no ring.
  */
 function EndedHeading({ takeFocus }: { takeFocus: boolean }) {
+  const t = useTranslations('console.now');
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (takeFocus) ref.current?.focus();
   }, [takeFocus]);
   return (
     <h2 ref={ref} tabIndex={-1} className="text-3xl font-semibold focus-visible:outline-none!">
-      This workshop has ended
+      {t('endedHeading')}
     </h2>
   );
 }
 
 function Panel({ children }: { children: ReactNode }) {
+  const t = useTranslations('console.now');
   return (
-    <section aria-label="Now" className="flex flex-col gap-3 rounded-3xl border border-line bg-card p-6 shadow-sm">
+    <section aria-label={t('label')} className="flex flex-col gap-3 rounded-3xl border border-line bg-card p-6 shadow-sm">
       {children}
     </section>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { compactButtonClasses, type CompactVariant } from '../../_components/CompactButton';
 
 /**
@@ -5,11 +6,14 @@ import { compactButtonClasses, type CompactVariant } from '../../_components/Com
  * screen. The link carries only the room code: no host key leaves the console.
  */
 export function ProjectorLink({ code, variant = 'secondary' }: { code: string; variant?: CompactVariant }) {
+  const t = useTranslations('console');
   return (
     <a href={`/present/${code}`} target="_blank" rel="noopener" className={compactButtonClasses(variant, 'self-start')}>
-      Open projector view
-      <span aria-hidden="true">↗</span>
-      <span className="sr-only"> (opens in a new tab)</span>
+      {t('projectorLink')}
+      <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+        ↗
+      </span>
+      <span className="sr-only"> {t('newTab')}</span>
     </a>
   );
 }

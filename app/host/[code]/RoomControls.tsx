@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { PublicWorkshopState } from '../../../lib/protocol';
 import { CompactButton } from '../../_components/CompactButton';
@@ -12,43 +13,44 @@ import type { HostActions } from './useHostActions';
  * (deleting the workshop), which speaks HTTP rather than socket commands.
  */
 export function RoomControls({ state, actions, dangerZone }: { state: PublicWorkshopState; actions: HostActions; dangerZone?: ReactNode }) {
+  const t = useTranslations('console.room');
   const ended = state.phase === 'ended';
+  const lock = state.locked ? t('unlock') : t('lock');
+  const door = state.joinsOpen ? t('close') : t('reopen');
   return (
     <section aria-labelledby="room-controls-heading" className="flex flex-col gap-4 rounded-3xl border border-line bg-card p-6 shadow-sm">
       <h2 id="room-controls-heading" className="text-lg font-semibold">
-        Room
+        {t('heading')}
       </h2>
       <div className="flex flex-col gap-1.5">
-        <StatusDot tone={state.locked ? 'warn' : 'ok'} label={state.locked ? 'Boards are locked (read-only)' : 'Boards are open for writing'} />
+        <StatusDot tone={state.locked ? 'warn' : 'ok'} label={state.locked ? t('locked') : t('open')} />
         <CompactButton
           className="self-start"
           disabled={ended}
-          onClick={() => void actions.command(state.locked ? 'Unlock boards' : 'Lock boards', { type: state.locked ? 'unlock' : 'lock' })}
+          onClick={() => void actions.command(lock, { type: state.locked ? 'unlock' : 'lock' })}
         >
-          {state.locked ? 'Unlock boards' : 'Lock boards'}
+          {lock}
         </CompactButton>
       </div>
       <div className="flex flex-col gap-1.5">
-        <StatusDot tone={state.joinsOpen ? 'ok' : 'idle'} label={state.joinsOpen ? 'New people can join' : 'Closed to new people'} />
+        <StatusDot tone={state.joinsOpen ? 'ok' : 'idle'} label={state.joinsOpen ? t('joinsOpen') : t('joinsClosed')} />
         <CompactButton
           className="self-start"
           disabled={ended}
-          onClick={() =>
-            void actions.command(state.joinsOpen ? 'Close room to new people' : 'Reopen room', { type: state.joinsOpen ? 'closeJoins' : 'openJoins' })
-          }
+          onClick={() => void actions.command(door, { type: state.joinsOpen ? 'closeJoins' : 'openJoins' })}
         >
-          {state.joinsOpen ? 'Close room to new people' : 'Reopen room'}
+          {door}
         </CompactButton>
       </div>
       <div className="border-t border-line pt-4">
         <ConfirmButton
           disabled={ended}
-          title="End the workshop for everyone?"
-          body="Boards become read-only, the countdown stops and nobody new can join. This cannot be undone."
-          confirmLabel="Yes, end workshop"
-          onConfirm={() => void actions.command('End workshop', { type: 'end' })}
+          title={t('endTitle')}
+          body={t('endBody')}
+          confirmLabel={t('endConfirm')}
+          onConfirm={() => void actions.command(t('end'), { type: 'end' })}
         >
-          End workshop
+          {t('end')}
         </ConfirmButton>
       </div>
       {dangerZone && <div className="mt-2">{dangerZone}</div>}

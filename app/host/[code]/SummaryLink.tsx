@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { compactButtonClasses, type CompactVariant } from '../../_components/CompactButton';
 
@@ -8,9 +9,10 @@ import { compactButtonClasses, type CompactVariant } from '../../_components/Com
  * summary page reads it from storage, so the link carries only the room code.
  */
 export function SummaryLink({ code, variant = 'secondary' }: { code: string; variant?: CompactVariant }) {
+  const t = useTranslations('console');
   return (
     <Link href={`/host/${code}/summary`} className={compactButtonClasses(variant, 'self-start')}>
-      Session summary
+      {t('summaryLink')}
     </Link>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
+import { bdi } from '../../_i18n/bdi';
 import type { ParticipantSummary } from '../../../lib/protocol';
 import { Button } from '../../_components/Button';
 import { ConfirmButton } from '../../_components/ConfirmDialog';
@@ -14,6 +16,7 @@ import type { PairResult } from './useHostConsole';
  * people who cannot (a dead phone camera, a typo, a late arrival).
  */
 export function UnpairedList({ people, pair, actions }: { people: ParticipantSummary[]; pair: (a: string, b: string) => Promise<PairResult>; actions: HostActions }) {
+  const t = useTranslations('console.unpaired');
   const [picked, setPicked] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'problem'; text: string } | null>(null);
@@ -30,16 +33,16 @@ export function UnpairedList({ people, pair, actions }: { people: ParticipantSum
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (present.length !== 2) {
-      setMessage({ tone: 'problem', text: 'Pick two people to pair.' });
+      setMessage({ tone: 'problem', text: t('pickTwo') });
       return;
     }
     setBusy(true);
-    const names = present.map((id) => people.find((p) => p.id === id)?.name ?? 'someone');
+    const names = present.map((id) => people.find((p) => p.id === id)?.name ?? t('someone'));
     const result = await pair(present[0], present[1]);
     setBusy(false);
     if (result.ok) {
       setPicked([]);
-      setMessage({ tone: 'ok', text: `Paired ${names[0]} and ${names[1]}. Their phones open the board.` });
+      setMessage({ tone: 'ok', text: t('paired', { a: names[0], b: names[1] }) });
     } else {
       setMessage({ tone: 'problem', text: result.message });
     }
@@ -48,13 +51,13 @@ export function UnpairedList({ people, pair, actions }: { people: ParticipantSum
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4">
       {people.length === 0 ? (
-        <p className="text-base text-muted">Everyone who joined is in a couple.</p>
+        <p className="text-base text-muted">{t('everyonePaired')}</p>
       ) : (
         <fieldset className="flex flex-col gap-2">
-          <legend className="mb-2 text-base text-muted">Pick two people who belong together, then pair them.</legend>
+          <legend className="mb-2 text-base text-muted">{t('legend')}</legend>
           <ul className="grid gap-2 sm:grid-cols-2">
             {people.map((p) => (
-              <li key={p.id} className="flex items-center gap-2 rounded-xl border border-line bg-card pr-2 has-[:checked]:border-accent has-[:checked]:bg-paper">
+              <li key={p.id} className="flex items-center gap-2 rounded-xl border border-line bg-card pe-2 has-[:checked]:border-accent has-[:checked]:bg-paper">
                 <label className="flex min-h-12 flex-1 cursor-pointer items-center gap-3 px-4 py-2">
                   <input
                     type="checkbox"
@@ -62,17 +65,17 @@ export function UnpairedList({ people, pair, actions }: { people: ParticipantSum
                     checked={present.includes(p.id)}
                     onChange={(e) => toggle(p.id, e.target.checked)}
                   />
-                  <span className="font-semibold">{p.name}</span>
-                  <StatusDot tone={p.online ? 'ok' : 'idle'} label={p.online ? 'online' : 'offline'} className="ml-auto text-sm text-muted" />
+                  <bdi className="font-semibold">{p.name}</bdi>
+                  <StatusDot tone={p.online ? 'ok' : 'idle'} label={p.online ? t('online') : t('offline')} className="ms-auto text-sm text-muted" />
                 </label>
                 <ConfirmButton
                   variant="quiet"
-                  title={`Remove ${p.name} from the room?`}
-                  body={`${p.name}’s phone leaves the workshop. They can join again with the room code, as someone new.`}
-                  confirmLabel={`Yes, remove ${p.name}`}
-                  onConfirm={() => void actions.remove(`Remove ${p.name}`, p.id)}
+                  title={t.rich('removeTitle', { name: p.name, bdi })}
+                  body={t.rich('removeBody', { name: p.name, bdi })}
+                  confirmLabel={t('removeConfirm', { name: p.name })}
+                  onConfirm={() => void actions.remove(t('removeName', { name: p.name }), p.id)}
                 >
-                  Remove<span className="sr-only"> {p.name}</span>
+                  {t.rich('remove', { name: p.name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
                 </ConfirmButton>
               </li>
             ))}
@@ -81,10 +84,10 @@ export function UnpairedList({ people, pair, actions }: { people: ParticipantSum
       )}
       {people.length > 0 && (
         <div className="flex flex-wrap items-center gap-4">
-          <Button type="submit" busy={busy} busyLabel="Pairing…">
-            Pair
+          <Button type="submit" busy={busy} busyLabel={t('pairing')}>
+            {t('pair')}
           </Button>
-          <span className="text-base text-muted">{present.length} of 2 picked</span>
+          <span className="text-base text-muted">{t('picked', { count: present.length })}</span>
         </div>
       )}
       <p aria-live="polite" className={`text-base ${message?.tone === 'problem' ? 'text-warn' : 'text-ok'}`}>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HostSnapshot, WallEntry } from '../../../lib/protocol';
 import { CompactButton } from '../../_components/CompactButton';
@@ -10,6 +11,7 @@ import type { HostActions } from './useHostActions';
  * approves an entry onto the projector, declines it, or takes it down again.
  */
 export function WallPanel({ snapshot, actions }: { snapshot: HostSnapshot; actions: HostActions }) {
+  const t = useTranslations('console.wall');
   const [showRemoved, setShowRemoved] = useState(false);
   const titleOf = (key: string) => snapshot.agenda.find((a) => a.key === key)?.title ?? '';
   const by = (status: WallEntry['status']) => snapshot.wall.filter((w) => w.status === status).sort((a, b) => a.at - b.at);
@@ -35,8 +37,12 @@ export function WallPanel({ snapshot, actions }: { snapshot: HostSnapshot; actio
 
   const entry = (w: WallEntry, buttons: ReactNode) => (
     <li key={w.id} className="flex flex-col gap-2 rounded-xl border border-line bg-paper p-3">
-      <p className="text-base leading-relaxed break-words whitespace-pre-line">{w.text}</p>
-      <p className="text-sm text-muted">{titleOf(w.itemKey)}</p>
+      <p dir="auto" className="text-base leading-relaxed break-words whitespace-pre-line">
+        {w.text}
+      </p>
+      <p dir="auto" className="text-sm text-muted">
+        {titleOf(w.itemKey)}
+      </p>
       <div className="flex flex-wrap gap-2">{buttons}</div>
     </li>
   );
@@ -45,27 +51,27 @@ export function WallPanel({ snapshot, actions }: { snapshot: HostSnapshot; actio
     <section aria-labelledby="wall-heading" className="flex flex-col gap-4 rounded-3xl border border-line bg-card p-6 shadow-sm">
       <div>
         <h2 id="wall-heading" className="text-lg font-semibold">
-          Room wall
+          {t('heading')}
         </h2>
-        <p className="text-sm text-muted">Entries both partners chose to share, without names. Approved ones show on the projector.</p>
+        <p className="text-sm text-muted">{t('body')}</p>
       </div>
 
       <div className="flex flex-col gap-2">
         <h3 ref={waitingHeading} tabIndex={-1} className="text-base font-semibold focus-visible:outline-none!">
-          Waiting for you ({queued.length})
+          {t('waiting', { count: queued.length })}
         </h3>
         {queued.length === 0 ? (
-          <p className="text-base text-muted">Nothing waiting.</p>
+          <p className="text-base text-muted">{t('nothingWaiting')}</p>
         ) : (
           <ul ref={waitingList} className="flex flex-col gap-2">
             {queued.map((w) =>
               entry(
                 w,
                 <>
-                  <CompactButton variant="primary" onClick={() => void answer('Approve', w.id, 'approve')}>
-                    Approve
+                  <CompactButton variant="primary" onClick={() => void answer(t('approve'), w.id, 'approve')}>
+                    {t('approve')}
                   </CompactButton>
-                  <CompactButton onClick={() => void answer('Decline', w.id, 'remove')}>Decline</CompactButton>
+                  <CompactButton onClick={() => void answer(t('decline'), w.id, 'remove')}>{t('decline')}</CompactButton>
                 </>,
               ),
             )}
@@ -74,12 +80,12 @@ export function WallPanel({ snapshot, actions }: { snapshot: HostSnapshot; actio
       </div>
 
       <div className="flex flex-col gap-2">
-        <h3 className="text-base font-semibold">On the wall ({approved.length})</h3>
+        <h3 className="text-base font-semibold">{t('onWall', { count: approved.length })}</h3>
         {approved.length === 0 ? (
-          <p className="text-base text-muted">Nothing on the wall yet.</p>
+          <p className="text-base text-muted">{t('nothingOnWall')}</p>
         ) : (
           <ul className="flex flex-col gap-2">
-            {approved.map((w) => entry(w, <CompactButton onClick={() => void actions.wall('Take down', w.id, 'remove')}>Take down</CompactButton>))}
+            {approved.map((w) => entry(w, <CompactButton onClick={() => void actions.wall(t('takeDown'), w.id, 'remove')}>{t('takeDown')}</CompactButton>))}
           </ul>
         )}
       </div>
@@ -87,11 +93,11 @@ export function WallPanel({ snapshot, actions }: { snapshot: HostSnapshot; actio
       {removed.length > 0 && (
         <div className="flex flex-col gap-2">
           <CompactButton variant="quiet" className="self-start" aria-expanded={showRemoved} onClick={() => setShowRemoved((v) => !v)}>
-            {showRemoved ? 'Hide' : 'Show'} declined and taken down ({removed.length})
+            {showRemoved ? t('hideRemoved', { count: removed.length }) : t('showRemoved', { count: removed.length })}
           </CompactButton>
           {showRemoved && (
             <ul className="flex flex-col gap-2">
-              {removed.map((w) => entry(w, <CompactButton onClick={() => void actions.wall('Put back', w.id, 'approve')}>Put back on the wall</CompactButton>))}
+              {removed.map((w) => entry(w, <CompactButton onClick={() => void actions.wall(t('putBack'), w.id, 'approve')}>{t('putBack')}</CompactButton>))}
             </ul>
           )}
         </div>

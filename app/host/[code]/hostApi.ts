@@ -31,7 +31,7 @@ export async function workshopIsGone(code: string): Promise<boolean> {
 
 /** Fetches the summary as CSV and saves it; resolves with the file name it was saved under. */
 export async function downloadSummaryCsv(code: string, hostKey: string): Promise<string> {
-  const res = await hostFetch(`${path(code)}/summary.csv`, hostKey, 'GET', 'Nothing was downloaded.');
+  const res = await hostFetch(`${path(code)}/summary.csv`, hostKey, 'GET');
   const filename = filenameFrom(res.headers.get('Content-Disposition')) ?? `twofold-summary-${code}.csv`;
   saveBlob(await res.blob(), filename);
   return filename;
@@ -40,25 +40,24 @@ export async function downloadSummaryCsv(code: string, hostKey: string): Promise
 /** Deletes the workshop and everything in it. Already gone counts as done: that is what was asked. */
 export async function deleteWorkshop(code: string, hostKey: string): Promise<void> {
   try {
-    await hostFetch(path(code), hostKey, 'DELETE', 'Nothing was deleted.');
+    await hostFetch(path(code), hostKey, 'DELETE');
   } catch (err) {
     if (err instanceof ApiRequestError && err.status === 401 && (await workshopIsGone(code))) return;
     throw err;
   }
 }
 
-async function hostFetch(url: string, hostKey: string, method: 'GET' | 'DELETE', nothingDone: string): Promise<Response> {
+/** Throws ApiRequestError like `api` does; the page says what was not done (app/_i18n/errorText.ts). */
+async function hostFetch(url: string, hostKey: string, method: 'GET' | 'DELETE'): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(url, { method, headers: { Authorization: `Bearer ${hostKey}` }, cache: 'no-store' });
   } catch {
-    throw new ApiRequestError(`Could not reach Twofold. ${nothingDone} Check your connection and try again.`, 0, 'network');
+    throw new ApiRequestError('Could not reach Twofold.', 0, 'network');
   }
   if (res.ok) return res;
   const body = (await res.json().catch(() => null)) as Partial<ApiError> | null;
-  const message =
-    res.status === 429
-      ? `Too many tries from this device. ${nothingDone} Please wait a moment and try again.`
-      : `${body?.error?.message ?? 'Something went wrong.'} ${nothingDone}`;
-  throw new ApiRequestError(message, res.status, body?.error?.code ?? 'unknown');
+  const retryAfter = Number(res.headers.get('Retry-After')) || null;
+  const code = res.status === 429 ? 'rate_limited' : (body?.error?.code ?? 'unknown');
+  throw new ApiRequestError(body?.error?.message ?? `HTTP ${res.status}`, res.status, code, retryAfter);
 }

@@ -1,14 +1,19 @@
-import type { Metadata } from 'next';
 import { NotARoomCode } from '../../_components/NotARoomCode';
+import { PageMessages } from '../../_i18n/PageMessages';
+import { pageTitle } from '../../_i18n/currentLocale';
 import { isRoomCode, normalizeCode } from '../../../lib/codes';
 import { HostConsole } from './HostConsole';
 
-export const metadata: Metadata = { title: 'Facilitator console · Twofold' };
+export const generateMetadata = () => pageTitle('console');
 
 export default async function HostPage({ params }: { params: Promise<{ code: string }> }) {
   const code = normalizeCode(decodeURIComponent((await params).code));
   if (!isRoomCode(code)) {
     return <NotARoomCode />;
   }
-  return <HostConsole code={code} />;
+  return (
+    <PageMessages namespaces={['console', 'exerciseKinds', 'announce']}>
+      <HostConsole code={code} />
+    </PageMessages>
+  );
 }

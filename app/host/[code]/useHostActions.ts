@@ -1,33 +1,38 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 import type { Ack, HostCommand } from '../../../lib/protocol';
 import { SOCKET_ACK_TIMEOUT_MS } from '../../../lib/protocol/ackTimeout';
+import { useErrorText } from '../../_i18n/errorText';
 import type { ControlSocket } from '../../_lib/useControlSocket';
 
 /**
  * The facilitator's commands. Each resolves to true when the server accepted
- * it; on a refusal or a timeout it reports the server's sentence through
- * `report` (shown as a notice) and resolves to false. The new state itself
- * comes back through 'workshop:state' and 'host:snapshot', never from here.
+ * it; on a refusal or a timeout it reports why (words chosen by the ack's
+ * error code) through `report` (shown as a notice) and resolves to false.
+ * `what` names the action in the page's language ("Start Spectrum"). The new
+ * state itself comes back through 'workshop:state' and 'host:snapshot', never from here.
  */
 export function useHostActions(socket: ControlSocket | null, report: (message: string) => void) {
+  const t = useTranslations('console.report');
+  const errorText = useErrorText();
   const ask = useCallback(
     async (what: string, send: (s: ControlSocket) => Promise<Ack>): Promise<boolean> => {
       if (!socket?.connected) {
-        report(`${what}: not connected right now. Wait for “Live”, then try again.`);
+        report(t('notConnected', { what }));
         return false;
       }
       try {
         const result = await send(socket);
-        if (!result.ok) report(`${what}: ${result.message}`);
+        if (!result.ok) report(t('refused', { what, reason: errorText(result) }));
         return result.ok;
       } catch {
-        report(`${what}: the server did not answer in time. Check the room before trying again.`);
+        report(t('noAnswer', { what }));
         return false;
       }
     },
-    [socket, report],
+    [socket, report, t, errorText],
   );
 
   return useMemo(

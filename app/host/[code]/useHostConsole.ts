@@ -1,9 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useMemo } from 'react';
 import type { HandshakeAuth, HostSnapshot } from '../../../lib/protocol';
 import { SOCKET_ACK_TIMEOUT_MS } from '../../../lib/protocol/ackTimeout';
 import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
+import { useErrorText } from '../../_i18n/errorText';
 import { useControlSocket } from '../../_lib/useControlSocket';
 import { useLiveWorkshop } from '../../_lib/useLiveWorkshop';
 import { useLatestEvent } from '../../_lib/useSocketEvent';
@@ -23,21 +25,23 @@ export function useHostConsole(code: string, hostKey: string | null | undefined)
     () => (hostKey ? { role: 'host', protocol: PROTOCOL_VERSION, code, hostKey } : null),
     [code, hostKey],
   );
+  const t = useTranslations('console.report');
+  const errorText = useErrorText();
   const { socket, status } = useControlSocket(auth);
   const snapshot = useLatestEvent(socket, 'host:snapshot', newer);
   const live = useLiveWorkshop(socket);
 
   const pair = useCallback(
     async (a: string, b: string): Promise<PairResult> => {
-      if (!socket?.connected) return { ok: false, message: 'Not connected right now. Try again in a moment.' };
+      if (!socket?.connected) return { ok: false, message: t('pairNotConnected') };
       try {
         const result = await socket.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:pair', { participantIds: [a, b] });
-        return result.ok ? { ok: true } : { ok: false, message: result.message };
+        return result.ok ? { ok: true } : { ok: false, message: errorText(result) };
       } catch {
-        return { ok: false, message: 'The server did not answer in time. Try again.' };
+        return { ok: false, message: t('pairNoAnswer') };
       }
     },
-    [socket],
+    [socket, t, errorText],
   );
 
   return { socket, snapshot, live, status, pair };

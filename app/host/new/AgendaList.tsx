@@ -1,9 +1,10 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { MAX_AGENDA_ITEMS } from '../../../lib/catalogue/agenda';
 import { compactButtonClasses } from '../../_components/CompactButton';
-import { KIND_LABEL } from './exerciseKinds';
+import { bdi } from '../../_i18n/bdi';
 import { minutesValid, type AgendaEntry } from './useAgenda';
 
 interface AgendaListProps {
@@ -21,6 +22,9 @@ interface AgendaListProps {
  * focusable (aria-disabled) so focus is not lost when an item reaches the top.
  */
 export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaListProps) {
+  const t = useTranslations('hostNew.agenda');
+  const format = useFormatter();
+  const kinds = useTranslations('exerciseKinds');
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const total = entries.reduce((sum, e) => sum + (minutesValid(e.minutes) ? Number(e.minutes) : 0), 0);
@@ -29,13 +33,13 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
     const target = index + by;
     if (target < 0 || target >= entries.length) return;
     move(entries[index].uid, by);
-    setAnnouncement(`${entries[index].exercise.title} is now number ${target + 1} of ${entries.length}.`);
+    setAnnouncement(t('moved', { title: entries[index].exercise.title, number: target + 1, total: entries.length }));
   }
 
   // The removed item's buttons are gone; put focus somewhere stable instead of on the page body.
   function onRemove(entry: AgendaEntry) {
     remove(entry.uid);
-    setAnnouncement(`Removed ${entry.exercise.title} from the agenda.`);
+    setAnnouncement(t('removed', { title: entry.exercise.title }));
     headingRef.current?.focus();
   }
 
@@ -43,15 +47,13 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
     <section aria-labelledby="agenda-heading" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="agenda-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold">
-          Agenda
+          {t('heading')}
         </h2>
-        <p className="text-base text-muted">
-          {entries.length} of {MAX_AGENDA_ITEMS} exercises · about {total} min
-        </p>
+        <p className="text-base text-muted">{t('count', { count: entries.length, max: MAX_AGENDA_ITEMS, minutes: total })}</p>
       </div>
       {entries.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-line p-5 text-base text-muted">
-          The agenda is empty. Add at least one exercise from the library.
+          {t('empty')}
         </p>
       ) : (
         <ol className="flex flex-col gap-2">
@@ -61,17 +63,18 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
             return (
               <li key={e.uid} className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-2xl border border-line bg-card px-4 py-3">
                 <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-paper font-semibold tabular-nums">
-                  {i + 1}
+                  {format.number(i + 1)}
                 </span>
                 <div className="min-w-0 flex-1 basis-40">
-                  <p className="leading-snug font-semibold">{title}</p>
+                  <p dir="auto" className="leading-snug font-semibold">
+                    {title}
+                  </p>
                   <p className="text-sm text-muted">
-                    {KIND_LABEL[e.exercise.kind]}
-                    {e.exercise.privateFirst && ' · private first'}
+                    {t(e.exercise.privateFirst ? 'kindPrivate' : 'kind', { kind: kinds(`${e.exercise.kind}.label`) })}
                   </p>
                 </div>
                 <label className="flex items-center gap-2 text-base">
-                  <span className="sr-only">Minutes for {title}</span>
+                  <span className="sr-only">{t('minutesFor', { title })}</span>
                   <input
                     type="number"
                     inputMode="numeric"
@@ -80,17 +83,17 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
                     value={e.minutes}
                     onChange={(ev) => setMinutes(e.uid, ev.target.value)}
                     aria-invalid={bad || undefined}
-                    className={`min-h-10 w-20 rounded-lg border bg-card px-2 text-right text-base tabular-nums ${bad ? 'border-warn' : 'border-muted'}`}
+                    className={`min-h-10 w-20 rounded-lg border bg-card px-2 text-end text-base tabular-nums ${bad ? 'border-warn' : 'border-muted'}`}
                   />
                   <span aria-hidden="true" className="text-muted">
-                    min
+                    {t('min')}
                   </span>
                 </label>
                 <div className="flex gap-1.5">
                   <button
                     type="button"
-                    aria-label={`Move ${title} up`}
-                    title="Move up"
+                    aria-label={t('moveUpNamed', { title })}
+                    title={t('moveUp')}
                     aria-disabled={i === 0 || undefined}
                     onClick={() => onMove(i, -1)}
                     className={compactButtonClasses('secondary')}
@@ -99,8 +102,8 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
                   </button>
                   <button
                     type="button"
-                    aria-label={`Move ${title} down`}
-                    title="Move down"
+                    aria-label={t('moveDownNamed', { title })}
+                    title={t('moveDown')}
                     aria-disabled={i === entries.length - 1 || undefined}
                     onClick={() => onMove(i, 1)}
                     className={compactButtonClasses('secondary')}
@@ -108,10 +111,10 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
                     <span aria-hidden="true">↓</span>
                   </button>
                   <button type="button" onClick={() => onRemove(e)} className={compactButtonClasses('quiet')}>
-                    Remove<span className="sr-only"> {title}</span>
+                    {t.rich('remove', { title, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
                   </button>
                 </div>
-                {bad && <p className="basis-full text-sm text-warn">Minutes for {title}: a whole number from 1 to 120.</p>}
+                {bad && <p className="basis-full text-sm text-warn">{t.rich('minutesBad', { title, bdi })}</p>}
               </li>
             );
           })}

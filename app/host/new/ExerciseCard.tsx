@@ -1,6 +1,7 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Exercise } from '../../../lib/catalogue/exercise';
-import { KIND_LABEL, exerciseShape } from './exerciseKinds';
+import { exerciseShape } from './exerciseKinds';
 
 /**
  * One exercise as a facilitator browses it: what it is, how long, whether
@@ -8,28 +9,36 @@ import { KIND_LABEL, exerciseShape } from './exerciseKinds';
  * `actions` holds the card's buttons (Add, and Edit/Delete for own ones).
  */
 export function ExerciseCard({ exercise, inAgenda, actions }: { exercise: Exercise; inAgenda: number; actions: ReactNode }) {
+  const t = useTranslations('hostNew');
+  const kinds = useTranslations('exerciseKinds');
   return (
     <li className="flex flex-col gap-3 rounded-2xl border border-line bg-card p-5">
       <div className="flex items-start justify-between gap-3">
-        <h3 className="text-lg leading-snug font-semibold">{exercise.title}</h3>
+        <h3 dir="auto" className="text-lg leading-snug font-semibold">
+          {exercise.title}
+        </h3>
         {inAgenda > 0 && (
           <span className="shrink-0 rounded-full bg-paper px-2.5 py-0.5 text-sm text-muted">
-            {inAgenda === 1 ? 'In agenda' : `In agenda ×${inAgenda}`}
+            {t('card.inAgenda', { count: inAgenda })}
           </span>
         )}
       </div>
       <ul className="flex flex-wrap gap-2 text-sm">
-        <Tag>{KIND_LABEL[exercise.kind]}</Tag>
-        {exercise.privateFirst && <Tag strong>Private first</Tag>}
-        <Tag>{exercise.minutes} min</Tag>
+        <Tag>{kinds(`${exercise.kind}.label`)}</Tag>
+        {exercise.privateFirst && <Tag strong>{t('card.privateFirst')}</Tag>}
+        <Tag>{t('minutes', { minutes: exercise.minutes })}</Tag>
       </ul>
-      <p className="text-base text-muted">{exerciseShape(exercise)}</p>
+      <p dir="auto" className="text-base text-muted">
+        {exerciseShape(t, exercise)}
+      </p>
       {exercise.facilitatorNote && (
         <details className="group text-base">
           <summary className="cursor-pointer rounded font-semibold text-accent underline-offset-4 hover:underline">
-            Facilitator note
+            {t('card.note')}
           </summary>
-          <p className="mt-2 leading-relaxed">{exercise.facilitatorNote}</p>
+          <p dir="auto" className="mt-2 leading-relaxed">
+            {exercise.facilitatorNote}
+          </p>
         </details>
       )}
       <div className="mt-auto flex flex-wrap gap-2 pt-1">{actions}</div>

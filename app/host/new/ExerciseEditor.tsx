@@ -1,33 +1,43 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { BLANK_EXERCISES } from '../../../lib/catalogue/catalogue';
+import { blankExercises } from '../../../lib/catalogue/catalogue';
 import type { Exercise, ExerciseKind } from '../../../lib/catalogue/exercise';
+import type { Locale } from '../../../lib/i18n/locales';
 import { CompactButton } from '../../_components/CompactButton';
 import { TextAreaField } from '../../_components/TextAreaField';
 import { TextField } from '../../_components/TextField';
-import { blankLike, validateDraft, type FieldErrors } from './exerciseDraft';
-import { KIND_DESCRIPTION, KIND_LABEL } from './exerciseKinds';
+import { blankLike, copyOf, validateDraft, type FieldErrors } from './exerciseDraft';
+import { KINDS } from './exerciseKinds';
 import { KindFields } from './KindFields';
 
+/** A blank of any kind ('new'), one of "My exercises" ('edit'), or a copy of a library exercise to adapt ('copy'). */
+export type EditorMode = { kind: 'new' } | { kind: 'edit'; exercise: Exercise } | { kind: 'copy'; exercise: Exercise };
+
 interface ExerciseEditorProps {
-  /** The own exercise to edit, or null for a new one from a blank. */
-  editing: Exercise | null;
+  mode: EditorMode;
+  /** The workshop's language: a blank starts in it. */
+  locale: Locale;
   onSave: (exercise: Exercise) => void;
   onClose: () => void;
 }
-
-const KINDS: ExerciseKind[] = ['columns', 'spectrum', 'prompts'];
 
 /**
  * Makes or edits a facilitator's own exercise, in a modal <dialog> (focus
  * stays inside; Esc cancels). Validated with the same exerciseSchema the
  * server uses, with each problem shown next to its field.
  */
-export function ExerciseEditor({ editing, onSave, onClose }: ExerciseEditorProps) {
+export function ExerciseEditor({ mode, locale, onSave, onClose }: ExerciseEditorProps) {
+  const t = useTranslations('hostNew.editor');
+  const validation = useTranslations('hostNew.validation');
+  const kinds = useTranslations('exerciseKinds');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [draft, setDraftState] = useState<Exercise>(() => editing ?? blankLike(BLANK_EXERCISES.columns, null));
+  const [blanks] = useState(() => blankExercises(locale));
+  const [draft, setDraftState] = useState<Exercise>(() =>
+    mode.kind === 'edit' ? mode.exercise : mode.kind === 'copy' ? copyOf(mode.exercise) : blankLike(blanks.columns, null),
+  );
   const [minutes, setMinutes] = useState(String(draft.minutes));
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -51,12 +61,12 @@ export function ExerciseEditor({ editing, onSave, onClose }: ExerciseEditorProps
 
   function switchKind(kind: ExerciseKind) {
     if (kind === draft.kind) return;
-    const previousBlank = BLANK_EXERCISES[draft.kind];
+    const previousBlank = blanks[draft.kind];
     // Fields still at the old blank's placeholder take the new blank's; what was typed is kept.
     const typed = { ...draft, minutes: Number(minutes) || draft.minutes };
-    const next = blankLike(BLANK_EXERCISES[kind], typed);
+    const next = blankLike(blanks[kind], typed);
     for (const key of ['title', 'prompt', 'privateFirst', 'minutes'] as const) {
-      if (typed[key] === previousBlank[key]) Object.assign(next, { [key]: BLANK_EXERCISES[kind][key] });
+      if (typed[key] === previousBlank[key]) Object.assign(next, { [key]: blanks[kind][key] });
     }
     setDraftState(next);
     setMinutes(String(next.minutes));
@@ -65,7 +75,7 @@ export function ExerciseEditor({ editing, onSave, onClose }: ExerciseEditorProps
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const result = validateDraft(draft, minutes);
+    const result = validateDraft(validation, draft, minutes);
     if (!result.ok) {
       setErrors(result.errors);
       // Take the keyboard to the first problem; its message is tied to it with aria-describedby.
@@ -96,14 +106,14 @@ export function ExerciseEditor({ editing, onSave, onClose }: ExerciseEditorProps
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6 p-6 sm:p-8">
         <div className="flex flex-col gap-1">
           <h2 id={titleId} className="text-2xl font-semibold">
-            {editing ? 'Edit exercise' : 'New exercise'}
+            {t(`heading.${mode.kind}`)}
           </h2>
-          <p className="text-base text-muted">Saved on this device, in “My exercises”, for this and later workshops.</p>
+          <p className="text-base text-muted">{mode.kind === 'copy' ? t('leadCopy') : t('lead')}</p>
         </div>
 
-        {!editing && (
+        {mode.kind === 'new' && (
           <fieldset className="flex flex-col gap-2">
-            <legend className="mb-2 text-base font-semibold">Kind</legend>
+            <legend className="mb-2 text-base font-semibold">{t('kind')}</legend>
             <div className="grid gap-2 sm:grid-cols-3">
               {KINDS.map((kind) => (
                 <label
@@ -112,27 +122,29 @@ export function ExerciseEditor({ editing, onSave, onClose }: ExerciseEditorProps
                 >
                   <span className="flex items-center gap-2 font-semibold">
                     <input type="radio" name="kind" className="size-4 accent-accent focus-visible:outline-none!" checked={draft.kind === kind} onChange={() => switchKind(kind)} />
-                    {KIND_LABEL[kind]}
+                    {kinds(`${kind}.label`)}
                   </span>
-                  <span className="text-sm text-muted">{KIND_DESCRIPTION[kind]}</span>
+                  <span className="text-sm text-muted">{kinds(`${kind}.description`)}</span>
                 </label>
               ))}
             </div>
           </fieldset>
         )}
 
-        <TextField label="Title" value={draft.title} maxLength={80} onChange={(e) => field('title', e.target.value)} error={errors.title} autoComplete="off" />
+        <TextField label={t('title')} dir="auto" value={draft.title} maxLength={80} onChange={(e) => field('title', e.target.value)} error={errors.title} autoComplete="off" />
         <TextAreaField
-          label="Prompt"
-          hint="What couples read on their phones."
+          label={t('prompt')}
+          hint={t('promptHint')}
+          dir="auto"
           value={draft.prompt}
           maxLength={600}
           onChange={(e) => field('prompt', e.target.value)}
           error={errors.prompt}
         />
         <TextAreaField
-          label="Facilitator note"
-          hint="Only on your console: how to introduce it, what to watch for. Optional."
+          label={t('note')}
+          hint={t('noteHint')}
+          dir="auto"
           value={draft.facilitatorNote}
           maxLength={600}
           rows={2}
@@ -143,12 +155,12 @@ export function ExerciseEditor({ editing, onSave, onClose }: ExerciseEditorProps
           <label className="flex max-w-md flex-1 basis-64 items-start gap-3 text-base">
             <input type="checkbox" className="mt-1 size-5 accent-accent" checked={draft.privateFirst} onChange={(e) => field('privateFirst', e.target.checked)} />
             <span>
-              <span className="font-semibold">Private first</span>
-              <span className="block text-sm text-muted">Each partner’s entries stay hidden from the other until both are ready or you reveal.</span>
+              <span className="font-semibold">{t('privateFirst')}</span>
+              <span className="block text-sm text-muted">{t('privateFirstHint')}</span>
             </span>
           </label>
           <TextField
-            label="Minutes"
+            label={t('minutes')}
             type="number"
             inputMode="numeric"
             min={1}
@@ -167,13 +179,13 @@ export function ExerciseEditor({ editing, onSave, onClose }: ExerciseEditorProps
 
         {Object.keys(errors).length > 0 && (
           <p role="alert" className="text-base text-warn">
-            Some fields need a look before this can be saved.
+            {t('problems')}
           </p>
         )}
         <div className="flex flex-wrap justify-end gap-3 border-t border-line pt-5">
-          <CompactButton onClick={onClose}>Cancel</CompactButton>
+          <CompactButton onClick={onClose}>{t('cancel')}</CompactButton>
           <CompactButton type="submit" variant="primary">
-            Save exercise
+            {t('save')}
           </CompactButton>
         </div>
       </form>

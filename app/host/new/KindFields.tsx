@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ColumnsExercise, Exercise } from '../../../lib/catalogue/exercise';
 import { newItemId, type FieldErrors } from './exerciseDraft';
 import { ListEditor } from './ListEditor';
@@ -14,6 +15,7 @@ interface KindFieldsProps {
 
 /** The lists that make each kind what it is: columns, areas and stops, or questions. */
 export function KindFields({ draft, setDraft, errors }: KindFieldsProps) {
+  const t = useTranslations('hostNew.lists');
   // Item lists keep their ids by position; only the label is edited here.
   const itemProps = (path: 'columns' | 'areas' | 'questions', items: Item[], prefix: string) => ({
     path,
@@ -30,18 +32,17 @@ export function KindFields({ draft, setDraft, errors }: KindFieldsProps) {
     case 'columns':
       return (
         <>
-          <ListEditor legend="Columns" noun="Column" hint="Each partner writes a list under each heading." min={1} max={3} {...itemProps('columns', draft.columns, 'col')} />
+          <ListEditor list="columns" hint={t('columnsHint')} min={1} max={3} {...itemProps('columns', draft.columns, 'col')} />
           <LinkFields draft={draft} setDraft={setDraft} />
         </>
       );
     case 'spectrum':
       return (
         <>
-          <ListEditor legend="Areas" noun="Area" hint="Each area gets its own line with a marker per partner." min={1} max={10} {...itemProps('areas', draft.areas, 'area')} />
+          <ListEditor list="areas" hint={t('areasHint')} min={1} max={10} {...itemProps('areas', draft.areas, 'area')} />
           <ListEditor
-            legend="Stops"
-            noun="Stop"
-            hint="Named points along every line, from left to right."
+            list="stops"
+            hint={t('stopsHint')}
             min={2}
             max={5}
             path="stops"
@@ -55,7 +56,7 @@ export function KindFields({ draft, setDraft, errors }: KindFieldsProps) {
         </>
       );
     case 'prompts':
-      return <ListEditor legend="Questions" noun="Question" hint="Each partner writes one answer per question." min={1} max={8} {...itemProps('questions', draft.questions, 'q')} />;
+      return <ListEditor list="questions" hint={t('questionsHint')} min={1} max={8} {...itemProps('questions', draft.questions, 'q')} />;
   }
 }
 
@@ -68,15 +69,16 @@ function withoutDanglingLink(d: Exercise): Exercise {
 
 /** "Link each need to something the partner brings": optional, needs two columns. */
 function LinkFields({ draft, setDraft }: { draft: ColumnsExercise; setDraft: KindFieldsProps['setDraft'] }) {
+  const t = useTranslations('hostNew.lists');
   if (draft.columns.length < 2) return null;
   const { columns, link } = draft;
-  const name = (id: string, i: number) => columns.find((c) => c.id === id)?.label || `Column ${i + 1}`;
+  const name = (id: string, i: number) => columns.find((c) => c.id === id)?.label || t('line', { list: 'columns', number: i + 1 });
   const setLink = (next: ColumnsExercise['link']) => setDraft((d) => (d.kind === 'columns' ? { ...d, link: next } : d));
   const select = 'min-h-11 rounded-lg border border-muted bg-card px-3 text-base text-ink';
 
   return (
     <fieldset className="flex flex-col gap-3 rounded-2xl border border-line p-4">
-      <legend className="px-1 text-base font-semibold">Links between columns</legend>
+      <legend className="px-1 text-base font-semibold">{t('links')}</legend>
       <label className="flex items-start gap-3 text-base">
         <input
           type="checkbox"
@@ -84,25 +86,25 @@ function LinkFields({ draft, setDraft }: { draft: ColumnsExercise; setDraft: Kin
           checked={link !== null}
           onChange={(e) => setLink(e.target.checked ? { from: columns[1].id, to: columns[0].id } : null)}
         />
-        <span>Partners link their entries in one column to the other partner’s entries in another (like needs to what the partner brings).</span>
+        <span>{t('linksHint')}</span>
       </label>
       {link && (
         <div className="flex flex-wrap items-center gap-3 text-base">
           <label className="flex items-center gap-2">
-            <span>From my</span>
+            <span>{t('linkFrom')}</span>
             <select className={select} value={link.from} onChange={(e) => setLink({ from: e.target.value, to: link.to === e.target.value ? link.from : link.to })}>
               {columns.map((c, i) => (
-                <option key={c.id} value={c.id}>
+                <option key={c.id} value={c.id} dir="auto">
                   {name(c.id, i)}
                 </option>
               ))}
             </select>
           </label>
           <label className="flex items-center gap-2">
-            <span>to my partner’s</span>
+            <span>{t('linkTo')}</span>
             <select className={select} value={link.to} onChange={(e) => setLink({ from: link.from === e.target.value ? link.to : link.from, to: e.target.value })}>
               {columns.map((c, i) => (
-                <option key={c.id} value={c.id}>
+                <option key={c.id} value={c.id} dir="auto">
                   {name(c.id, i)}
                 </option>
               ))}

@@ -1,15 +1,16 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { CompactButton } from '../../_components/CompactButton';
 import type { FieldErrors } from './exerciseDraft';
 
+/** Which list this is: its words (heading, "Column 1", "Add column") are in messages (hostNew.lists). */
+export type ListName = 'columns' | 'areas' | 'stops' | 'questions';
+
 interface ListEditorProps {
-  /** Heading of the list, e.g. "Columns". */
-  legend: string;
+  list: ListName;
   hint?: string;
-  /** Name of one line, e.g. "Column": inputs are labelled "Column 1", "Column 2"… */
-  noun: string;
   labels: string[];
   min: number;
   max: number;
@@ -24,7 +25,8 @@ interface ListEditorProps {
 }
 
 /** An editable list of short labels (columns, areas, stops, questions) with add and remove. */
-export function ListEditor({ legend, hint, noun, labels, min, max, path, objects, errors, onChange, onAdd, onRemove }: ListEditorProps) {
+export function ListEditor({ list, hint, labels, min, max, path, objects, errors, onChange, onAdd, onRemove }: ListEditorProps) {
+  const t = useTranslations('hostNew.lists');
   const listRef = useRef<HTMLOListElement>(null);
   const listError = errors[path];
 
@@ -36,7 +38,7 @@ export function ListEditor({ legend, hint, noun, labels, min, max, path, objects
 
   return (
     <fieldset className="flex flex-col gap-3 rounded-2xl border border-line p-4">
-      <legend className="px-1 text-base font-semibold">{legend}</legend>
+      <legend className="px-1 text-base font-semibold">{t('legend', { list })}</legend>
       {hint && <p className="text-sm text-muted">{hint}</p>}
       <ol ref={listRef} className="flex flex-col gap-2">
         {labels.map((label, i) => {
@@ -46,7 +48,8 @@ export function ListEditor({ legend, hint, noun, labels, min, max, path, objects
             <li key={i} className="flex flex-col gap-1">
               <div className="flex items-center gap-2">
                 <input
-                  aria-label={`${noun} ${i + 1}`}
+                  aria-label={t('line', { list, number: i + 1 })}
+                  dir="auto"
                   value={label}
                   maxLength={80}
                   onChange={(e) => onChange(i, e.target.value)}
@@ -59,7 +62,7 @@ export function ListEditor({ legend, hint, noun, labels, min, max, path, objects
                   aria-disabled={labels.length <= min || undefined}
                   onClick={() => labels.length > min && onRemove(i)}
                 >
-                  Remove<span className="sr-only"> {noun.toLowerCase()} {i + 1}</span>
+                  {t.rich('remove', { list, number: i + 1, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
                 </CompactButton>
               </div>
               {error && (
@@ -73,11 +76,9 @@ export function ListEditor({ legend, hint, noun, labels, min, max, path, objects
       </ol>
       {listError && <p className="text-sm text-warn">{listError}</p>}
       <CompactButton onClick={add} disabled={labels.length >= max} className="self-start">
-        Add {noun.toLowerCase()}
+        {t('add', { list })}
       </CompactButton>
-      <p className="text-sm text-muted">
-        {min === max ? `${min} ${legend.toLowerCase()}` : `${min} to ${max} ${legend.toLowerCase()}`}.
-      </p>
+      <p className="text-sm text-muted">{t('range', { list, min, max })}</p>
     </fieldset>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { RETENTION_DAYS, type RetentionDays } from '../../../lib/retentionPolicy';
-import { plural } from '../../_lib/plural';
 
 interface RetentionChoiceProps {
   value: RetentionDays;
@@ -16,13 +16,14 @@ interface RetentionChoiceProps {
  * named by its legend, so it is announced as the choice it is.
  */
 export function RetentionChoice({ value, onChange }: RetentionChoiceProps) {
+  const t = useTranslations('hostNew.retention');
   const id = useId();
   const legendId = `${id}-legend`;
   const hintId = `${id}-hint`;
   return (
     <fieldset role="radiogroup" aria-labelledby={legendId} aria-describedby={hintId} className="flex flex-col gap-2">
       <legend id={legendId} className="mb-2 text-base font-semibold">
-        Keep boards for
+        {t('legend')}
       </legend>
       <div className="grid grid-cols-4 gap-2">
         {RETENTION_DAYS.map((days) => (
@@ -39,12 +40,12 @@ export function RetentionChoice({ value, onChange }: RetentionChoiceProps) {
               onChange={() => onChange(days)}
               className="size-4 shrink-0 accent-accent focus-visible:outline-none!"
             />
-            <span className="whitespace-nowrap">{plural(days, 'day', 'days')}</span>
+            <span className="whitespace-nowrap">{t('days', { days })}</span>
           </label>
         ))}
       </div>
       <p id={hintId} className="text-sm text-muted">
-        Counted from the end of the workshop. Participants see this when they join, and after it everything is deleted for good.
+        {t('hint')}
       </p>
     </fieldset>
   );

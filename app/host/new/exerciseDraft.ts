@@ -1,3 +1,4 @@
+import type { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { exerciseSchema, type Exercise } from '../../../lib/catalogue/exercise';
 import { newExerciseId } from './myExercises';
@@ -5,43 +6,39 @@ import { newExerciseId } from './myExercises';
 /** Field path ("title", "columns.0.label", "stops") → a sentence to show next to that field. */
 export type FieldErrors = Record<string, string>;
 
-const LIST_NOUN: Record<string, [string, string]> = {
-  columns: ['column', 'columns'],
-  areas: ['area', 'areas'],
-  stops: ['stop', 'stops'],
-  questions: ['question', 'questions'],
-};
+type ValidationT = ReturnType<typeof useTranslations<'hostNew.validation'>>;
 
-/** zod's messages are for developers; these are for the person filling in the form. */
-function sentence(issue: z.core.$ZodIssue): string {
+const LISTS = new Set(['columns', 'areas', 'stops', 'questions']);
+
+/** zod's messages are for developers; these are for the person filling in the form, in their language. */
+function sentence(t: ValidationT, issue: z.core.$ZodIssue): string {
   const [head] = issue.path;
-  if (head === 'minutes') return 'Use whole minutes from 1 to 120.';
+  if (head === 'minutes') return t('minutes');
   if (issue.code === 'too_small' || issue.code === 'too_big') {
     const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
     if (issue.origin === 'array') {
-      const [one, many] = LIST_NOUN[String(head)] ?? ['item', 'items'];
-      const noun = limit === 1 ? one : many;
-      return issue.code === 'too_small' ? `Add at least ${limit} ${noun}.` : `At most ${limit} ${noun}.`;
+      const list = LISTS.has(String(head)) ? String(head) : 'items';
+      return t(issue.code === 'too_small' ? 'atLeast' : 'atMost', { limit, list });
     }
     if (issue.origin === 'string') {
-      if (issue.code === 'too_big') return `At most ${limit} characters.`;
-      if (head === 'title') return 'Give the exercise a title.';
-      if (head === 'prompt') return 'Write what couples read on their phones.';
-      return 'Write a label, or remove this line.';
+      if (issue.code === 'too_big') return t('tooLong', { limit });
+      if (head === 'title') return t('title');
+      if (head === 'prompt') return t('prompt');
+      return t('label');
     }
   }
-  return 'Check this field.';
+  return t('check');
 }
 
 /** Validates an edited exercise; `minutesText` is the raw input so "" and "2.5" are caught too. */
-export function validateDraft(draft: Exercise, minutesText: string): { ok: true; exercise: Exercise } | { ok: false; errors: FieldErrors } {
+export function validateDraft(t: ValidationT, draft: Exercise, minutesText: string): { ok: true; exercise: Exercise } | { ok: false; errors: FieldErrors } {
   const minutes = /^\d+$/.test(minutesText.trim()) ? Number(minutesText) : Number.NaN;
   const parsed = exerciseSchema.safeParse({ ...draft, minutes });
   if (parsed.success) return { ok: true, exercise: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.map(String).join('.');
-    errors[key] ??= sentence(issue);
+    errors[key] ??= sentence(t, issue);
   }
   return { ok: false, errors };
 }
@@ -52,6 +49,11 @@ export function newItemId(prefix: string, taken: readonly { id: string }[]): str
     const id = newExerciseId(prefix).slice(0, prefix.length + 7);
     if (!taken.some((t) => t.id === id)) return id;
   }
+}
+
+/** A library exercise to adapt: the same words and shape under a fresh device id, so it becomes the facilitator's own. */
+export function copyOf(exercise: Exercise): Exercise {
+  return { ...exercise, id: newExerciseId() };
 }
 
 /** A blank of `kind` with a fresh device id, keeping what was already typed in the shared fields. */

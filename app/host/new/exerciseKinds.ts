@@ -1,26 +1,19 @@
+import type { useTranslations } from 'next-intl';
 import type { Exercise, ExerciseKind } from '../../../lib/catalogue/exercise';
 
-/** How each kind is named to a facilitator, and what its lists are called. */
-export const KIND_LABEL: Record<ExerciseKind, string> = {
-  columns: 'Columns',
-  spectrum: 'Spectrum',
-  prompts: 'Questions',
-};
+/** The kinds a facilitator can start from; their names and descriptions are in messages (exerciseKinds.<kind>). */
+export const KINDS: ExerciseKind[] = ['columns', 'spectrum', 'prompts'];
 
-export const KIND_DESCRIPTION: Record<ExerciseKind, string> = {
-  columns: 'Each partner writes lists under one to three headings.',
-  spectrum: 'Each partner places a marker on a line for several areas of life.',
-  prompts: 'Each partner answers a few questions, one answer each.',
-};
+type HostNewT = ReturnType<typeof useTranslations<'hostNew'>>;
 
 /** One line that tells what a couple will fill in, e.g. "What I bring · What I need". */
-export function exerciseShape(exercise: Exercise): string {
+export function exerciseShape(t: HostNewT, exercise: Exercise): string {
   switch (exercise.kind) {
     case 'columns':
       return exercise.columns.map((c) => c.label).join(' · ');
     case 'spectrum':
-      return `${exercise.areas.length} ${exercise.areas.length === 1 ? 'area' : 'areas'}, from ${exercise.stops[0]} to ${exercise.stops.at(-1)}`;
+      return t('shape.spectrum', { areas: exercise.areas.length, from: exercise.stops[0], to: exercise.stops.at(-1) ?? '' });
     case 'prompts':
-      return `${exercise.questions.length} ${exercise.questions.length === 1 ? 'question' : 'questions'}`;
+      return t('shape.prompts', { questions: exercise.questions.length });
   }
 }

@@ -50,7 +50,9 @@ function validOnly(data: unknown): { exercises: Exercise[]; skipped: number } {
 
 const exportFile = z.object({ format: z.literal(EXPORT_FORMAT), exercises: z.array(z.unknown()) });
 
-export type ImportResult = { ok: true; list: Exercise[]; added: number; updated: number; skipped: number } | { ok: false; message: string };
+/** Why a file could not be imported; the page says it in its language (hostNew.mine.importProblem). */
+export type ImportProblem = 'not_json' | 'not_export' | 'none_valid';
+export type ImportResult = { ok: true; list: Exercise[]; added: number; updated: number; skipped: number } | { ok: false; problem: ImportProblem };
 
 /**
  * Merges an exported file into `current`. The same id replaces the saved copy
@@ -62,13 +64,13 @@ export function mergeImport(text: string, current: Exercise[]): ImportResult {
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not a Twofold exercise export (it is not JSON).' };
+    return { ok: false, problem: 'not_json' };
   }
   const file = exportFile.safeParse(data);
   const raw = file.success ? file.data.exercises : Array.isArray(data) ? data : null;
-  if (!raw) return { ok: false, message: 'This file is not a Twofold exercise export.' };
+  if (!raw) return { ok: false, problem: 'not_export' };
   const { exercises, skipped } = validOnly(raw);
-  if (exercises.length === 0) return { ok: false, message: 'No valid exercises were found in this file.' };
+  if (exercises.length === 0) return { ok: false, problem: 'none_valid' };
 
   const list = [...current];
   let added = 0;

@@ -1,9 +1,10 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { EXERCISE_LIBRARY } from '../../../lib/catalogue/catalogue';
+import { inLocale, libraryFor } from '../../../lib/catalogue/catalogue';
 import type { Exercise } from '../../../lib/catalogue/exercise';
 import { MAX_AGENDA_ITEMS } from '../../../lib/catalogue/agenda';
+import type { Locale } from '../../../lib/i18n/locales';
 
 /** One planned step. `minutes` is the raw input, so a half-typed value is not thrown away. */
 export interface AgendaEntry {
@@ -17,9 +18,14 @@ const entry = (exercise: Exercise): AgendaEntry => ({ uid: `a${++counter}`, exer
 
 export const minutesValid = (text: string) => /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 120;
 
-/** The agenda being built on /host/new. Starts as the whole library, in order. */
-export function useAgenda() {
-  const [entries, setEntries] = useState<AgendaEntry[]>(() => EXERCISE_LIBRARY.map(entry));
+/** The agenda being built on /host/new. Starts as the whole library in the workshop's language, in order. */
+export function useAgenda(locale: Locale) {
+  const [entries, setEntries] = useState<AgendaEntry[]>(() => libraryFor(locale).map(entry));
+
+  /** The workshop's language changed: the library's exercises follow it (minutes kept); the facilitator's own stay as written. */
+  const relocalize = useCallback((next: Locale) => {
+    setEntries((list) => list.map((e) => ({ ...e, exercise: inLocale(e.exercise, next) })));
+  }, []);
 
   const add = useCallback((exercise: Exercise) => {
     setEntries((list) => (list.length >= MAX_AGENDA_ITEMS ? list : [...list, entry(exercise)]));
@@ -53,5 +59,5 @@ export function useAgenda() {
     [entries],
   );
 
-  return { entries, add, remove, move, setMinutes, replace, toExercises, full: entries.length >= MAX_AGENDA_ITEMS };
+  return { entries, add, remove, move, setMinutes, replace, relocalize, toExercises, full: entries.length >= MAX_AGENDA_ITEMS };
 }

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { bdi } from '../../_i18n/bdi';
 import { PairCodeForm } from './PairCodeForm';
 
 interface ChoiceStepProps {
@@ -14,6 +16,7 @@ interface ChoiceStepProps {
 
 /** Step 2: one partner starts the couple's board, the other joins it with the pair code. */
 export function ChoiceStep({ name, pairCode, pairError, onStart, onJoin }: ChoiceStepProps) {
+  const t = useTranslations('join');
   const [joining, setJoining] = useState(pairCode !== '' || pairError !== null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
@@ -30,13 +33,13 @@ export function ChoiceStep({ name, pairCode, pairError, onStart, onJoin }: Choic
   }
 
   const choice =
-    'flex min-h-20 w-full flex-col items-start gap-1 rounded-2xl border-2 px-5 py-4 text-left transition-colors disabled:opacity-60';
+    'flex min-h-20 w-full flex-col items-start gap-1 rounded-2xl border-2 px-5 py-4 text-start transition-colors disabled:opacity-60';
 
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <h2 className="text-2xl font-semibold tracking-tight">Hi {name}. Who goes first?</h2>
-        <p className="mt-2 text-lg leading-relaxed text-muted">One of you starts your board; the other joins it.</p>
+        <h2 className="text-2xl font-semibold tracking-tight">{t.rich('choiceHeading', { name, bdi })}</h2>
+        <p className="mt-2 text-lg leading-relaxed text-muted">{t('choiceLead')}</p>
       </div>
 
       <div className="flex flex-col gap-3">
@@ -47,9 +50,9 @@ export function ChoiceStep({ name, pairCode, pairError, onStart, onJoin }: Choic
           disabled={starting}
           className={`${choice} border-accent bg-accent text-accent-ink hover:bg-accent-hover`}
         >
-          <span className="text-xl font-semibold">{starting ? 'Starting…' : 'Start our board'}</span>{' '}
+          <span className="text-xl font-semibold">{starting ? t('starting') : t('startBoard')}</span>{' '}
           <span className="text-base">
-            I&rsquo;m first. I&rsquo;ll get a code to show my partner.
+            {t('startHint')}
           </span>
         </button>
         {startError && (
@@ -65,9 +68,9 @@ export function ChoiceStep({ name, pairCode, pairError, onStart, onJoin }: Choic
           onClick={() => setJoining((v) => !v)}
           className={`${choice} border-muted bg-card text-ink hover:bg-paper`}
         >
-          <span className="text-xl font-semibold">Join my partner</span>{' '}
+          <span className="text-xl font-semibold">{t('joinPartnerChoice')}</span>{' '}
           <span className="text-base text-muted">
-            My partner already started. I&rsquo;ll type the code from their phone.
+            {t('joinHint')}
           </span>
         </button>
       </div>

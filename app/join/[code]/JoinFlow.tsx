@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CoupleResponse, HandshakeAuth, JoinWorkshopResponse, MeResponse, WorkshopPublic } from '../../../lib/protocol';
@@ -7,9 +8,9 @@ import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
 import { Button } from '../../_components/Button';
 import { Notice } from '../../_components/Notice';
 import { useAnnouncePlace } from '../../_components/Announcer';
-import { Wordmark } from '../../_components/Wordmark';
-import { announcement } from '../../_lib/announcements';
-import { api, ApiRequestError, messageOf } from '../../_lib/api';
+import { PageHeader } from '../../_components/PageHeader';
+import { useErrorText } from '../../_i18n/errorText';
+import { api, ApiRequestError } from '../../_lib/api';
 import { forgetRoomLocally, rememberMe } from '../../_lib/localBoardCopies';
 import { forgetParticipant, readToken, saveToken } from '../../_lib/storage';
 import { useControlSocket } from '../../_lib/useControlSocket';
@@ -17,8 +18,10 @@ import { useLatestEvent } from '../../_lib/useSocketEvent';
 import { ChoiceStep } from './ChoiceStep';
 import { NameStep } from './NameStep';
 import { RetentionNote } from './RetentionNote';
-import { leaveMessage, type LeaveMessage } from './leaveMessages';
+import type { LeaveReason } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';
+
+type AnnounceT = ReturnType<typeof useTranslations<'announce'>>;
 
 type Step =
   | { kind: 'checking' }
@@ -33,7 +36,9 @@ type Step =
  * one, else ask for a first name, then start or join the couple's board.
  * A `?pair=` link (the partner's QR) skips the choice and joins directly.
  */
-export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pairFromLink: string | null; left?: LeaveMessage | null }) {
+export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pairFromLink: string | null; left?: LeaveReason | null }) {
+  const t = useTranslations('join');
+  const errorText = useErrorText();
   const router = useRouter();
   const [workshop, setWorkshop] = useState<WorkshopPublic | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'checking' });
@@ -57,10 +62,10 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
           toBoard();
           return null;
         }
-        return messageOf(err);
+        return errorText(err);
       }
     },
-    [code, toBoard],
+    [code, toBoard, errorText],
   );
 
   useEffect(() => {
@@ -74,7 +79,7 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
           // The workshop is gone (deleted, or past its keeping time): so is any copy of its board on this phone.
           void forgetRoomLocally(code);
           setStep({ kind: 'not-found' });
-        } else setStep({ kind: 'problem', message: messageOf(err) });
+        } else setStep({ kind: 'problem', message: errorText(err) });
         return;
       }
       const token = readToken(code);
@@ -92,11 +97,11 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
           forgetParticipant(code); // this seat is gone (e.g. the data was reset): start over
           return setStep({ kind: 'name' });
         }
-        setStep({ kind: 'problem', message: messageOf(err) });
+        setStep({ kind: 'problem', message: errorText(err) });
       }
     })();
     return () => abort.abort();
-  }, [code, pairFromLink, attempt, joinPartner, toBoard]);
+  }, [code, pairFromLink, attempt, joinPartner, toBoard, errorText]);
 
   async function submitName(name: string): Promise<string | null> {
     try {
@@ -106,7 +111,7 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
       if (!pairFromLink || pairError !== null) setStep({ kind: 'choice', name: joined.name, token: joined.token, pairError });
       return null;
     } catch (err) {
-      return messageOf(err);
+      return errorText(err);
     }
   }
 
@@ -116,46 +121,47 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
       toBoard();
       return null;
     } catch (err) {
-      return messageOf(err);
+      return errorText(err);
     }
   }
 
-  useAnnouncePlace(joinPlace(step, workshop));
+  const say = useTranslations('announce');
+  useAnnouncePlace(joinPlace(say, step, workshop));
 
   // Sent here from a board whose workshop is now gone: whatever the reason given, the board was deleted with it.
-  if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left ? leaveMessage('deleted') : null} />;
+  if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left ? 'deleted' : null} />;
 
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
-      <header>
-        <Wordmark />
-      </header>
+      <PageHeader scope="room" />
       <main className="flex flex-col gap-8 pt-8">
-        {left && <Notice title={left.title}>{left.body}</Notice>}
+        {left && <Notice title={t(`left.${left}.title`)}>{t(`left.${left}.body`)}</Notice>}
         <div className="flex flex-col gap-1">
-          <p className="text-base font-semibold text-muted">You&rsquo;re joining</p>
+          <p className="text-base font-semibold text-muted">{t('joiningLabel')}</p>
           {/* No heading until the title is known: a route announcement reads the first h1, and "Finding…" is not where anyone is. */}
           {workshop ? (
-            <h1 className="text-3xl font-semibold tracking-tight break-words">{workshop.title}</h1>
+            <h1 className="text-3xl font-semibold tracking-tight break-words">
+              <bdi>{workshop.title}</bdi>
+            </h1>
           ) : (
-            <p className="text-3xl font-semibold tracking-tight break-words">Finding your workshop…</p>
+            <p className="text-3xl font-semibold tracking-tight break-words">{t('findingWorkshop')}</p>
           )}
         </div>
 
         {workshop?.status === 'ended' ? (
-          <Notice title="This workshop has ended">Thank you for taking part. Ask your facilitator if you expected it to be open.</Notice>
+          <Notice title={t('endedTitle')}>{t('endedBody')}</Notice>
         ) : (
           <>
             {(step.kind === 'checking' || step.kind === 'leaving') && (
               <p role="status" className="text-lg text-muted">
-                {step.kind === 'leaving' ? 'Opening your board…' : 'One moment…'}
+                {step.kind === 'leaving' ? t('openingBoard') : t('oneMoment')}
               </p>
             )}
             {step.kind === 'problem' && (
               <div className="flex flex-col gap-4">
                 <Notice tone="problem">{step.message}</Notice>
                 <Button variant="secondary" className="self-start" onClick={() => { setStep({ kind: 'checking' }); setAttempt((n) => n + 1); }}>
-                  Try again
+                  {t('tryAgain')}
                 </Button>
               </div>
             )}
@@ -185,12 +191,12 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
 }
 
 /** Where this person is, said once the page knows: joining which workshop, at which step. */
-function joinPlace(step: Step, workshop: WorkshopPublic | null): string | null {
-  if (step.kind === 'not-found') return announcement('joinNotFound');
+function joinPlace(t: AnnounceT, step: Step, workshop: WorkshopPublic | null): string | null {
+  if (step.kind === 'not-found') return t('joinNotFound');
   if (!workshop) return null;
-  if (workshop.status === 'ended') return announcement('joinEnded', { workshop: workshop.title });
-  if (step.kind === 'name') return announcement('joinName', { workshop: workshop.title });
-  if (step.kind === 'choice') return announcement('joinChoice', { workshop: workshop.title, name: step.name });
+  if (workshop.status === 'ended') return t('joinEnded', { workshop: workshop.title });
+  if (step.kind === 'name') return t('joinName', { workshop: workshop.title });
+  if (step.kind === 'choice') return t('joinChoice', { workshop: workshop.title, name: step.name });
   return null;
 }
 

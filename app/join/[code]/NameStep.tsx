@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { MAX_NAME_CHARS } from '../../../lib/limits';
 import { Button } from '../../_components/Button';
@@ -7,6 +8,7 @@ import { TextField } from '../../_components/TextField';
 
 /** Step 1: a first name is all we ask; the partner and the facilitator see it. */
 export function NameStep({ joiningPartner, onSubmit }: { joiningPartner: boolean; onSubmit: (name: string) => Promise<string | null> }) {
+  const t = useTranslations('join');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -14,7 +16,7 @@ export function NameStep({ joiningPartner, onSubmit }: { joiningPartner: boolean
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) {
-      setError('Please type your first name.');
+      setError(t('nameMissing'));
       return;
     }
     setBusy(true);
@@ -29,12 +31,9 @@ export function NameStep({ joiningPartner, onSubmit }: { joiningPartner: boolean
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-5">
       <TextField
-        label="Your first name"
-        hint={
-          joiningPartner
-            ? 'Your partner and the facilitator will see it. Then you go straight to your shared board.'
-            : 'Your partner and the facilitator will see it.'
-        }
+        label={t('nameLabel')}
+        hint={joiningPartner ? t('nameHintJoining') : t('nameHint')}
+        dir="auto"
         value={name}
         onChange={(e) => {
           setName(e.target.value);
@@ -47,8 +46,8 @@ export function NameStep({ joiningPartner, onSubmit }: { joiningPartner: boolean
         enterKeyHint="next"
         autoFocus
       />
-      <Button type="submit" busy={busy} busyLabel="Joining…">
-        Continue
+      <Button type="submit" busy={busy} busyLabel={t('joining')}>
+        {t('continue')}
       </Button>
     </form>
   );

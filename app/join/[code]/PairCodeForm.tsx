@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { formatPairCode, isPairCode, normalizeCode, PAIR_CODE_LENGTH } from '../../../lib/codes';
 import { Button } from '../../_components/Button';
@@ -21,6 +22,7 @@ export function PairCodeForm({
   initialError: string | null;
   onSubmit: (pairCode: string) => Promise<string | null>;
 }) {
+  const t = useTranslations('join');
   const [value, setValue] = useState(asTyped(initialCode));
   const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function PairCodeForm({
     e.preventDefault();
     const code = normalizeCode(value);
     if (!isPairCode(code)) {
-      setError(`A pair code has ${PAIR_CODE_LENGTH} letters and digits, like ABC DEF. It is on your partner’s phone.`);
+      setError(t('pairCodeLength', { length: PAIR_CODE_LENGTH }));
       return;
     }
     setBusy(true);
@@ -43,8 +45,8 @@ export function PairCodeForm({
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <TextField
-        label="Pair code"
-        hint="Your partner sees it on their phone after tapping “Start our board”."
+        label={t('pairCodeLabel')}
+        hint={t('pairCodeHint')}
         code
         value={value}
         onChange={(e) => {
@@ -59,8 +61,8 @@ export function PairCodeForm({
         enterKeyHint="go"
         autoFocus
       />
-      <Button type="submit" busy={busy} busyLabel="Joining…">
-        Join partner
+      <Button type="submit" busy={busy} busyLabel={t('joining')}>
+        {t('joinPartnerSubmit')}
       </Button>
     </form>
   );

@@ -1,13 +1,12 @@
-import { plural } from '../../_lib/plural';
+import { useTranslations } from 'next-intl';
 
 /** Before anyone types a word: how long their board is kept, and that they can end it sooner ([R36]). */
 export function RetentionNote({ days }: { days: number }) {
+  const t = useTranslations('join');
   return (
     <p className="flex gap-2 text-base leading-relaxed text-muted">
       <ClockIcon />
-      <span>
-        Your board is kept for {plural(days, 'day', 'days')} after the workshop, then deleted. You can delete it sooner.
-      </span>
+      <span>{t('retention', { days })}</span>
     </p>
   );
 }

@@ -1,25 +1,33 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { formatRoomCode } from '../../../lib/codes';
 import { buttonClasses } from '../../_components/Button';
-import { Wordmark } from '../../_components/Wordmark';
-import type { LeaveMessage } from './leaveMessages';
+import { PageHeader } from '../../_components/PageHeader';
+import type { LeaveReason } from './leaveMessages';
 
 /** A wrong or expired code: say so kindly and offer the way back. */
-export function WorkshopNotFound({ code, left = null }: { code?: string; left?: LeaveMessage | null }) {
+export function WorkshopNotFound({ code, left = null }: { code?: string; left?: LeaveReason | null }) {
+  const t = useTranslations('join');
   if (left) return <LeftAndGone left={left} />;
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
-      <header>
-        <Wordmark />
-      </header>
+      <PageHeader scope="room" />
       <main className="flex flex-col gap-5 pt-10">
-        <h1 className="text-3xl font-semibold tracking-tight">We couldn&rsquo;t find that workshop</h1>
+        <h1 className="text-3xl font-semibold tracking-tight">{t('notFoundHeading')}</h1>
         <p className="text-lg leading-relaxed text-muted">
-          {code ? <>No workshop has the code <span className="font-mono font-semibold whitespace-nowrap text-ink">{formatRoomCode(code)}</span>.</> : 'That is not a room code.'}{' '}
-          Check the code on the facilitator&rsquo;s screen and try again.
+          {code
+            ? t.rich('notFoundCode', {
+                code: formatRoomCode(code),
+                mono: (chunks) => (
+                  <span dir="ltr" className="font-mono font-semibold whitespace-nowrap text-ink">
+                    {chunks}
+                  </span>
+                ),
+              })
+            : t('notFoundNotACode')}
         </p>
         <Link href="/" className={buttonClasses('primary', 'self-start')}>
-          Enter the code again
+          {t('enterCodeAgain')}
         </Link>
       </main>
     </div>
@@ -27,17 +35,16 @@ export function WorkshopNotFound({ code, left = null }: { code?: string; left?: 
 }
 
 /** Sent here by a board whose workshop has since been deleted: say what happened to the board, not "wrong code". */
-function LeftAndGone({ left }: { left: LeaveMessage }) {
+function LeftAndGone({ left }: { left: LeaveReason }) {
+  const t = useTranslations('join');
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
-      <header>
-        <Wordmark />
-      </header>
+      <PageHeader scope="room" />
       <main className="flex flex-col gap-5 pt-10">
-        <h1 className="text-3xl font-semibold tracking-tight">{left.title}</h1>
-        <p className="text-lg leading-relaxed">{left.body}</p>
+        <h1 className="text-3xl font-semibold tracking-tight">{t(`left.${left}.title`)}</h1>
+        <p className="text-lg leading-relaxed">{t(`left.${left}.body`)}</p>
         <Link href="/" className={buttonClasses('secondary', 'self-start')}>
-          Go to Twofold
+          {t('goToTwofold')}
         </Link>
       </main>
     </div>

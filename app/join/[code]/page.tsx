@@ -1,11 +1,12 @@
-import type { Metadata } from 'next';
 import { isPairCode, isRoomCode, normalizeCode } from '../../../lib/codes';
 import { EarlyGet } from '../../_components/EarlyGet';
+import { PageMessages } from '../../_i18n/PageMessages';
+import { pageTitle } from '../../_i18n/currentLocale';
 import { JoinFlow } from './JoinFlow';
-import { leaveMessage } from './leaveMessages';
+import { leaveReason } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';
 
-export const metadata: Metadata = { title: 'Join · Twofold' };
+export const generateMetadata = () => pageTitle('join');
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -22,12 +23,17 @@ export default async function JoinPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const rawPair = query.pair;
   const pair = typeof rawPair === 'string' ? normalizeCode(rawPair) : '';
-  if (!isRoomCode(code)) return <WorkshopNotFound />;
-  const left = leaveMessage(typeof query.left === 'string' ? query.left : undefined);
+  const left = leaveReason(typeof query.left === 'string' ? query.left : undefined);
   return (
-    <>
-      <EarlyGet path={`/api/workshops/${code}`} />
-      <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} left={left} />
-    </>
+    <PageMessages namespaces={['join', 'announce']}>
+      {isRoomCode(code) ? (
+        <>
+          <EarlyGet path={`/api/workshops/${code}`} />
+          <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} left={left} />
+        </>
+      ) : (
+        <WorkshopNotFound />
+      )}
+    </PageMessages>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
 /**
@@ -7,6 +8,7 @@ import { useEffect, useState } from 'react';
  * full screen so nothing but the room's content is on the wall.
  */
 export function FullscreenButton() {
+  const t = useTranslations('projector');
   const [full, setFull] = useState(false);
 
   useEffect(() => {
@@ -30,7 +32,7 @@ export function FullscreenButton() {
       onClick={toggle}
       className="rounded-full border border-line bg-card px-4 py-1.5 text-[1.8vh] font-semibold text-muted hover:text-ink"
     >
-      Full screen <span className="sr-only">(or press F)</span>
+      {t('fullScreen')} <span className="sr-only">{t('fullScreenKey')}</span>
     </button>
   );
 }

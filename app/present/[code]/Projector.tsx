@@ -1,6 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { LanguageMenu } from '../../_components/LanguageMenu';
+import { useErrorText } from '../../_i18n/errorText';
 import { useOrigin } from '../../_lib/useOrigin';
 import { ExerciseScreen } from './ExerciseScreen';
 import { FullscreenButton } from './FullscreenButton';
@@ -16,6 +19,8 @@ import { useScreenAwake } from './useScreenAwake';
  * the room; the facilitator drives it from the console.
  */
 export function Projector({ code }: { code: string }) {
+  const t = useTranslations('projector');
+  const errorText = useErrorText();
   const { live, room, status } = useProjector(code);
   const origin = useOrigin();
   useScreenAwake();
@@ -25,9 +30,9 @@ export function Projector({ code }: { code: string }) {
 
   let screen: ReactNode;
   if (status.kind === 'refused') {
-    screen = <Message title="This room cannot be shown" detail={status.message} />;
+    screen = <Message title={t('cannotShow')} detail={errorText(status.code)} />;
   } else if (!state) {
-    screen = <Message title="Connecting…" />;
+    screen = <Message title={t('connecting')} />;
   } else if (state.phase === 'lobby') {
     screen = <LobbyScreen state={state} room={room} joinUrl={joinUrl} />;
   } else if (state.phase === 'exercise') {
@@ -39,12 +44,13 @@ export function Projector({ code }: { code: string }) {
   return (
     <main className="projector relative flex h-dvh w-full flex-col overflow-hidden bg-paper text-ink">
       {screen}
-      <div className="absolute top-[2vh] right-[2vw] flex items-center gap-4">
+      <div className="absolute end-[2vw] top-[2vh] flex items-center gap-4">
         {(status.kind === 'reconnecting' || status.kind === 'connecting') && state && (
           <p role="status" className="rounded-full border border-line bg-card px-4 py-1.5 text-[1.8vh] text-muted">
-            Reconnecting…
+            {t('reconnecting')}
           </p>
         )}
+        <LanguageMenu scope="room" />
         <FullscreenButton />
       </div>
     </main>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ProjectorState } from '../../../lib/protocol';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
@@ -13,6 +14,7 @@ const PAGE_MS = 15_000;
  * reduced motion the newest stay put instead.
  */
 export function WallCards({ wall, perPage }: { wall: ProjectorState['wall']; perPage: number }) {
+  const t = useTranslations('projector');
   const reduced = usePrefersReducedMotion();
   const pages = Math.max(1, Math.ceil(wall.length / perPage));
   const [page, setPage] = useState(0);
@@ -27,15 +29,17 @@ export function WallCards({ wall, perPage }: { wall: ProjectorState['wall']; per
   const shown = rotating ? wall.slice((page % pages) * perPage, (page % pages) * perPage + perPage) : wall.slice(-perPage).reverse();
 
   return (
-    <section aria-label="Shared with the room" className="flex min-h-0 flex-col gap-[2vh]">
+    <section aria-label={t('wall')} className="flex min-h-0 flex-col gap-[2vh]">
       <h2 className="text-[2.6vh] font-semibold tracking-wide text-muted uppercase">
-        Shared with the room
-        {rotating && <span className="ml-3 font-normal normal-case tabular-nums">{(page % pages) + 1} / {pages}</span>}
+        {t('wall')}
+        {rotating && <span className="ms-3 font-normal normal-case tabular-nums">{t('wallPage', { page: (page % pages) + 1, pages })}</span>}
       </h2>
       <ul className="flex min-h-0 flex-col gap-[2vh]">
         {shown.map((w) => (
           <li key={w.id} className="motion-safe:animate-[fadeIn_600ms_ease-out] rounded-[2vh] border border-line bg-card px-[2.4vh] py-[2vh]">
-            <p className="line-clamp-4 text-[3.2vh] leading-snug break-words whitespace-pre-line">{w.text}</p>
+            <p dir="auto" className="line-clamp-4 text-[3.2vh] leading-snug break-words whitespace-pre-line">
+              {w.text}
+            </p>
           </li>
         ))}
       </ul>

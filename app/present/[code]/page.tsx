@@ -1,19 +1,26 @@
-import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { isRoomCode, normalizeCode } from '../../../lib/codes';
+import { PageMessages } from '../../_i18n/PageMessages';
+import { pageTitle } from '../../_i18n/currentLocale';
 import { Projector } from './Projector';
 import './projector.css';
 
-export const metadata: Metadata = { title: 'Projector · Twofold' };
+export const generateMetadata = () => pageTitle('projector');
 
 /** The room's big screen. Needs only the room code (which is on the wall anyway): no secret, nothing private. */
 export default async function PresentPage({ params }: { params: Promise<{ code: string }> }) {
   const code = normalizeCode(decodeURIComponent((await params).code));
+  const t = await getTranslations('common');
   if (!isRoomCode(code)) {
     return (
       <main className="projector flex min-h-dvh items-center justify-center bg-paper p-[5vh] text-ink">
-        <h1 className="text-[5vh] font-semibold">That is not a room code</h1>
+        <h1 className="text-[5vh] font-semibold">{t('notARoomCode')}</h1>
       </main>
     );
   }
-  return <Projector code={code} />;
+  return (
+    <PageMessages namespaces={['projector']}>
+      <Projector code={code} />
+    </PageMessages>
+  );
 }

@@ -1,8 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { bdi } from '../../_i18n/bdi';
+import { useErrorText } from '../../_i18n/errorText';
 import { Button } from '../../_components/Button';
-import { messageOf } from '../../_lib/api';
 import { deleteReview } from './deleteReview';
 
 /** Button shape as in Button.tsx, in the warning colour: serious, but no red alarm in a calm room. */
@@ -23,12 +25,13 @@ interface DeleteBoardProps {
  * first so a stray Enter never deletes.
  */
 export function DeleteBoard({ secret, partnerName, onDeleted }: DeleteBoardProps) {
+  const t = useTranslations('review.delete');
+  const errorText = useErrorText();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const questionRef = useRef<HTMLHeadingElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
-  const partner = partnerName ?? 'your partner';
 
   useEffect(() => {
     if (asking) questionRef.current?.focus();
@@ -48,7 +51,7 @@ export function DeleteBoard({ secret, partnerName, onDeleted }: DeleteBoardProps
       await deleteReview(secret);
       onDeleted();
     } catch (err) {
-      setError(messageOf(err));
+      setError(t('failed', { reason: errorText(err) }));
       setBusy(false);
     }
   }
@@ -56,31 +59,25 @@ export function DeleteBoard({ secret, partnerName, onDeleted }: DeleteBoardProps
   return (
     <section aria-labelledby="delete-heading" className="flex flex-col gap-4 border-t border-line pt-8 print:hidden">
       <h2 id="delete-heading" className="text-2xl font-semibold tracking-tight">
-        When you are done with it
+        {t('heading')}
       </h2>
-      <p className="text-lg leading-relaxed">
-        You can delete your board at any time. It goes for both of you: your words, {partnerName ? `${partnerName}’s` : 'your partner’s'}, and
-        both your links.
-      </p>
+      <p className="text-lg leading-relaxed">{partnerName ? t.rich('leadNamed', { name: partnerName, bdi }) : t('lead')}</p>
       {!asking ? (
         <button ref={openerRef} type="button" className={`${danger} self-start border-2 border-warn bg-card text-warn hover:bg-paper`} onClick={() => setAsking(true)}>
-          Delete our board
+          {t('open')}
         </button>
       ) : (
         <div className="flex flex-col gap-4 rounded-2xl border-2 border-warn bg-card p-5">
           <h3 ref={questionRef} tabIndex={-1} className="text-xl font-semibold focus:outline-hidden">
-            Delete your board for good?
+            {t('question')}
           </h3>
-          <p className="text-lg leading-relaxed">
-            This deletes both partners&rsquo; words — yours and {partner}&rsquo;s — from Twofold for good. It cannot be undone. If you
-            want a copy, download it first.
-          </p>
+          <p className="text-lg leading-relaxed">{partnerName ? t.rich('warningNamed', { name: partnerName, bdi }) : t('warning')}</p>
           <div className="flex flex-wrap gap-3">
             <Button variant="secondary" onClick={cancel} disabled={busy}>
-              Keep our board
+              {t('keep')}
             </Button>
             <button type="button" className={`${danger} bg-warn text-card hover:bg-warn/90`} onClick={confirm} disabled={busy} aria-busy={busy || undefined}>
-              {busy ? 'Deleting…' : 'Delete for good'}
+              {busy ? t('deleting') : t('confirm')}
             </button>
           </div>
           {error && (

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReviewData, ReviewExercise } from '../../../lib/review/reviewData';
 import { SpectrumReview } from './SpectrumReview';
 import { WrittenReview } from './WrittenReview';
@@ -12,35 +13,34 @@ interface ExerciseReviewProps {
 
 /** One exercise of the evening, read back: its title and prompt, then what the couple wrote or placed. */
 export function ExerciseReview({ exercise, index, total, people, viewer }: ExerciseReviewProps) {
+  const t = useTranslations('review');
   const headingId = `exercise-${exercise.key}`;
   // Before a reveal only the reader's own words came back from the server; say so, so the silence is not misread.
   const seats = exercise.revealed ? people.map((p) => p.seat).sort() : [viewer];
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-5 border-t border-line pt-8 first:border-t-0 first:pt-0 print:pt-6">
       <div className="flex flex-col gap-2 break-inside-avoid">
-        <p className="text-base text-muted">
-          Exercise {index + 1} of {total}
-        </p>
-        <h2 id={headingId} className="text-3xl font-semibold tracking-tight break-words print:text-2xl">
+        <p className="text-base text-muted">{t('exerciseOf', { number: index + 1, total })}</p>
+        <h2 id={headingId} dir="auto" className="text-3xl font-semibold tracking-tight break-words print:text-2xl">
           {exercise.title}
         </h2>
-        <p className="text-lg leading-relaxed text-muted print:text-base">{exercise.prompt}</p>
+        <p dir="auto" className="text-lg leading-relaxed text-muted print:text-base">
+          {exercise.prompt}
+        </p>
       </div>
 
       {!exercise.revealed && (
         <p className="flex gap-2 rounded-2xl border border-line bg-card px-4 py-3 text-base leading-relaxed print:rounded-none print:px-0 print:py-0 print:border-0">
           <LockIcon />
-          <span>
-            This exercise stayed private: you never revealed it to each other, so only your own words are here.
-          </span>
+          <span>{t('stayedPrivate')}</span>
         </p>
       )}
 
       {exercise.kind === 'columns' && (
-        <WrittenReview groups={exercise.columns} people={people} empty="Nothing written here." />
+        <WrittenReview groups={exercise.columns} people={people} empty={t('nothingWritten')} />
       )}
       {exercise.kind === 'prompts' && (
-        <WrittenReview groups={exercise.questions.map((q) => ({ id: q.id, label: q.label, entries: q.answers }))} people={people} empty="No answer here." />
+        <WrittenReview groups={exercise.questions.map((q) => ({ id: q.id, label: q.label, entries: q.answers }))} people={people} empty={t('noAnswer')} />
       )}
       {exercise.kind === 'spectrum' && <SpectrumReview stops={exercise.stops} areas={exercise.areas} people={people} seats={seats} />}
     </section>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { BoardCouldNotOpen } from '../../_components/BoardCouldNotOpen';
@@ -24,6 +25,7 @@ const printTokens =
 
 /** /review/<secret>: the couple's whole board, to read calmly afterwards, keep, print, or delete. */
 export function ReviewScreen({ secret }: { secret: string }) {
+  const t = useTranslations('review');
   const state = useReview(secret);
   const [deleted, setDeleted] = useState(false);
   // The secret is in the path, so the page's own address is the link; any query or fragment is left off.
@@ -35,15 +37,15 @@ export function ReviewScreen({ secret }: { secret: string }) {
   const title = ready?.workshop.title ?? null;
   useEffect(() => {
     // The tab (and a printout's header, where the browser adds one) names the workshop, not the link.
-    if (title) document.title = `${title} · Twofold`;
-  }, [title]);
+    if (title) document.title = t('documentTitle', { title });
+  }, [title, t]);
 
   if (deleted) return <BoardDeleted partnerName={partnerName} />;
   if (state.kind === 'gone') return <BoardNotHere />;
   if (state.kind === 'loading') {
     return (
       <p role="status" className="mx-auto max-w-xl px-5 py-10 text-lg text-muted">
-        Opening your board…
+        {t('opening')}
       </p>
     );
   }

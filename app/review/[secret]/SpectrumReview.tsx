@@ -1,9 +1,10 @@
+import { useTranslations } from 'next-intl';
 import { Fragment } from 'react';
 import type { Seat } from '../../../lib/protocol';
 import type { ReviewPerson } from '../../../lib/review/reviewData';
 import { seatStyle } from '../../_lib/seatStyle';
 import { PersonBadge } from './PersonBadge';
-import { nameOf, placeText } from './reviewText';
+import { nameOf, place } from './reviewText';
 
 interface Marker {
   seat: Seat;
@@ -28,37 +29,42 @@ const OVERLAP = 0.08;
  * eye, the words for everyone (and for screen readers, which skip the drawing).
  */
 export function SpectrumReview({ stops, areas, people, seats }: SpectrumReviewProps) {
+  const t = useTranslations('review');
+  const placed = (position: number) => {
+    const { stop, exact } = place(stops, position);
+    return t.rich(exact ? 'place.at' : 'place.nearest', { stop, bdi: (chunks) => <bdi>{chunks}</bdi> });
+  };
   return (
     <div className="flex flex-col gap-4">
       <p className="text-base text-muted">
-        <span className="font-semibold text-ink">The scale: </span>
+        <span className="font-semibold text-ink">{t('scale')} </span>
         {stops.map((stop, i) => (
           <Fragment key={stop + i}>
             {i > 0 && (
               <>
-                <span aria-hidden="true"> → </span>
-                <span className="sr-only"> to </span>
+                <span aria-hidden="true" className="inline-block px-1 rtl:-scale-x-100">
+                  →
+                </span>
+                <span className="sr-only"> {t('scaleTo')} </span>
               </>
             )}
-            {stop}
+            <bdi>{stop}</bdi>
           </Fragment>
         ))}
       </p>
       {areas.map((area) => (
         <section key={area.id} className="flex break-inside-avoid flex-col gap-3 rounded-2xl bg-card p-4 shadow-sm print:rounded-none print:border-t print:border-line print:px-0 print:shadow-none">
-          <h3 className="text-xl font-semibold tracking-tight">{area.label}</h3>
-          <Line stops={stops} markers={area.markers} people={people} />
+          <h3 dir="auto" className="text-xl font-semibold tracking-tight">
+            {area.label}
+          </h3>
+          <Line stops={stops} markers={area.markers} names={{ a: nameOf(t, people, 'a'), b: nameOf(t, people, 'b') }} />
           <ul className="flex flex-col gap-1 text-base">
             {seats.map((seat) => {
               const marker = area.markers.find((m) => m.seat === seat);
               return (
                 <li key={seat} className="flex flex-wrap items-baseline gap-x-2">
-                  <span className={`font-semibold ${seatStyle[seat].text}`}>{nameOf(people, seat)}:</span>
-                  {marker ? (
-                    <span>{placeText(stops, marker.position)}</span>
-                  ) : (
-                    <span className="text-muted">not placed</span>
-                  )}
+                  <span className={`font-semibold ${seatStyle[seat].text}`}>{t.rich('personLabel', { name: nameOf(t, people, seat), bdi: (chunks) => <bdi>{chunks}</bdi> })}</span>
+                  {marker ? <span>{placed(marker.position)}</span> : <span className="text-muted">{t('notPlaced')}</span>}
                 </li>
               );
             })}
@@ -70,7 +76,7 @@ export function SpectrumReview({ stops, areas, people, seats }: SpectrumReviewPr
 }
 
 /** The drawn line. Lines are borders, not backgrounds, so they print without "background graphics". */
-function Line({ stops, markers, people }: { stops: string[]; markers: Marker[]; people: ReviewPerson[] }) {
+function Line({ stops, markers, names }: { stops: string[]; markers: Marker[]; names: Record<Seat, string> }) {
   const last = Math.max(1, stops.length - 1);
   const close = markers.length === 2 && Math.abs(markers[0].position - markers[1].position) < OVERLAP;
   const at = (i: number) => `${(i / last) * 100}%`;
@@ -79,23 +85,28 @@ function Line({ stops, markers, people }: { stops: string[]; markers: Marker[]; 
       <div className="relative h-16">
         <div className="absolute inset-x-0 top-1/2 border-t-2 border-muted" />
         {stops.map((stop, i) => (
-          <div key={stop + i} className="absolute top-1/2 h-3 -translate-x-px -translate-y-1/2 border-l-2 border-muted" style={{ left: at(i) }} />
+          <div key={stop + i} className="absolute top-1/2 h-3 -translate-x-px -translate-y-1/2 border-s-2 border-muted rtl:translate-x-px" style={{ insetInlineStart: at(i) }} />
         ))}
         {markers.map((m) => {
           // Side by side would not fit at the ends of the line; above and below always does.
+          // The line runs from the first stop at the start of the line (the right in a right-to-left page).
           const dy = !close ? '-50%' : m.seat === 'a' ? 'calc(-100% - 3px)' : '3px';
           return (
-            <span key={m.seat} className="absolute top-1/2 inline-flex rounded-full ring-2 ring-card" style={{ left: `${Math.min(1, Math.max(0, m.position)) * 100}%`, transform: `translate(-50%, ${dy})` }}>
-              <PersonBadge name={nameOf(people, m.seat)} seat={m.seat} />
+            <span
+              key={m.seat}
+              className="absolute top-1/2 inline-flex -translate-x-1/2 rounded-full ring-2 ring-card rtl:translate-x-1/2"
+              style={{ insetInlineStart: `${Math.min(1, Math.max(0, m.position)) * 100}%`, transform: `translateY(${dy})` }}
+            >
+              <PersonBadge name={names[m.seat]} seat={m.seat} />
             </span>
           );
         })}
       </div>
       <div className="relative h-6 text-sm text-muted">
         {stops.map((stop, i) => {
-          const edge = i === 0 ? 'left-0' : i === last ? 'right-0' : '-translate-x-1/2 max-sm:hidden';
+          const edge = i === 0 ? 'start-0' : i === last ? 'end-0' : '-translate-x-1/2 rtl:translate-x-1/2 max-sm:hidden';
           return (
-            <span key={stop + i} className={`absolute top-0 whitespace-nowrap ${edge}`} style={i === 0 || i === last ? undefined : { left: at(i) }}>
+            <span key={stop + i} dir="auto" className={`absolute top-0 whitespace-nowrap ${edge}`} style={i === 0 || i === last ? undefined : { insetInlineStart: at(i) }}>
               {stop}
             </span>
           );

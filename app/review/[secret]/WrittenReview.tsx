@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReviewEntry, ReviewPerson } from '../../../lib/review/reviewData';
 import { EntryCard } from './EntryCard';
 import { nameOf } from './reviewText';
@@ -14,17 +15,20 @@ interface Group {
  * in its author's colour.
  */
 export function WrittenReview({ groups, people, empty }: { groups: Group[]; people: ReviewPerson[]; empty: string }) {
+  const t = useTranslations('review');
   return (
     <div className="flex flex-col gap-6">
       {groups.map((group) => (
         <section key={group.id} className="flex flex-col gap-3">
-          <h3 className="text-xl font-semibold tracking-tight break-after-avoid">{group.label}</h3>
+          <h3 dir="auto" className="text-xl font-semibold tracking-tight break-after-avoid">
+            {group.label}
+          </h3>
           {group.entries.length === 0 ? (
             <p className="text-base text-muted italic">{empty}</p>
           ) : (
             <ul className="flex flex-col gap-3 print:gap-2">
               {group.entries.map((entry) => (
-                <EntryCard key={entry.id} author={entry.author} name={nameOf(people, entry.author)} text={entry.text} metBy={entry.metBy} />
+                <EntryCard key={entry.id} author={entry.author} name={nameOf(t, people, entry.author)} text={entry.text} metBy={entry.metBy} />
               ))}
             </ul>
           )}

@@ -16,13 +16,10 @@ export async function deleteReview(secret: string): Promise<void> {
       cache: 'no-store',
     });
   } catch {
-    throw new ApiRequestError('Could not reach Twofold, so nothing was deleted. Check your connection and try again.', 0, 'network');
+    throw new ApiRequestError('Could not reach Twofold.', 0, 'network');
   }
   if (res.ok || res.status === 404) return;
   const body = (await res.json().catch(() => null)) as Partial<ApiError> | null;
-  const message =
-    res.status === 429
-      ? 'Too many tries from this device. Please wait a moment and try again.'
-      : (body?.error?.message ?? 'Something went wrong, so nothing was deleted. Please try again.');
-  throw new ApiRequestError(message, res.status, body?.error?.code ?? 'unknown');
+  const code = res.status === 429 ? 'rate_limited' : (body?.error?.code ?? 'unknown');
+  throw new ApiRequestError(body?.error?.message ?? `HTTP ${res.status}`, res.status, code, Number(res.headers.get('Retry-After')) || null);
 }

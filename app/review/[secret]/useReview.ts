@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useErrorText } from '../../_i18n/errorText';
 import type { ReviewData } from '../../../lib/review/reviewData';
-import { api, ApiRequestError, messageOf } from '../../_lib/api';
+import { api, ApiRequestError } from '../../_lib/api';
 
 type ReviewState =
   | { kind: 'loading' }
@@ -15,6 +16,7 @@ type ReviewState =
 export function useReview(secret: string): ReviewState {
   const [state, setState] = useState<ReviewState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const errorText = useErrorText();
 
   useEffect(() => {
     const abort = new AbortController();
@@ -25,7 +27,7 @@ export function useReview(secret: string): ReviewState {
         if (err instanceof ApiRequestError && err.status === 404) return setState({ kind: 'gone' });
         setState({
           kind: 'problem',
-          message: messageOf(err),
+          message: errorText(err),
           retry: () => {
             setState({ kind: 'loading' });
             setAttempt((n) => n + 1);
@@ -34,7 +36,7 @@ export function useReview(secret: string): ReviewState {
       },
     );
     return () => abort.abort();
-  }, [secret, attempt]);
+  }, [secret, attempt, errorText]);
 
   return state;
 }

@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { EntryView } from '../../../lib/board/schema';
 import type { Seat } from '../../../lib/protocol';
+import { bdi } from '../../_i18n/bdi';
 import { seatStyle } from '../../_lib/seatStyle';
-import { linkNoun, linkPickerLabel, partnerHeading } from './columnWords';
+import { useColumnWords } from './columnWords';
 import type { ColumnsView } from './exerciseModel';
 import { MeetsNote, MetByNote } from './LinkNotes';
 import { LinkSelect } from './LinkSelect';
@@ -40,6 +42,8 @@ interface BoardColumnProps {
 /** One column ("What I bring"): my entries (editable) above my partner's (read-only). */
 export function BoardColumn(props: BoardColumnProps) {
   const { column, linkRole, view, seat, partner, focusId, readOnly, docNames } = props;
+  const t = useTranslations('board');
+  const words = useColumnWords();
   const headingId = `column-${column.id}`;
   const mine = view.mine[column.id] ?? [];
   const theirs = view.partners[column.id] ?? [];
@@ -55,7 +59,7 @@ export function BoardColumn(props: BoardColumnProps) {
         <>
           {partner && (
             <LinkSelect
-              label={linkPickerLabel(linkRole.toLabel, partner.name)}
+              label={words.linkPickerLabel(linkRole.toLabel, partner.name)}
               partnerName={partner.name}
               targets={view.partners[linkRole.toId] ?? []}
               value={linkedTo(entry.id)?.id ?? null}
@@ -68,25 +72,25 @@ export function BoardColumn(props: BoardColumnProps) {
       );
     }
     if (linkRole?.kind === 'to' && partner) {
-      return <MeetsNote count={view.metCount.get(entry.id) ?? 0} whose={`${partner.name}'s`} noun={linkNoun(linkRole.fromLabel)} />;
+      return <MeetsNote count={view.metCount.get(entry.id) ?? 0} partnerName={partner.name} />;
     }
     return null;
   }
 
   function partnerNotes(entry: EntryView): ReactNode {
     if (linkRole?.kind === 'from') return <MetByNote target={linkedTo(entry.id)} written={written(entry)} />;
-    if (linkRole?.kind === 'to') return <MeetsNote count={view.metCount.get(entry.id) ?? 0} whose="your" noun={linkNoun(linkRole.fromLabel)} />;
+    if (linkRole?.kind === 'to') return <MeetsNote count={view.metCount.get(entry.id) ?? 0} partnerName={null} />;
     return null;
   }
 
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4">
-      <h2 id={headingId} className="text-2xl font-semibold tracking-tight">
+      <h2 id={headingId} dir="auto" className="text-2xl font-semibold tracking-tight">
         {column.label}
       </h2>
 
       {mine.length > 0 && (
-        <ul className="flex flex-col gap-3" aria-label={`Your entries in ${column.label}`}>
+        <ul className="flex flex-col gap-3" aria-label={t('yourEntriesIn', { column: column.label })}>
           {mine.map((entry) => (
             <OwnEntry
               key={entry.id}
@@ -103,7 +107,7 @@ export function BoardColumn(props: BoardColumnProps) {
           ))}
         </ul>
       )}
-      {mine.length === 0 && readOnly && <p className="text-base text-muted">You wrote nothing here.</p>}
+      {mine.length === 0 && readOnly && <p className="text-base text-muted">{t('wroteNothing')}</p>}
 
       {props.undo}
 
@@ -115,17 +119,19 @@ export function BoardColumn(props: BoardColumnProps) {
           className={`flex min-h-12 items-center justify-center gap-2 rounded-2xl border-2 border-dashed bg-card px-5 text-lg font-semibold ${seatStyle[seat].border} ${seatStyle[seat].text} hover:bg-paper`}
         >
           <span aria-hidden="true" className="text-2xl leading-none">+</span>
-          Add to {column.label}
+          {t.rich('addTo', { column: column.label, bdi })}
         </button>
       )}
 
       {partner && (
         <div className="mt-2 flex flex-col gap-3">
-          <h3 className={`text-lg font-semibold ${seatStyle[partner.seat].text}`}>{partnerHeading(column.label, partner.name)}</h3>
+          <h3 dir="auto" className={`text-lg font-semibold ${seatStyle[partner.seat].text}`}>
+            {words.partnerHeading(column.label, partner.name)}
+          </h3>
           {!props.partnerVisible ? (
-            <p className="text-base text-muted">{partner.name}&rsquo;s entries stay private until you are both ready.</p>
+            <p className="text-base text-muted">{t.rich('partnerPrivate', { name: partner.name, bdi })}</p>
           ) : theirs.length === 0 ? (
-            <p className="text-base text-muted">Nothing from {partner.name} here yet.</p>
+            <p className="text-base text-muted">{t.rich('nothingFromPartner', { name: partner.name, bdi })}</p>
           ) : (
             <ul className="flex flex-col gap-3">
               {theirs.map((entry) => (

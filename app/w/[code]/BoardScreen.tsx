@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { lazy, Suspense } from 'react';
 import { BoardCouldNotOpen } from '../../_components/BoardCouldNotOpen';
 import { loadSocketIo } from '../../_lib/useControlSocket';
@@ -23,9 +24,10 @@ const WorkshopScreen = lazy(() =>
 );
 
 function Opening() {
+  const t = useTranslations('board');
   return (
     <p role="status" className="mx-auto max-w-xl px-5 py-10 text-lg text-muted">
-      Opening your board…
+      {t('opening')}
     </p>
   );
 }

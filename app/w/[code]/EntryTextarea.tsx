@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { MAX_ENTRY_CHARS } from '../../../lib/limits';
@@ -33,6 +34,7 @@ interface EntryTextareaProps {
  * so the person typing never sees it jump.
  */
 export function EntryTextarea({ text, onCreate, label, colorClass, autoFocus = false, readOnly = false, onTyping }: EntryTextareaProps) {
+  const t = useTranslations('board');
   const ref = useRef<HTMLTextAreaElement>(null);
   // Marks our own transactions so the observer can skip echoes of them.
   const [origin] = useState(() => ({ source: 'entry-textarea' }));
@@ -88,12 +90,13 @@ export function EntryTextarea({ text, onCreate, label, colorClass, autoFocus = f
     <textarea
       ref={ref}
       aria-label={label}
+      dir="auto"
       rows={2}
       maxLength={MAX_ENTRY_CHARS}
       readOnly={readOnly}
       onInput={onInput}
       onFocus={onFocus}
-      placeholder={readOnly ? '' : 'Write here…'}
+      placeholder={readOnly ? '' : t('writeHere')}
       className={`block min-h-24 w-full resize-none rounded-xl border px-4 py-3 text-lg leading-relaxed text-ink placeholder:text-muted ${readOnly ? 'border-line bg-paper' : 'border-muted bg-card'} ${colorClass}`}
     />
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { entryText } from '../../../lib/board/schema';
 import type { CoupleStepView, Seat, ShareView } from '../../../lib/protocol';
@@ -36,6 +37,7 @@ interface ExerciseViewProps {
 /** The exercise on screen, whatever its kind: its prompt, the couple's entries, and (private first) the way to the reveal. */
 export function ExerciseView(props: ExerciseViewProps) {
   const { item, docs, me, partner, coupleStep, readOnly, running } = props;
+  const t = useTranslations('board');
   const revealed = coupleStep?.revealed ?? false;
   // Private first: the partner's entries are not on this phone before the reveal, so there is nothing to show.
   const partnerVisible = !item.privateFirst || revealed;
@@ -57,15 +59,15 @@ export function ExerciseView(props: ExerciseViewProps) {
   return (
     <ShareProvider value={shareSettings}>
       <div className="flex flex-col gap-2">
-        <p className="text-base text-muted">
-          Exercise {props.index + 1} of {props.total}
-        </p>
+        <p className="text-base text-muted">{t('exerciseOf', { number: props.index + 1, total: props.total })}</p>
         {/* Not a heading: its words are often the column headings below, and repeating them would blur those. */}
         <p className="text-3xl font-semibold tracking-tight">
-          <span className="sr-only">Exercise: </span>
-          {item.title}
+          <span className="sr-only">{t('exerciseLabel')} </span>
+          <bdi>{item.title}</bdi>
         </p>
-        <p className="text-lg leading-relaxed">{item.prompt}</p>
+        <p dir="auto" className="text-lg leading-relaxed">
+          {item.prompt}
+        </p>
       </div>
 
       {item.privateFirst && <PrivacyLine revealed={revealed} partnerName={partner?.name ?? null} />}

@@ -1,9 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { buttonClasses } from '../../_components/Button';
 import { LinkShareButtons } from '../../_components/LinkShareButtons';
 import { QrCode } from '../../_components/QrCode';
-import { plural } from '../../_lib/plural';
 import { reviewPath } from './reviewPath';
 
 interface KeepBoardCardProps {
@@ -18,35 +18,33 @@ interface KeepBoardCardProps {
  * the board can be read (and downloaded, or deleted) later, on any device.
  */
 export function KeepBoardCard({ reviewUrl, workshopTitle, retentionDays }: KeepBoardCardProps) {
+  const t = useTranslations('board');
   return (
     <section aria-labelledby="keep-board-heading" className="flex flex-col gap-4 rounded-3xl border-2 border-accent bg-card p-5 shadow-sm">
       <h2 id="keep-board-heading" className="text-2xl font-semibold tracking-tight">
-        Keep your board
+        {t('keep.heading')}
       </h2>
-      <p className="text-lg leading-relaxed">
-        Your board stays readable at your own link: read it again later, download it or print it, on this phone or any other device.
+      <p className="text-lg leading-relaxed">{t('keep.body')}</p>
+      <p dir="ltr" className="rounded-xl border border-line bg-paper px-3 py-2 font-mono text-sm break-all select-all">
+        {reviewUrl}
       </p>
-      <p className="rounded-xl border border-line bg-paper px-3 py-2 font-mono text-sm break-all select-all">{reviewUrl}</p>
-      <p className="text-base leading-relaxed font-semibold">This link is yours: anyone with it can read your board — keep it to yourselves.</p>
+      <p className="text-base leading-relaxed font-semibold">{t('keep.private')}</p>
       {/* Same tab: after the end there is nothing left to miss on the live board, and Back returns to it. */}
       <a href={reviewPath(reviewUrl)} className={buttonClasses('primary', 'w-full')}>
-        Open your board
+        {t('keep.open')}
       </a>
       <LinkShareButtons
         url={reviewUrl}
         shareTitle={workshopTitle}
-        copyFallback="Press and hold the link above to copy it."
+        copyFallback={t('keep.copyFallback')}
         rowClassName="flex flex-wrap gap-3"
       />
       <div className="flex items-center gap-4">
-        <QrCode value={reviewUrl} label="QR code of your review link" className="w-32 shrink-0 border border-line" />
-        <p className="text-base leading-relaxed text-muted">Scan it with a laptop or another phone to open your board there.</p>
+        <QrCode value={reviewUrl} label={t('keep.qr')} className="w-32 shrink-0 border border-line" />
+        <p className="text-base leading-relaxed text-muted">{t('keep.scan')}</p>
       </div>
       {retentionDays !== null && (
-        <p className="text-base text-muted">
-          Kept for {plural(retentionDays, 'day', 'days')} after the workshop ends, then deleted. You can delete it sooner on that
-          page.
-        </p>
+        <p className="text-base text-muted">{t('keep.retention', { days: retentionDays })}</p>
       )}
     </section>
   );

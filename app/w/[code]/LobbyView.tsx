@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { Seat } from '../../../lib/protocol';
 import { PartnerBadge } from '../../_components/PartnerBadge';
 import { StatusDot } from '../../_components/StatusDot';
@@ -20,41 +21,42 @@ interface LobbyViewProps {
 
 /** Before the first exercise: you are in, here is your partner (or how to bring them in), and what the evening holds. */
 export function LobbyView({ me, partner, pairCard, agenda }: LobbyViewProps) {
+  const t = useTranslations('board');
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
-        <h2 className="text-3xl font-semibold tracking-tight">You're in</h2>
+        <h2 className="text-3xl font-semibold tracking-tight">{t('lobby.heading')}</h2>
         <p className="text-lg leading-relaxed">
-          {partner
-            ? 'The first exercise opens here by itself when the facilitator starts. Until then, there is nothing to do but settle in.'
-            : 'One more step: your partner joins you with the code below.'}
+          {partner ? t('lobby.withPartner') : t('lobby.withoutPartner')}
         </p>
       </div>
 
-      <ul aria-label="Your couple" className="flex flex-col gap-3">
+      <ul aria-label={t('lobby.couple')} className="flex flex-col gap-3">
         <PersonRow person={me} you />
         {partner ? (
           <PersonRow person={partner} />
         ) : (
           <li className="flex min-h-16 items-center gap-3 rounded-2xl border-2 border-dashed border-line px-4 text-lg text-muted">
-            Waiting for your partner…
+            {t('lobby.waiting')}
           </li>
         )}
       </ul>
 
-      {!partner && <PairCodeCard {...pairCard} meanwhile="The first exercise will open on both your phones when the facilitator starts." />}
+      {!partner && <PairCodeCard {...pairCard} meanwhile={t('lobby.meanwhile')} />}
 
       {agenda.length > 0 && (
         <section aria-labelledby="agenda-heading" className="flex flex-col gap-3">
           <h2 id="agenda-heading" className="text-xl font-semibold tracking-tight">
-            What&rsquo;s ahead
+            {t('lobby.ahead')}
           </h2>
           <ol className="flex flex-col gap-2">
             {agenda.map((item, i) => (
               <li key={item.key} className="flex items-baseline gap-3 text-lg">
-                <span className="w-6 shrink-0 text-right text-base text-muted">{i + 1}.</span>
-                <span className="flex-1">{item.title}</span>
-                <span className="shrink-0 text-base text-muted">{item.minutes} min</span>
+                <span className="w-6 shrink-0 text-end text-base text-muted">{t('lobby.number', { number: i + 1 })}</span>
+                <span dir="auto" className="flex-1">
+                  {item.title}
+                </span>
+                <span className="shrink-0 text-base text-muted">{t('lobby.minutes', { minutes: item.minutes })}</span>
               </li>
             ))}
           </ol>
@@ -65,13 +67,14 @@ export function LobbyView({ me, partner, pairCard, agenda }: LobbyViewProps) {
 }
 
 function PersonRow({ person, you = false }: { person: Person; you?: boolean }) {
-  const presence = you || person.online ? 'Here' : person.online === false ? 'Offline for now' : 'Joined';
+  const t = useTranslations('board');
+  const presence = you || person.online ? t('lobby.here') : person.online === false ? t('lobby.offline') : t('lobby.joined');
   return (
-    <li className={`flex min-h-16 items-center gap-3 rounded-2xl border-l-4 px-4 py-2 ${seatStyle[person.seat].border} ${seatStyle[person.seat].soft}`}>
+    <li className={`flex min-h-16 items-center gap-3 rounded-2xl border-s-4 px-4 py-2 ${seatStyle[person.seat].border} ${seatStyle[person.seat].soft}`}>
       <PartnerBadge name={person.name} seat={person.seat} />
       <span className="flex-1 text-xl font-semibold break-words">
-        {person.name}
-        {you && <span className="font-normal text-muted"> (you)</span>}
+        <bdi>{person.name}</bdi>
+        {you && <span className="font-normal text-muted"> {t('lobby.you')}</span>}
       </span>
       <StatusDot tone={you || person.online ? 'ok' : 'idle'} label={presence} className="text-base" />
     </li>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { EntryView } from '../../../lib/board/schema';
 import type { Seat } from '../../../lib/protocol';
@@ -22,11 +23,12 @@ interface OwnEntryProps {
 
 /** One of my entries: editable and deletable while writing is open; links and sharing come from the column. */
 export function OwnEntry({ entry, columnTitle, seat, autoFocus, readOnly, links, share, onTyping, onDelete }: OwnEntryProps) {
+  const t = useTranslations('board');
   return (
-    <li className={`flex flex-col gap-3 rounded-2xl border-l-4 bg-card p-4 shadow-sm ${seatStyle[seat].border}`}>
+    <li className={`flex flex-col gap-3 rounded-2xl border-s-4 bg-card p-4 shadow-sm ${seatStyle[seat].border}`}>
       <EntryTextarea
         text={entry.text}
-        label={`Your entry in ${columnTitle}`}
+        label={t('yourEntryIn', { column: columnTitle })}
         colorClass=""
         autoFocus={autoFocus}
         readOnly={readOnly}
@@ -39,11 +41,11 @@ export function OwnEntry({ entry, columnTitle, seat, autoFocus, readOnly, links,
           {!readOnly && (
             <button
               type="button"
-              aria-label="Delete entry"
+              aria-label={t('deleteEntry')}
               onClick={onDelete}
               className="min-h-11 shrink-0 rounded-lg px-3 text-base text-muted underline-offset-4 hover:text-ink hover:underline"
             >
-              Delete
+              {t('delete')}
             </button>
           )}
         </div>

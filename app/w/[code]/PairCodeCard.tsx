@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { formatPairCode, formatRoomCode } from '../../../lib/codes';
 import { QrCode } from '../../_components/QrCode';
 
@@ -10,7 +11,7 @@ export function PairCodeCard({
   pairCode,
   pairUrl,
   roomCode,
-  meanwhile = 'You can start writing below while you wait.',
+  meanwhile,
 }: {
   pairCode: string;
   pairUrl: string;
@@ -18,22 +19,31 @@ export function PairCodeCard({
   /** What this person can do while waiting; it differs in the lobby and during an exercise. */
   meanwhile?: string;
 }) {
+  const t = useTranslations('board');
   return (
     <section aria-labelledby="pair-card-heading" className="flex flex-col gap-4 rounded-3xl border-2 border-accent bg-card p-5 shadow-sm">
       <h2 id="pair-card-heading" className="text-2xl font-semibold tracking-tight">
-        Show this to your partner
+        {t('pairCard.heading')}
       </h2>
       <div>
-        <p className="text-base text-muted">Pair code</p>
-        <p className="font-mono text-5xl font-bold tracking-[0.1em] whitespace-nowrap">{formatPairCode(pairCode)}</p>
+        <p className="text-base text-muted">{t('pairCard.code')}</p>
+        <p className="font-mono text-5xl font-bold tracking-[0.1em] whitespace-nowrap">
+          <span dir="ltr">{formatPairCode(pairCode)}</span>
+        </p>
       </div>
-      <QrCode value={pairUrl} label="QR code that takes your partner to your board" className="w-48 max-w-full self-center border border-line" />
+      <QrCode value={pairUrl} label={t('pairCard.qr')} className="w-48 max-w-full self-center border border-line" />
       <p className="text-lg leading-relaxed">
-        Your partner scans this with their phone camera. Or they open the same room (code{' '}
-        <span className="font-mono font-semibold whitespace-nowrap">{formatRoomCode(roomCode)}</span>), choose{' '}
-        <span className="font-semibold">Join my partner</span> and type the pair code.
+        {t.rich('pairCard.how', {
+          room: formatRoomCode(roomCode),
+          code: (chunks) => (
+            <span dir="ltr" className="font-mono font-semibold whitespace-nowrap">
+              {chunks}
+            </span>
+          ),
+          strong: (chunks) => <span className="font-semibold">{chunks}</span>,
+        })}
       </p>
-      <p className="text-base text-muted">{meanwhile}</p>
+      <p className="text-base text-muted">{meanwhile ?? t('pairCard.meanwhile')}</p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { EntryView } from '../../../lib/board/schema';
 import type { Seat } from '../../../lib/protocol';
@@ -9,7 +10,7 @@ export function PartnerEntry({
   entry,
   name,
   seat,
-  label = `${name}'s entry`,
+  label,
   notes,
   share,
 }: {
@@ -22,16 +23,17 @@ export function PartnerEntry({
   notes?: ReactNode;
   share?: ReactNode;
 }) {
+  const t = useTranslations('board');
   const text = entry.text.toString();
   const style = seatStyle[seat];
   return (
-    <li className={`flex flex-col gap-2 rounded-2xl border-l-4 p-4 ${style.border} ${style.soft}`}>
+    <li className={`flex flex-col gap-2 rounded-2xl border-s-4 p-4 ${style.border} ${style.soft}`}>
       <p className={`flex items-center gap-2 text-base font-semibold ${style.text}`}>
         <PartnerBadge name={name} seat={seat} size="sm" />
-        {name}
+        <bdi>{name}</bdi>
       </p>
-      <blockquote aria-label={label} className="text-lg leading-relaxed break-words whitespace-pre-wrap text-ink">
-        {text || <span className="text-muted italic">Writing…</span>}
+      <blockquote aria-label={label ?? t('partnerEntry', { name })} dir="auto" className="text-lg leading-relaxed break-words whitespace-pre-wrap text-ink">
+        {text || <span className="text-muted italic">{t('writing')}</span>}
       </blockquote>
       {notes}
       {share}

@@ -1,22 +1,28 @@
+import { useTranslations } from 'next-intl';
+import { bdi } from '../../_i18n/bdi';
+
 /**
  * At the top of a private-first exercise: whether what I write is still mine
  * alone. The reveal is announced by the page's Announcer (useBoardAnnouncements).
  */
 export function PrivacyLine({ revealed, partnerName }: { revealed: boolean; partnerName: string | null }) {
+  const t = useTranslations('board');
   return (
     <div className="rounded-2xl border border-line bg-card px-4 py-3">
       {revealed ? (
         <p className="flex flex-wrap items-center gap-x-2 text-base">
-          <span className="rounded-full bg-ok px-2.5 py-0.5 text-sm font-semibold text-card">Revealed</span>
-          <span>{partnerName ? `${partnerName}’s side shows with yours now.` : 'Both sides show now.'}</span>
+          <span className="rounded-full bg-ok px-2.5 py-0.5 text-sm font-semibold text-card">{t('privateFirst.revealed')}</span>
+          <span>{partnerName ? t.rich('privateFirst.revealedWithName', { name: partnerName, bdi }) : t('privateFirst.revealedBoth')}</span>
         </p>
       ) : (
         <p className="flex flex-col text-base">
           <span className="flex items-center gap-2 font-semibold">
             <LockIcon />
-            Private until you are both ready
+            {t('privateFirst.private')}
           </span>
-          <span className="text-muted">{partnerName ?? 'Your partner'} cannot see what you write here yet.</span>
+          <span className="text-muted">
+            {partnerName ? t.rich('privateFirst.hiddenFromName', { name: partnerName, bdi }) : t('privateFirst.hiddenFromPartner')}
+          </span>
         </p>
       )}
     </div>

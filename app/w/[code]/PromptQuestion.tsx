@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type * as Y from 'yjs';
+import { bdi } from '../../_i18n/bdi';
 import type { EntryView } from '../../../lib/board/schema';
 import type { Seat } from '../../../lib/protocol';
 import { seatStyle } from '../../_lib/seatStyle';
@@ -27,14 +29,15 @@ interface PromptQuestionProps {
 /** One question: my answer (the textarea is named by the question itself), my partner's underneath once it may be seen. */
 export function PromptQuestion(props: PromptQuestionProps) {
   const { questionId, label, mine, theirs, seat, partner, partnerVisible, readOnly, docNames } = props;
+  const t = useTranslations('board');
   const written = (entry: EntryView | null) => !!entry && entry.text.toString().trim().length > 0;
   return (
     // Not a named region: the question already names the textarea, and one name per thing keeps getByLabel exact.
     <section className="flex flex-col gap-3">
-      <h2 className="text-xl font-semibold tracking-tight">
+      <h2 dir="auto" className="text-xl font-semibold tracking-tight">
         {label}
       </h2>
-      <div className={`flex flex-col gap-2 rounded-2xl border-l-4 bg-card p-4 shadow-sm ${seatStyle[seat].border}`}>
+      <div className={`flex flex-col gap-2 rounded-2xl border-s-4 bg-card p-4 shadow-sm ${seatStyle[seat].border}`}>
         <EntryTextarea
           text={mine?.text ?? null}
           onCreate={props.createMine}
@@ -52,12 +55,12 @@ export function PromptQuestion(props: PromptQuestionProps) {
               entry={theirs}
               name={partner.name}
               seat={partner.seat}
-              label={`${partner.name}'s answer`}
+              label={t('partnerAnswer', { name: partner.name })}
               share={<ShareAction docName={docNames.theirs} entryId={theirs.id} written={written(theirs)} />}
             />
           </ul>
         ) : (
-          <p className="text-base text-muted">No answer from {partner.name} here yet.</p>
+          <p className="text-base text-muted">{t.rich('noAnswerFromPartner', { name: partner.name, bdi })}</p>
         ))}
     </section>
   );

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { bdi } from '../../_i18n/bdi';
 
 interface ReadyPanelProps {
   ready: boolean;
@@ -16,6 +18,7 @@ interface ReadyPanelProps {
  * Big, because it is the one thing to do next.
  */
 export function ReadyPanel({ ready, partner, enabled, onReady }: ReadyPanelProps) {
+  const t = useTranslations('board');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,20 +30,20 @@ export function ReadyPanel({ ready, partner, enabled, onReady }: ReadyPanelProps
   }
 
   const partnerLine = !partner
-    ? 'Your partner has not joined yet.'
-    : partner.ready
-      ? `${partner.name} is ready`
-      : `${partner.name} is still writing`;
+    ? t('ready.partnerNotJoined')
+    : t.rich(partner.ready ? 'ready.partnerReady' : 'ready.partnerWriting', { name: partner.name, bdi });
 
   return (
     <section aria-labelledby="ready-heading" className="flex flex-col gap-4 rounded-3xl border-2 border-line bg-card p-5">
       <h2 id="ready-heading" className="text-xl font-semibold tracking-tight">
-        {ready ? 'You’re ready' : 'Done writing?'}
+        {ready ? t('ready.youAreReady') : t('ready.doneWriting')}
       </h2>
       <p className="text-base leading-relaxed text-muted">
         {ready
-          ? `${partner?.name ?? 'Your partner'} will see what you wrote once you are both ready. You can still change your mind.`
-          : 'When you have written what you want to share with each other, tap below. Nothing is shown until you are both ready.'}
+          ? partner
+            ? t.rich('ready.readyBodyWithName', { name: partner.name, bdi })
+            : t('ready.readyBody')
+          : t('ready.notReadyBody')}
       </p>
       <button
         type="button"
@@ -51,8 +54,8 @@ export function ReadyPanel({ ready, partner, enabled, onReady }: ReadyPanelProps
           (ready ? 'border border-muted bg-card text-ink hover:bg-paper' : 'bg-accent text-accent-ink hover:bg-accent-hover')
         }
       >
-        {/* A straight apostrophe: it is what people (and tests) type when they look for this button. */}
-        {ready ? 'Not ready yet' : "I'm ready"}
+        {/* English keeps a straight apostrophe: it is what people (and tests) type when they look for this button. */}
+        {ready ? t('ready.notReadyYet') : t('ready.imReady')}
       </button>
       {/* Said aloud by the page's Announcer when it changes, not by a live region of its own. */}
       <p className="flex items-center gap-2 text-lg">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LinkShareButtons } from '../../_components/LinkShareButtons';
 import { QrCode } from '../../_components/QrCode';
@@ -14,26 +15,24 @@ import { reviewPath } from './reviewPath';
 export function ReviewLinkFooter({ reviewUrl, workshopTitle }: { reviewUrl: string; workshopTitle: string }) {
   // The QR code is drawn the first time the footer opens: encoding it is a long task on a slow phone,
   // wasted on every board load while the footer stays folded.
+  const t = useTranslations('board');
   const [opened, setOpened] = useState(false);
   return (
     <details className="group rounded-2xl border border-line bg-card" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary className="flex min-h-12 list-none [&::-webkit-details-marker]:hidden cursor-pointer items-center justify-between gap-3 rounded-2xl px-4 text-base font-semibold">
-        Your review link
+        {t('reviewLink.summary')}
         <span aria-hidden="true" className="text-muted transition-transform group-open:rotate-180">
           ▾
         </span>
       </summary>
       <div className="flex flex-col gap-4 px-4 pb-4">
-        <p className="text-base leading-relaxed">
-          Your own link to this board, to read it again after the workshop, download it, or delete it. Anyone with it can read your board —
-          keep it to yourselves.
-        </p>
-        <p className="rounded-xl border border-line bg-paper px-3 py-2 font-mono text-sm break-all select-all">{reviewUrl}</p>
-        <LinkShareButtons url={reviewUrl} shareTitle={workshopTitle} copyFallback="Press and hold the link above to copy it." rowClassName="flex flex-wrap gap-3" />
+        <p className="text-base leading-relaxed">{t('reviewLink.body')}</p>
+        <p dir="ltr" className="rounded-xl border border-line bg-paper px-3 py-2 font-mono text-sm break-all select-all">{reviewUrl}</p>
+        <LinkShareButtons url={reviewUrl} shareTitle={workshopTitle} copyFallback={t('keep.copyFallback')} rowClassName="flex flex-wrap gap-3" />
         <div className="flex items-center gap-4">
-          <QrCode value={reviewUrl} label="QR code of your review link" draw={opened} className="w-28 shrink-0 border border-line" />
+          <QrCode value={reviewUrl} label={t('keep.qr')} draw={opened} className="w-28 shrink-0 border border-line" />
           <a href={reviewPath(reviewUrl)} className="inline-flex min-h-11 items-center text-base font-semibold text-accent underline underline-offset-4">
-            Open the review page
+            {t('reviewLink.open')}
           </a>
         </div>
       </div>

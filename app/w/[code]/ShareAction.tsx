@@ -1,22 +1,26 @@
 'use client';
 
-import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useState, type ReactNode } from 'react';
+import { bdi } from '../../_i18n/bdi';
 import type { ShareView } from '../../../lib/protocol';
 import { useShareSettings, type ShareSettings } from './shareContext';
 
+type BoardT = ReturnType<typeof useTranslations<'board'>>;
+
 /** Where a share stands, in words; null while it waits for my answer (the question shows instead). */
-function statusText(share: ShareView, settings: ShareSettings): string | null {
-  const partner = settings.partnerName ?? 'your partner';
+function statusText(t: BoardT, share: ShareView, settings: ShareSettings): ReactNode {
   switch (share.status) {
     case 'proposed':
-      return share.proposedBy === settings.mySeat ? `Waiting for ${partner}` : null;
+      if (share.proposedBy !== settings.mySeat) return null;
+      return settings.partnerName ? t.rich('share.waitingForName', { name: settings.partnerName, bdi }) : t('share.waitingForPartner');
     case 'queued':
-      return 'Waiting for the facilitator';
+      return t('share.waitingForFacilitator');
     case 'approved':
-      return 'On the room wall';
+      return t('share.onWall');
     case 'declined':
     case 'removed':
-      return 'Not shared';
+      return t('share.notShared');
   }
 }
 
@@ -26,6 +30,7 @@ function statusText(share: ShareView, settings: ShareSettings): string | null {
  * reaches the room unless both agree, and the facilitator sees it without names.
  */
 export function ShareAction({ docName, entryId, written }: { docName: string | null; entryId: string; written: boolean }) {
+  const t = useTranslations('board');
   const settings = useShareSettings();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,12 +56,12 @@ export function ShareAction({ docName, entryId, written }: { docName: string | n
           className="inline-flex min-h-11 items-center gap-2 self-start rounded-lg px-1 text-base text-muted underline-offset-4 hover:text-ink hover:underline disabled:opacity-60"
         >
           <ShareIcon />
-          Share with the room
+          {t('share.propose')}
         </button>
       )}
       {share && asksMe && (
         <ShareQuestion
-          partnerName={settings.partnerName ?? 'Your partner'}
+          partnerName={settings.partnerName}
           busy={busy}
           onAnswer={(agree) => run(() => settings.commands.answerShare(share.id, agree))}
         />
@@ -64,7 +69,7 @@ export function ShareAction({ docName, entryId, written }: { docName: string | n
       {share && !asksMe && (
         <p className={`flex min-h-11 items-center gap-2 text-base ${share.status === 'approved' ? 'font-semibold text-ok' : 'text-muted'}`}>
           <ShareIcon />
-          {statusText(share, settings)}
+          {statusText(t, share, settings)}
         </p>
       )}
       {error && (
@@ -77,10 +82,13 @@ export function ShareAction({ docName, entryId, written }: { docName: string | n
 }
 
 /** My partner would like this on the room wall: agree, or gently say no. */
-export function ShareQuestion({ partnerName, busy, onAnswer }: { partnerName: string; busy: boolean; onAnswer: (agree: boolean) => void }) {
+export function ShareQuestion({ partnerName, busy, onAnswer }: { partnerName: string | null; busy: boolean; onAnswer: (agree: boolean) => void }) {
+  const t = useTranslations('board');
   return (
     <div className="flex flex-col gap-3 rounded-xl border border-accent/50 bg-paper p-3">
-      <p className="text-base leading-snug">{partnerName} would like to share this with the room (without names)</p>
+      <p className="text-base leading-snug">
+        {partnerName ? t.rich('share.askedByName', { name: partnerName, bdi }) : t('share.askedByPartner')}
+      </p>
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
@@ -88,7 +96,7 @@ export function ShareQuestion({ partnerName, busy, onAnswer }: { partnerName: st
           onClick={() => onAnswer(true)}
           className="min-h-11 rounded-xl bg-accent px-4 text-base font-semibold text-accent-ink disabled:opacity-60"
         >
-          Agree to share
+          {t('share.agree')}
         </button>
         <button
           type="button"
@@ -96,7 +104,7 @@ export function ShareQuestion({ partnerName, busy, onAnswer }: { partnerName: st
           onClick={() => onAnswer(false)}
           className="min-h-11 rounded-xl border border-muted bg-card px-4 text-base font-semibold disabled:opacity-60"
         >
-          Not this one
+          {t('share.decline')}
         </button>
       </div>
     </div>

@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ShareView } from '../../../lib/protocol';
+import { bdi } from '../../_i18n/bdi';
 import { excerpt } from './exerciseModel';
 import { ShareQuestion } from './ShareAction';
 import { useShareSettings } from './shareContext';
@@ -12,6 +14,7 @@ import { useShareSettings } from './shareContext';
  * answer, so it is asked here, with the words it is about.
  */
 export function ShareRequestsElsewhere({ isOnScreen }: { isOnScreen: (share: ShareView) => boolean }) {
+  const t = useTranslations('board');
   const settings = useShareSettings();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,11 +32,11 @@ export function ShareRequestsElsewhere({ isOnScreen }: { isOnScreen: (share: Sha
   }
 
   return (
-    <section aria-label="Share requests" className="flex flex-col gap-3">
+    <section aria-label={t('share.requests')} className="flex flex-col gap-3">
       {waiting.map((share) => (
         <div key={share.id} className="flex flex-col gap-2 rounded-2xl bg-card p-4 shadow-sm">
-          <blockquote className="text-lg leading-relaxed break-words">“{excerpt(share.text, 160)}”</blockquote>
-          <ShareQuestion partnerName={settings.partnerName ?? 'Your partner'} busy={busyId === share.id} onAnswer={(agree) => answer(share.id, agree)} />
+          <blockquote className="text-lg leading-relaxed break-words">{t.rich('share.quoted', { text: excerpt(share.text, 160), bdi })}</blockquote>
+          <ShareQuestion partnerName={settings.partnerName} busy={busyId === share.id} onAnswer={(agree) => answer(share.id, agree)} />
         </div>
       ))}
       {error && (

@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { Seat } from '../../../lib/protocol';
+import { bdi } from '../../_i18n/bdi';
 import { PartnerBadge } from '../../_components/PartnerBadge';
 import { seatStyle } from '../../_lib/seatStyle';
 
@@ -37,9 +39,11 @@ interface SpectrumAreaProps {
 export function SpectrumArea({ groupName, label, stops, mine, theirs, me, partner, partnerVisible, readOnly, onChoose }: SpectrumAreaProps) {
   return (
     <fieldset className="rounded-2xl bg-card p-4 shadow-sm" disabled={readOnly}>
-      <legend className="float-left mb-2 w-full text-xl font-semibold">{label}</legend>
-      <div className="relative clear-left">
-        <span aria-hidden="true" className="absolute top-6 bottom-6 left-[19px] w-0.5 bg-line" />
+      <legend dir="auto" className="float-start mb-2 w-full text-xl font-semibold">
+        {label}
+      </legend>
+      <div className="relative clear-start">
+        <span aria-hidden="true" className="absolute start-[19px] top-6 bottom-6 w-0.5 bg-line" />
         {stops.map((stop, i) => (
           <label
             key={stop + i}
@@ -53,7 +57,9 @@ export function SpectrumArea({ groupName, label, stops, mine, theirs, me, partne
               onChange={() => onChoose(i)}
               className={`size-6 shrink-0 ${radioAccent[me.seat]}`}
             />
-            <span className={`flex-1 text-lg ${mine === i ? 'font-semibold' : ''}`}>{stop}</span>
+            <span dir="auto" className={`flex-1 text-start text-lg ${mine === i ? 'font-semibold' : ''}`}>
+              {stop}
+            </span>
             <span aria-hidden="true" className="flex gap-1">
               {mine === i && <PartnerBadge name={me.name} seat={me.seat} size="sm" />}
               {partnerVisible && partner && theirs === i && <PartnerBadge name={partner.name} seat={partner.seat} size="sm" />}
@@ -68,14 +74,13 @@ export function SpectrumArea({ groupName, label, stops, mine, theirs, me, partne
 
 /** Both markers in words, each in its owner's colour: what the badges show, also for screen readers (which skip the badges). */
 function Comparison({ stops, mine, theirs, me, partner }: { stops: readonly string[]; mine: number | null; theirs: number | null; me: Person; partner: Person }) {
-  if (theirs === null) return <p className="mt-2 px-2 text-base text-muted">{partner.name} has not placed a marker here.</p>;
-  if (mine === theirs) return <p className="mt-2 px-2 text-base font-semibold">You are both at {stops[theirs]}.</p>;
+  const t = useTranslations('board');
+  if (theirs === null) return <p className="mt-2 px-2 text-base text-muted">{t.rich('spectrum.partnerNotPlaced', { name: partner.name, bdi })}</p>;
+  if (mine === theirs) return <p className="mt-2 px-2 text-base font-semibold">{t.rich('spectrum.bothAt', { stop: stops[theirs], bdi })}</p>;
   return (
     <p className="mt-2 flex flex-wrap gap-x-4 px-2 text-base font-semibold">
-      <span className={seatStyle[partner.seat].text}>
-        {partner.name}: {stops[theirs]}
-      </span>
-      {mine !== null && <span className={seatStyle[me.seat].text}>You: {stops[mine]}</span>}
+      <span className={seatStyle[partner.seat].text}>{t.rich('spectrum.partnerAt', { name: partner.name, stop: stops[theirs], bdi })}</span>
+      {mine !== null && <span className={seatStyle[me.seat].text}>{t.rich('spectrum.youAt', { stop: stops[mine], bdi })}</span>}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { setMarker } from '../../../lib/board/schema';
 import type { Seat } from '../../../lib/protocol';
 import { markerStop } from './exerciseModel';
@@ -18,6 +19,7 @@ interface SpectrumExerciseProps {
 
 /** "Where are we on the spectrum?": per area, my marker on a line of stops, and my partner's once it may be seen. */
 export function SpectrumExercise({ item, docs, me, partner, partnerVisible, readOnly }: SpectrumExerciseProps) {
+  const t = useTranslations('board');
   const mineDoc = docs.mine?.doc ?? null;
   const theirsDoc = docs.theirs?.doc ?? null;
   const stopCount = item.stops.length;
@@ -28,7 +30,7 @@ export function SpectrumExercise({ item, docs, me, partner, partnerVisible, read
   };
 
   return (
-    <section aria-label="Your markers" className="flex flex-col gap-4">
+    <section aria-label={t('spectrum.yourMarkers')} className="flex flex-col gap-4">
       {item.areas.map((area) => (
         <SpectrumArea
           key={area.id}

@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { StatusDot, type StatusTone } from '../../_components/StatusDot';
 
 export interface StatusLine {
   tone: StatusTone;
-  text: string;
+  /** A node: a partner's name in it is isolated (<bdi>). */
+  text: ReactNode;
 }
 
 interface StatusBarProps {
@@ -25,6 +27,7 @@ interface StatusBarProps {
  * however far I scroll.
  */
 export function StatusBar({ connection, partner, timer, notices, prompt }: StatusBarProps) {
+  const t = useTranslations('board');
   const [open, setOpen] = useState(false);
   const panelId = useId();
 
@@ -54,14 +57,18 @@ export function StatusBar({ connection, partner, timer, notices, prompt }: Statu
             onClick={() => setOpen((v) => !v)}
             className="min-h-11 shrink-0 rounded-xl border border-muted bg-card px-4 text-base font-semibold"
           >
-            {open ? 'Hide prompt' : 'Prompt'}
+            {open ? t('hidePrompt') : t('showPrompt')}
           </button>
         )}
       </div>
       {prompt && (
         <div id={panelId} hidden={!open} className="mx-auto w-full max-w-xl px-4 pb-4">
-          <p className="text-base font-semibold">{prompt.title}</p>
-          <p className="mt-1 text-base leading-relaxed">{prompt.text}</p>
+          <p dir="auto" className="text-base font-semibold">
+            {prompt.title}
+          </p>
+          <p dir="auto" className="mt-1 text-base leading-relaxed">
+            {prompt.text}
+          </p>
         </div>
       )}
       {notices && <div className="mx-auto flex w-full max-w-xl flex-col gap-2 px-4 pb-2">{notices}</div>}

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 /**
@@ -6,12 +7,13 @@ import type { ReactNode } from 'react';
  * way to put it away. Not a live region: the page's Announcer says "time's up".
  */
 export function StickyNotice({ children, onDismiss }: { children: ReactNode; onDismiss?: () => void }) {
+  const t = useTranslations('board');
   return (
     <div className="flex min-h-11 items-center gap-3 rounded-xl border border-accent/40 bg-card px-3 py-1 text-base">
       <p className="flex-1 font-semibold">{children}</p>
       {onDismiss && (
         <button type="button" onClick={onDismiss} className="min-h-11 min-w-11 shrink-0 rounded-lg px-2 text-base text-muted underline-offset-4 hover:underline">
-          OK
+          {t('ok')}
         </button>
       )}
     </div>

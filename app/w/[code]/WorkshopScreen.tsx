@@ -1,11 +1,15 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { privateDocName } from '../../../lib/protocol/boardDoc';
 import { CLOSE_CODES } from '../../../lib/protocol/closeCodes';
+import { LanguageMenu } from '../../_components/LanguageMenu';
 import { Notice } from '../../_components/Notice';
 import { boardTickets } from '../../_lib/boardTickets';
+import { bdi } from '../../_i18n/bdi';
+import { useErrorText } from '../../_i18n/errorText';
 import { useBoard } from '../../_lib/useBoard';
 import { useCountdown } from '../../_lib/useCountdown';
 import { useOnline } from '../../_lib/useOnline';
@@ -35,12 +39,14 @@ import { useTimesUp } from './useTimesUp';
  * and the read-only boards after the end.
  */
 export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe; token: string }) {
+  const t = useTranslations('board');
   const { socket, controlStatus, workshop, offsetMs, self } = useParticipantSession(code, token);
   // The board sockets carry short-lived tickets, never the token (docs/API.md, board tickets).
   const tickets = useMemo(() => boardTickets(token, me.board.params), [token, me]);
   const shared = useBoard(me.board, { tickets });
   const browserOnline = useOnline();
-  const commands = useMemo(() => participantCommands(socket), [socket]);
+  const errorText = useErrorText();
+  const commands = useMemo(() => participantCommands(socket, (code) => (code === null ? t('share.notSent') : errorText(code))), [socket, t, errorText]);
 
   const seat = me.participant.seat;
   const myName = self?.name ?? me.participant.name;
@@ -72,8 +78,8 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
   const { timesUp, dismiss } = useTimesUp(workshop?.timer ?? null, msLeft);
 
   const closedBoard = [shared, docs.mine].find((b) => b?.connection === 'closed') ?? null;
-  const closedMessage = closedBoard ? closedBoardMessage(closedBoard.closeCode) : null;
-  const connection = connectionLine(overallConnection([shared, docs.mine], controlStatus), browserOnline, closedMessage);
+  const closedMessage = closedBoard ? closedBoardMessage(t, closedBoard.closeCode) : null;
+  const connection = connectionLine(t, overallConnection([shared, docs.mine], controlStatus), browserOnline, closedMessage);
   useBoardAnnouncements({
     workshopTitle: workshop?.title ?? me.workshop.title,
     phase: workshop ? phase : null,
@@ -91,13 +97,13 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
   const notices = (
     <>
       {ended ? (
-        <StickyNotice>This workshop has ended</StickyNotice>
+        <StickyNotice>{t('ended')}</StickyNotice>
       ) : workshop?.locked ? (
-        <StickyNotice>The facilitator has paused writing</StickyNotice>
+        <StickyNotice>{t('paused')}</StickyNotice>
       ) : null}
       {timesUp && !ended && (
         <StickyNotice onDismiss={dismiss}>
-          Time's up — finish your thought
+          {t('timesUp')}
         </StickyNotice>
       )}
     </>
@@ -107,20 +113,25 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
     <>
       <StatusBar
         connection={connection}
-        partner={partnerLine(partner, partnerTyping)}
+        partner={partnerLine(t, partner, partnerTyping)}
         timer={msLeft !== null && !ended ? <RoomTimer msLeft={msLeft} paused={workshop?.timer?.state === 'paused'} /> : null}
         notices={notices}
         prompt={item ? { title: item.title, text: item.prompt } : null}
       />
       <div className="mx-auto flex w-full max-w-xl flex-col gap-8 px-4 pt-5 pb-[40vh]">
-        <h1 className="text-base font-semibold text-muted">{workshop?.title ?? me.workshop.title}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 dir="auto" className="text-base font-semibold text-muted">
+            {workshop?.title ?? me.workshop.title}
+          </h1>
+          <LanguageMenu scope="room" />
+        </div>
 
         {closedMessage && (
-          <Notice tone="problem" title="This board is not syncing">
+          <Notice tone="problem" title={t('notSyncingTitle')}>
             {closedMessage}{' '}
             {closedBoard?.closeCode === CLOSE_CODES.unauthorized && (
               <Link href={`/join/${code}`} className="font-semibold text-accent underline underline-offset-4">
-                Join again
+                {t('joinAgain')}
               </Link>
             )}
           </Notice>
@@ -128,7 +139,7 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
 
         {!workshop && (
           <p role="status" className="text-lg text-muted">
-            Finding out where the workshop is…
+            {t('findingWorkshop')}
           </p>
         )}
 
@@ -171,8 +182,7 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
         {/* Below the content, so it waits for the content: shown before it, the lobby or the exercise would push it down the screen when the workshop's state arrives. */}
         {workshop && (
           <p className="border-t border-line pt-6 text-base text-muted">
-            Only you{partner ? ` and ${partner.name}` : ' and your partner'} can read this board. The facilitator sees how many
-            entries you have, never what they say — unless you both choose to share one with the room.
+            {partner ? t.rich('privacyWithName', { name: partner.name, bdi }) : t('privacy')}
           </p>
         )}
         {/* Always within reach; after the end the card above shows it up front instead. */}

@@ -1,8 +1,11 @@
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+
 /**
- * Words about columns, derived from their labels. The library's columns read
- * "What I bring" / "What I need"; said about the partner that becomes "What
- * Sam brings". Labels of any other shape (a facilitator's own columns, or
- * "Qualities") get a plain form that is never wrong.
+ * Words about columns, derived from their labels. In English, the library's columns read
+ * "What I bring" / "What I need", and said about the partner that becomes "What Sam brings": an
+ * English grammar rule, used only when the page and the label are both English. Any other label
+ * or language gets the page's plain form ("Qualities — Sam"), which is never wrong.
  */
 const FIRST_PERSON = /^What I (\p{L}+)(.*)$/u;
 
@@ -17,20 +20,25 @@ function thirdPerson(verb: string): string {
   return `${verb}s`;
 }
 
-/** Heading over the partner's entries of a column: "What Sam brings", or "Qualities — Sam". */
-export function partnerHeading(label: string, name: string): string {
+/** "What I bring" about Sam: "What Sam brings"; null for a label of any other shape. */
+export function englishAboutPartner(label: string, name: string): string | null {
   const match = FIRST_PERSON.exec(label);
-  return match ? `What ${name} ${thirdPerson(match[1])}${match[2]}` : `${label} — ${name}`;
+  return match ? `What ${name} ${thirdPerson(match[1])}${match[2]}` : null;
 }
 
-/** Label of the link picker on one of my entries: "Met by what Sam brings". */
-export function linkPickerLabel(toLabel: string, name: string): string {
-  const heading = partnerHeading(toLabel, name);
-  return `Met by ${FIRST_PERSON.test(toLabel) ? heading.charAt(0).toLowerCase() + heading.slice(1) : heading}`;
-}
-
-/** What the entries of the linking column are called in "meets 2 of Sam's needs": "needs", or "entries". */
-export function linkNoun(fromLabel: string): string {
-  const match = FIRST_PERSON.exec(fromLabel);
-  return match && match[2] === '' ? `${match[1].toLowerCase()}s` : 'entries';
+export function useColumnWords() {
+  const t = useTranslations('board');
+  const english = useLocale() === 'en';
+  return useMemo(() => {
+    const derived = (label: string, name: string) => (english ? englishAboutPartner(label, name) : null);
+    return {
+      /** Heading over the partner's entries of a column: "What Sam brings", or "Qualities — Sam". */
+      partnerHeading: (label: string, name: string): string => derived(label, name) ?? t('partnerColumn', { column: label, name }),
+      /** Label of the link picker on one of my entries: "Met by what Sam brings". */
+      linkPickerLabel: (toLabel: string, name: string): string => {
+        const heading = derived(toLabel, name);
+        return t('linkPicker', { target: heading ? heading.charAt(0).toLowerCase() + heading.slice(1) : t('partnerColumn', { column: toLabel, name }) });
+      },
+    };
+  }, [t, english]);
 }

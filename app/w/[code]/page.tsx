@@ -1,11 +1,12 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { isRoomCode, normalizeCode } from '../../../lib/codes';
 import { EarlyGet } from '../../_components/EarlyGet';
+import { PageMessages } from '../../_i18n/PageMessages';
+import { pageTitle } from '../../_i18n/currentLocale';
 import { tokenStorageKey } from '../../_lib/storage';
 import { BoardScreen } from './BoardScreen';
 
-export const metadata: Metadata = { title: 'Your board · Twofold' };
+export const generateMetadata = () => pageTitle('board');
 
 export default async function BoardPage({ params }: { params: Promise<{ code: string }> }) {
   const raw = decodeURIComponent((await params).code);
@@ -14,9 +15,9 @@ export default async function BoardPage({ params }: { params: Promise<{ code: st
   // One spelling per room, so the token stored under this code is always found.
   if (code !== raw) redirect(`/w/${code}`);
   return (
-    <>
+    <PageMessages namespaces={['board', 'announce']}>
       <EarlyGet path="/api/me" tokenKey={tokenStorageKey(code)} />
       <BoardScreen code={code} />
-    </>
+    </PageMessages>
   );
 }

@@ -1,21 +1,23 @@
 import { SOCKET_ACK_TIMEOUT_MS } from '../../../lib/protocol/ackTimeout';
 import type { ControlSocket } from '../../_lib/useControlSocket';
 
-const NOT_SENT = 'That did not get through. Check your connection and try again.';
+/** The words for a refused command: `code` is the server's error code, or null when it never got through. */
+export type SayRefusal = (code: string | null) => string;
 
 /**
  * A partner's intents over the control socket. Each resolves with null when
- * the server accepted it, or a sentence to show when it did not. The result
- * itself arrives as 'self:state', so nothing is updated optimistically.
+ * the server accepted it, or a sentence to show when it did not (chosen by the
+ * ack's error code, in the page's language). The result itself arrives as
+ * 'self:state', so nothing is updated optimistically.
  */
-export function participantCommands(socket: ControlSocket | null) {
-  async function send(run: (s: ControlSocket) => Promise<{ ok: boolean; message?: string }>): Promise<string | null> {
-    if (!socket?.connected) return NOT_SENT;
+export function participantCommands(socket: ControlSocket | null, say: SayRefusal) {
+  async function send(run: (s: ControlSocket) => Promise<{ ok: boolean; code?: string }>): Promise<string | null> {
+    if (!socket?.connected) return say(null);
     try {
       const ack = await run(socket);
-      return ack.ok ? null : (ack.message ?? NOT_SENT);
+      return ack.ok ? null : say(ack.code ?? null);
     } catch {
-      return NOT_SENT; // timed out
+      return say(null); // timed out
     }
   }
   return {

@@ -1,7 +1,12 @@
+import type { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { CLOSE_CODES } from '../../../lib/protocol/closeCodes';
+import { bdi } from '../../_i18n/bdi';
 import type { Board, BoardConnection } from '../../_lib/useBoard';
 import type { ControlStatus } from '../../_lib/useControlSocket';
 import type { StatusLine } from './StatusBar';
+
+type BoardT = ReturnType<typeof useTranslations<'board'>>;
 
 const SEVERITY: Record<BoardConnection, number> = { connected: 0, connecting: 1, reconnecting: 2, closed: 3 };
 
@@ -21,30 +26,32 @@ export function overallConnection(boards: (Board | null)[], control: ControlStat
 }
 
 /** The honest one-liner about whether my writing reaches my partner. */
-export function connectionLine(connection: BoardConnection, browserOnline: boolean, closedMessage: string | null): StatusLine {
-  if (closedMessage) return { tone: 'warn', text: 'Not syncing' };
-  if (!browserOnline) return { tone: 'warn', text: 'Offline — your changes are kept on this phone' };
-  if (connection === 'connected') return { tone: 'ok', text: 'Connected' };
-  if (connection === 'reconnecting') return { tone: 'warn', text: 'Reconnecting… your changes are kept on this phone' };
-  return { tone: 'idle', text: 'Connecting…' };
+export function connectionLine(t: BoardT, connection: BoardConnection, browserOnline: boolean, closedMessage: string | null): StatusLine {
+  if (closedMessage) return { tone: 'warn', text: t('status.notSyncing') };
+  if (!browserOnline) return { tone: 'warn', text: t('status.offline') };
+  if (connection === 'connected') return { tone: 'ok', text: t('status.connected') };
+  if (connection === 'reconnecting') return { tone: 'warn', text: t('status.reconnecting') };
+  return { tone: 'idle', text: t('status.connecting') };
 }
 
-export function partnerLine(partner: { name: string; online: boolean | null } | null, typing: boolean): StatusLine {
-  if (!partner) return { tone: 'idle', text: 'Waiting for your partner' };
-  if (typing) return { tone: 'ok', text: `${partner.name} is typing…` };
-  if (partner.online === true) return { tone: 'ok', text: `${partner.name} is online` };
-  if (partner.online === false) return { tone: 'idle', text: `${partner.name} is offline` };
-  return { tone: 'idle', text: `With ${partner.name}` };
+export function partnerLine(t: BoardT, partner: { name: string; online: boolean | null } | null, typing: boolean): StatusLine {
+  if (!partner) return { tone: 'idle', text: t('status.waitingForPartner') };
+  const name = partner.name;
+  const say = (key: 'typing' | 'online' | 'offline' | 'with'): ReactNode => t.rich(`status.partner.${key}`, { name, bdi });
+  if (typing) return { tone: 'ok', text: say('typing') };
+  if (partner.online === true) return { tone: 'ok', text: say('online') };
+  if (partner.online === false) return { tone: 'idle', text: say('offline') };
+  return { tone: 'idle', text: say('with') };
 }
 
 /** Why the server closed the board for good, in words for the person holding the phone. */
-export function closedBoardMessage(code: number | null): string {
+export function closedBoardMessage(t: BoardT, code: number | null): string {
   switch (code) {
     case CLOSE_CODES.unauthorized:
-      return 'This phone’s seat is no longer known to the workshop, so your board cannot sync.';
+      return t('closed.unauthorized');
     case CLOSE_CODES.boardTooLarge:
-      return 'Your board has reached its size limit, so new changes cannot be saved. Try shortening or deleting an entry.';
+      return t('closed.tooLarge');
     default:
-      return 'This board cannot be opened from this phone. Your changes so far are kept here.';
+      return t('closed.other');
   }
 }

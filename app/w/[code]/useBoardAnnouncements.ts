@@ -1,8 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { useAnnounceChange, useAnnouncePlace } from '../../_components/Announcer';
-import { announcement } from '../../_lib/announcements';
 import type { StatusTone } from '../../_components/StatusDot';
 
 interface BoardMoment {
@@ -27,36 +27,37 @@ interface BoardMoment {
  * connection dropping and coming back.
  */
 export function useBoardAnnouncements(m: BoardMoment): void {
+  const t = useTranslations('announce');
   const place =
     m.phase === 'lobby'
-      ? announcement('boardLobby', { workshop: m.workshopTitle })
+      ? t('boardLobby', { workshop: m.workshopTitle })
       : m.phase === 'ended'
-        ? announcement('boardEnded', { workshop: m.workshopTitle })
+        ? t('boardEnded', { workshop: m.workshopTitle })
         : m.phase === 'exercise' && m.exerciseTitle
-          ? announcement('boardExercise', { number: m.step + 1, total: m.total, exercise: m.exerciseTitle })
+          ? t('boardExercise', { number: m.step + 1, total: m.total, exercise: m.exerciseTitle })
           : null;
   useAnnouncePlace(place);
 
-  useAnnounceChange(m.partnerName, (from, to) => (from === null && to ? announcement('partnerJoined', { partner: to }) : null));
+  useAnnounceChange(m.partnerName, (from, to) => (from === null && to ? t('partnerJoined', { partner: to }) : null));
 
   // Keyed by step: moving to the next exercise is not the partner changing their mind.
   const partner = m.partnerName ?? '';
   useAnnounceChange(`${m.step}:${m.partnerReady}`, (from, to) =>
-    partner && from.split(':')[0] === to.split(':')[0] ? announcement(m.partnerReady ? 'partnerReady' : 'partnerNotReady', { partner }) : null,
+    partner && from.split(':')[0] === to.split(':')[0] ? t(m.partnerReady ? 'partnerReady' : 'partnerNotReady', { partner }) : null,
   );
-  useAnnounceChange(`${m.step}:${m.revealed}`, (from, to) => (m.revealed && from.split(':')[0] === to.split(':')[0] ? announcement('revealed') : null));
-  useAnnounceChange(m.timesUp, (_from, to) => (to && m.phase === 'exercise' ? announcement('timesUp') : null));
+  useAnnounceChange(`${m.step}:${m.revealed}`, (from, to) => (m.revealed && from.split(':')[0] === to.split(':')[0] ? t('revealed') : null));
+  useAnnounceChange(m.timesUp, (_from, to) => (to && m.phase === 'exercise' ? t('timesUp') : null));
 
   // Connecting for the first time is not news; a connection that was there and went, and came back, is.
   const lost = useRef(false);
   useAnnounceChange(m.connection, (from, to) => {
     if (from === 'ok' && to !== 'ok') {
       lost.current = true;
-      return announcement('connectionLost');
+      return t('connectionLost');
     }
     if (to === 'ok' && lost.current) {
       lost.current = false;
-      return announcement('connectionBack');
+      return t('connectionBack');
     }
     return null;
   });

@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useErrorText } from '../../_i18n/errorText';
 import { useEffect, useState } from 'react';
 import type { BoardAccess, MeResponse } from '../../../lib/protocol';
-import { api, ApiRequestError, messageOf } from '../../_lib/api';
+import { api, ApiRequestError } from '../../_lib/api';
 import { rememberMe } from '../../_lib/localBoardCopies';
 import { forgetParticipant, readCachedMe, readToken } from '../../_lib/storage';
 
@@ -26,6 +27,7 @@ function isSeated(me: MeResponse): me is SeatedMe {
  */
 export function useMe(code: string): MeState {
   const router = useRouter();
+  const errorText = useErrorText();
   const [state, setState] = useState<MeState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -54,11 +56,11 @@ export function useMe(code: string): MeState {
         if (err instanceof ApiRequestError && err.status === 0 && cached && isSeated(cached)) {
           return setState({ kind: 'ready', me: cached, token, fromCache: true });
         }
-        setState({ kind: 'problem', message: messageOf(err), retry: () => setAttempt((n) => n + 1) });
+        setState({ kind: 'problem', message: errorText(err), retry: () => setAttempt((n) => n + 1) });
       },
     );
     return () => abort.abort();
-  }, [code, router, attempt]);
+  }, [code, router, attempt, errorText]);
 
   return state;
 }

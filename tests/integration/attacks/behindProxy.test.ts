@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { CLOSE_CODES, PROTOCOL_VERSION } from '../../../lib/protocol';
 import { DEFAULT_LIMITS, loadConfig } from '../../../server/config';
 import { setPageCsp } from '../../../server/http/securityHeaders';
-import { ApiClient } from '../../helpers/api';
+import { ApiClient } from '../../helpers/apiClient';
 import { startTestServer } from '../../helpers/server';
 import { boardUrl } from '../../helpers/yjsClient';
 

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { addEntry, listEntries } from '../../../lib/board/schema';
 import { CLOSE_CODES, PROTOCOL_VERSION, type MeResponse } from '../../../lib/protocol';
 import { BOARD_TICKET_TTL_MS } from '../../../server/tunables';
-import { ApiClient } from '../../helpers/api';
+import { ApiClient } from '../../helpers/apiClient';
 import { connectControl, hostAuth, participantAuth } from '../../helpers/controlClient';
 import { startTestServer } from '../../helpers/server';
 import { eventually } from '../../helpers/wait';

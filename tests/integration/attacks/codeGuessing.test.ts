@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { codeFromRandom, PAIR_CODE_LENGTH, ROOM_CODE_LENGTH } from '../../../lib/codes';
 import type { MeResponse } from '../../../lib/protocol';
 import { GUESS_BUDGETS } from '../../../server/tunables';
-import { ApiClient } from '../../helpers/api';
+import { ApiClient } from '../../helpers/apiClient';
 import { startTestServer } from '../../helpers/server';
 
 /**

@@ -7,7 +7,7 @@ import { openSqliteStore } from '../../../server/store/sqliteStore';
 import { RoomEvents } from '../../../server/workshop/roomEvents';
 import { WorkshopService } from '../../../server/workshop/seating';
 import { buildAgenda } from '../../../lib/catalogue/agenda';
-import { ApiClient } from '../../helpers/api';
+import { ApiClient } from '../../helpers/apiClient';
 import { connectControl, participantAuth } from '../../helpers/controlClient';
 import { startTestServer, tempDataDir } from '../../helpers/server';
 import { eventually } from '../../helpers/wait';

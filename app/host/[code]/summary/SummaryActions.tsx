@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CompactButton } from '../../../_components/CompactButton';
 import { DownloadIcon, PrintIcon } from '../../../_components/icons';
-import { messageOf } from '../../../_lib/api';
+import { useErrorText } from '../../../_i18n/errorText';
 import { downloadSummaryCsv } from '../hostApi';
 
 /**
@@ -11,6 +12,8 @@ import { downloadSummaryCsv } from '../hostApi';
  * Neither button is printed.
  */
 export function SummaryActions({ code, hostKey }: { code: string; hostKey: string }) {
+  const t = useTranslations('summary.actions');
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'problem'; text: string } | null>(null);
 
@@ -20,24 +23,24 @@ export function SummaryActions({ code, hostKey }: { code: string; hostKey: strin
     setMessage(null);
     try {
       const filename = await downloadSummaryCsv(code, hostKey);
-      setMessage({ tone: 'ok', text: `Saved as ${filename}.` });
+      setMessage({ tone: 'ok', text: t('saved', { filename }) });
     } catch (err) {
-      setMessage({ tone: 'problem', text: messageOf(err) });
+      setMessage({ tone: 'problem', text: t('failed', { reason: errorText(err) }) });
     }
     setBusy(false);
   }
 
   return (
     <div className="flex flex-col items-start gap-2 print:hidden sm:items-end">
-      <div role="group" aria-label="Keep this summary" className="flex flex-wrap gap-2">
+      <div role="group" aria-label={t('group')} className="flex flex-wrap gap-2">
         {/* aria-disabled while fetching keeps focus on the button (a disabled one would drop it). */}
         <CompactButton aria-disabled={busy || undefined} aria-busy={busy || undefined} onClick={() => void download()}>
           <DownloadIcon />
-          {busy ? 'Preparing CSV…' : 'Download CSV'}
+          {busy ? t('preparing') : t('csv')}
         </CompactButton>
         <CompactButton onClick={() => window.print()}>
           <PrintIcon />
-          Print
+          {t('print')}
         </CompactButton>
       </div>
       <p aria-live="polite" className={`min-h-6 text-sm ${message?.tone === 'problem' ? 'text-warn' : 'text-muted'}`}>

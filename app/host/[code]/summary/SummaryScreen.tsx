@@ -1,8 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CompactButton } from '../../../_components/CompactButton';
 import { Notice } from '../../../_components/Notice';
+import { useErrorText } from '../../../_i18n/errorText';
 import { NoAccess } from '../NoAccess';
 import { useHostKey } from '../useHostKey';
 import { WorkshopDeleted, WorkshopNotHere } from '../WorkshopGone';
@@ -15,6 +17,8 @@ import { useSummary } from './useSummary';
  * that is gone, or a problem to retry.
  */
 export function SummaryScreen({ code }: { code: string }) {
+  const t = useTranslations('summary');
+  const errorText = useErrorText();
   const hostKey = useHostKey(code);
   const { load, retry } = useSummary(code, hostKey);
   const [deletedTitle, setDeletedTitle] = useState<string | null>(null);
@@ -22,25 +26,25 @@ export function SummaryScreen({ code }: { code: string }) {
   if (deletedTitle !== null) return <WorkshopDeleted title={deletedTitle} />;
   if (hostKey === null) return <NoAccess code={code} reason={null} what="summary" />;
   if (load.kind === 'gone') return <WorkshopNotHere />;
-  if (load.kind === 'refused') return <NoAccess code={code} reason={load.message} what="summary" />;
+  if (load.kind === 'refused') return <NoAccess code={code} reason={errorText(load.error)} what="summary" />;
   if (load.kind === 'ready' && hostKey) {
     return <SummaryView code={code} hostKey={hostKey} summary={load.summary} onDeleted={() => setDeletedTitle(load.summary.title)} />;
   }
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-xl flex-col justify-center gap-6 px-5 py-10">
-      <h1 className="text-3xl font-semibold tracking-tight">Session summary</h1>
+      <h1 className="text-3xl font-semibold tracking-tight">{t('heading')}</h1>
       {load.kind === 'failed' ? (
         <>
-          <Notice tone="problem" title="The summary could not be loaded">
-            {load.message}
+          <Notice tone="problem" title={t('failed')}>
+            {errorText(load.error)}
           </Notice>
           <CompactButton className="self-start" onClick={retry}>
-            Try again
+            {t('tryAgain')}
           </CompactButton>
         </>
       ) : (
         <p role="status" className="text-lg text-muted">
-          Loading the session summary…
+          {t('loading')}
         </p>
       )}
     </main>

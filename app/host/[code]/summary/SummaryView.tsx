@@ -1,12 +1,23 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { formatRoomCode } from '../../../../lib/codes';
 import type { WorkshopSummary } from '../../../../lib/summary';
 import { DeleteWorkshop } from '../DeleteWorkshop';
 import { AttendanceFigures } from './AttendanceFigures';
 import { ExerciseTable } from './ExerciseTable';
 import { SummaryActions } from './SummaryActions';
-import { retentionText, whenText } from './summaryText';
+import { useSummaryText } from './summaryText';
+import { LanguageMenu } from '../../../_components/LanguageMenu';
 import { WallEntries } from './WallEntries';
+
+const mono = (chunks: ReactNode) => (
+  <span dir="ltr" className="font-mono">
+    {chunks}
+  </span>
+);
 
 /*
  * Paper is white whatever the screen's theme: in dark mode the light ink
@@ -29,25 +40,34 @@ interface SummaryViewProps {
  * shared entries only; nothing a couple kept to themselves is in it.
  */
 export function SummaryView({ code, hostKey, summary, onDeleted }: SummaryViewProps) {
+  const t = useTranslations('summary');
+  const text = useSummaryText();
   const { title, createdAt, endedAt, retentionDays } = summary;
   return (
     <div className={`mx-auto flex min-h-dvh w-full max-w-6xl flex-col gap-10 px-5 py-6 lg:px-8 print:max-w-none print:gap-8 print:p-0 ${PRINT_LIGHT}`}>
-      <nav aria-label="Facilitator pages" className="print:hidden">
-        <Link href={`/host/${code}`} className="inline-flex min-h-10 items-center gap-2 rounded-lg text-base font-semibold text-accent underline underline-offset-4">
-          <span aria-hidden="true">←</span>
-          Back to the console
-        </Link>
-      </nav>
+      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <nav aria-label={t('nav')}>
+          <Link href={`/host/${code}`} className="inline-flex min-h-10 items-center gap-2 rounded-lg text-base font-semibold text-accent underline underline-offset-4">
+            <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+              ←
+            </span>
+            {t('back')}
+          </Link>
+        </nav>
+        <LanguageMenu scope="host" />
+      </div>
 
       <main className="flex flex-col gap-10 print:gap-8">
         <header className="flex flex-wrap items-start justify-between gap-x-8 gap-y-4">
           <div className="flex min-w-0 flex-col gap-1.5">
             <p className="text-sm font-semibold tracking-wide text-muted uppercase">
-              Session summary · Room <span className="font-mono">{formatRoomCode(code)}</span>
+              {t.rich('kicker', { code: formatRoomCode(code), mono })}
             </p>
-            <h1 className="text-4xl font-semibold tracking-tight break-words">{title}</h1>
-            <p className="text-lg">{whenText(createdAt, endedAt)}</p>
-            <p className="text-base text-muted">{retentionText(createdAt, endedAt, retentionDays)}</p>
+            <h1 dir="auto" className="text-4xl font-semibold tracking-tight break-words">
+              {title}
+            </h1>
+            <p className="text-lg">{text.when(createdAt, endedAt)}</p>
+            <p className="text-base text-muted">{text.retention(createdAt, endedAt, retentionDays)}</p>
           </div>
           <SummaryActions code={code} hostKey={hostKey} />
         </header>
@@ -57,10 +77,7 @@ export function SummaryView({ code, hostKey, summary, onDeleted }: SummaryViewPr
         <WallEntries wall={summary.wall} exercises={summary.exercises} />
 
         <footer className="flex flex-col gap-6 border-t border-line pt-6">
-          <p className="max-w-prose text-base leading-relaxed text-muted">
-            Figures only: what couples wrote on their boards is never part of this summary. Each couple can read, export or delete their own
-            board from their private review link until it is deleted.
-          </p>
+          <p className="max-w-prose text-base leading-relaxed text-muted">{t('figuresOnly')}</p>
           <div className="max-w-xl">
             <DeleteWorkshop code={code} hostKey={hostKey} heading="h2" onDeleted={onDeleted} />
           </div>

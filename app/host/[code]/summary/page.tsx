@@ -1,14 +1,19 @@
-import type { Metadata } from 'next';
 import { NotARoomCode } from '../../../_components/NotARoomCode';
+import { PageMessages } from '../../../_i18n/PageMessages';
+import { pageTitle } from '../../../_i18n/currentLocale';
 import { isRoomCode, normalizeCode } from '../../../../lib/codes';
 import { SummaryScreen } from './SummaryScreen';
 
-export const metadata: Metadata = { title: 'Session summary · Twofold' };
+export const generateMetadata = () => pageTitle('summary');
 
 export default async function SummaryPage({ params }: { params: Promise<{ code: string }> }) {
   const code = normalizeCode(decodeURIComponent((await params).code));
   if (!isRoomCode(code)) {
     return <NotARoomCode />;
   }
-  return <SummaryScreen code={code} />;
+  return (
+    <PageMessages namespaces={['summary', 'console']}>
+      <SummaryScreen code={code} />
+    </PageMessages>
+  );
 }

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkshopSummary } from '../../../../lib/summary';
-import { ApiRequestError, messageOf } from '../../../_lib/api';
+import { ApiRequestError } from '../../../_lib/api';
 import { fetchSummary, workshopIsGone } from '../hostApi';
 
 type SummaryLoad =
@@ -11,8 +11,8 @@ type SummaryLoad =
   /** Deleted, or past its keeping time: nothing to show, and no key would help. */
   | { kind: 'gone' }
   /** The server does not accept this device's key for the room. */
-  | { kind: 'refused'; message: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'refused'; error: unknown }
+  | { kind: 'failed'; error: unknown };
 
 /**
  * The session summary, read once when the page opens (it is a record, not a
@@ -33,9 +33,9 @@ export function useSummary(code: string, hostKey: string | null | undefined): { 
         if (abort.signal.aborted) return;
         if (err instanceof ApiRequestError && err.status === 401) {
           const gone = await workshopIsGone(code);
-          if (!abort.signal.aborted) setLoad(gone ? { kind: 'gone' } : { kind: 'refused', message: err.message });
+          if (!abort.signal.aborted) setLoad(gone ? { kind: 'gone' } : { kind: 'refused', error: err });
         } else {
-          setLoad({ kind: 'failed', message: messageOf(err) });
+          setLoad({ kind: 'failed', error: err });
         }
       },
     );

@@ -1,0 +1,157 @@
+/**
+ * The attacker of tests/integration/attacks, run as a process of its own
+ * (`node --import tsx tests/helpers/attacker.ts '<job as JSON>'`, see attack.ts): its sockets,
+ * descriptors and event loop are not the server's, so the server and the probes are measured
+ * as they would be against a remote attacker. It prints one JSON line when the attack is under
+ * way (`{ "event": "running", … }`) and one when it is over (`{ "event": "done", … }`).
+ * Every loop is bounded by the job's counts or its `maxMs`.
+ */
+import net from 'node:net';
+import { io } from 'socket.io-client';
+import WebSocket from 'ws';
+
+export type AttackJob =
+  | { kind: 'readyFlood'; url: string; token: string; protocol: number; count: number; reconnects: number; perReconnect: number }
+  | { kind: 'halfOpen'; port: number; addresses: string[]; perAddress: number; mode: 'partial' | 'silent' | 'socketIoNoAuth'; maxMs: number }
+  | { kind: 'awarenessFlood'; url: string; connections: number; stateBytes: number; perSecond: number; durationMs: number };
+
+const report = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
+async function readyFlood(job: Extract<AttackJob, { kind: 'readyFlood' }>) {
+  const acks: Record<string, number> = {};
+  const disconnects: string[] = [];
+  let sent = 0;
+  for (let round = 0; round <= job.reconnects; round++) {
+    const upTo = round === 0 ? job.count : sent + job.perReconnect;
+    const socket = io(job.url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { role: 'participant', protocol: job.protocol, token: job.token } });
+    const connected = await new Promise<boolean>((resolve) => socket.once('connect', () => resolve(true)).once('connect_error', () => resolve(false)));
+    if (!connected) break;
+    if (round === 0) report({ event: 'running' });
+    let outstanding = 0;
+    const over = new Promise<void>((resolve) => {
+      socket.once('disconnect', (reason) => {
+        disconnects.push(reason);
+        resolve();
+      });
+      for (; sent < upTo && socket.connected; sent++) {
+        outstanding++;
+        socket.emit('ready', { ready: sent % 2 === 0 }, (result: { ok: boolean; code?: string }) => {
+          const key = result.ok ? 'ok' : (result.code ?? 'unknown');
+          acks[key] = (acks[key] ?? 0) + 1;
+          if (--outstanding === 0 && sent >= upTo) resolve();
+        });
+      }
+    });
+    await over;
+    socket.close();
+  }
+  return { sent, acks, disconnects };
+}
+
+async function halfOpen(job: Extract<AttackJob, { kind: 'halfOpen' }>) {
+  const started = Date.now();
+  const lifetimesMs: number[] = [];
+  let connected = 0;
+  let failed = 0;
+  let answered = 0;
+  const request =
+    job.mode === 'partial'
+      ? 'GET /yjs/board.x HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n'
+      : job.mode === 'socketIoNoAuth'
+        ? 'GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n'
+        : '';
+  const sockets: net.Socket[] = [];
+  const settled: Promise<void>[] = [];
+  const closed: Promise<void>[] = [];
+  for (const localAddress of job.addresses) {
+    for (let i = 0; i < job.perAddress; i++) {
+      const socket = net.connect({ host: '127.0.0.1', port: job.port, localAddress });
+      sockets.push(socket);
+      let openedAt = 0;
+      settled.push(new Promise((resolve) => socket.once('connect', () => resolve()).once('close', () => resolve())));
+      socket.once('connect', () => {
+        connected++;
+        openedAt = Date.now();
+        if (request) socket.write(request);
+      });
+      socket.once('data', () => answered++);
+      socket.on('error', () => failed++);
+      closed.push(new Promise((resolve) => socket.once('close', () => {
+        if (openedAt) lifetimesMs.push(Date.now() - openedAt);
+        resolve();
+      })));
+    }
+  }
+  await Promise.all(settled);
+  report({ event: 'running', connected });
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), Math.max(0, job.maxMs - (Date.now() - started))).unref());
+  const outcome = await Promise.race([Promise.all(closed).then(() => 'closed' as const), timeout]);
+  const stillOpen = sockets.filter((s) => !s.destroyed).length;
+  for (const s of sockets) s.destroy();
+  return { attempted: sockets.length, connected, failed, answered, stillOpen, outcome, lifetimesMs: lifetimesMs.sort((a, b) => a - b) };
+}
+
+/** An awareness update with one client whose state is `stateBytes` of JSON, framed as the y-websocket protocol's message type 1. */
+function bigAwarenessFrame(clientId: number, clock: number, stateBytes: number): Buffer {
+  const json = Buffer.from(JSON.stringify({ user: { name: 'x', seat: 'a' }, pad: 'x'.repeat(Math.max(0, stateBytes - 40)) }));
+  const varint = (n: number) => {
+    const out: number[] = [];
+    while (n > 127) {
+      out.push((n & 127) | 128);
+      n = Math.floor(n / 128);
+    }
+    out.push(n);
+    return Buffer.from(out);
+  };
+  const update = Buffer.concat([varint(1), varint(clientId), varint(clock), varint(json.length), json]);
+  return Buffer.concat([varint(1), varint(update.length), update]);
+}
+
+async function awarenessFlood(job: Extract<AttackJob, { kind: 'awarenessFlood' }>) {
+  const closes: Record<string, number> = {};
+  let sent = 0;
+  let opened = 0;
+  const frame = bigAwarenessFrame(4242, 1, job.stateBytes); // the same bytes each time: the attacker's own heap stays flat
+  const end = Date.now() + job.durationMs;
+  report({ event: 'running' });
+  const one = async () => {
+    // Reconnect after every refusal until the time is up: the attack does not give up.
+    for (let round = 0; Date.now() < end && round < 10_000; round++) {
+      await new Promise<void>((resolve) => {
+        const ws = new WebSocket(job.url);
+        let timer: NodeJS.Timeout | null = null;
+        ws.on('open', () => {
+          opened++;
+          timer = setInterval(() => {
+            if (Date.now() >= end) return ws.close();
+            if (ws.readyState === WebSocket.OPEN) {
+              ws.send(frame);
+              sent++;
+            }
+          }, 1000 / job.perSecond);
+        });
+        ws.on('error', () => undefined);
+        ws.on('close', (code) => {
+          if (timer) clearInterval(timer);
+          closes[code] = (closes[code] ?? 0) + 1;
+          resolve();
+        });
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: job.connections }, () => one()));
+  return { sent, opened, closes };
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as AttackJob;
+const run = job.kind === 'readyFlood' ? readyFlood(job) : job.kind === 'halfOpen' ? halfOpen(job) : awarenessFlood(job);
+run.then(
+  (result) => {
+    report({ event: 'done', ...result });
+    process.exit(0);
+  },
+  (err: unknown) => {
+    report({ event: 'failed', message: String(err) });
+    process.exit(1);
+  },
+);
