@@ -77,7 +77,7 @@ for (const locale of LOCALES) {
     const { page: ben } = await newScreen(browser, 'phone320', { locale });
     await seatPhone(ben, code, b.token);
     await ben.goto(`/w/${code}`);
-    await expect(ana.getByText('Ben', { exact: true })).toBeVisible();
+    await expect(ana.getByRole('list', { name: 'Your couple' }).getByText('Ben', { exact: true })).toBeVisible();
     await ana.getByText('Your review link').click();
     await measure(ana, 'board: lobby, with the review link open');
 
