@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { localeCookieName } from '../../lib/i18n/locales';
+import { localeCookieName, localeDirection } from '../../lib/i18n/locales';
 import { BASE_URL } from './support';
 
 /** The WCAG 2.2 A and AA rules axe knows (docs/ACCESSIBILITY.md). */
@@ -44,8 +44,13 @@ export interface ScreenOptions {
 export async function newScreen(browser: Browser, kind: keyof typeof VIEWPORTS, { locale, colorScheme = 'light' }: ScreenOptions): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...VIEWPORTS[kind], locale, colorScheme });
   await context.addCookies((['room', 'host'] as const).map((scope) => ({ name: localeCookieName(scope), value: locale, url: BASE_URL })));
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  screenLocale.set(page, locale);
+  return { context, page };
 }
+
+/** The language each screen was opened in, so every axe run can check the page really speaks it. */
+const screenLocale = new WeakMap<Page, Locale>();
 
 /** One line per failing node: rule id, where, and what axe says to do. */
 export function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
@@ -68,6 +73,11 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
     .withTags(WCAG_TAGS)
     .analyze();
   expect(results.passes.length, `${state}: axe ran no rules`).toBeGreaterThan(0);
+  const locale = screenLocale.get(page);
+  if (locale) {
+    const html = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+    expect.soft(html, `${state}: the page's language`).toEqual({ lang: locale, dir: localeDirection(locale) });
+  }
   // Soft: one run lists every state that fails, not only the first.
   expect.soft(describeViolations(results.violations), `${state}: axe violations`).toEqual([]);
 }
