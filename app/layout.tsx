@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { localeDirection } from '../lib/i18n/locales';
+import { Announcer } from './_components/Announcer';
 import { OfflineShell } from './_components/OfflineShell';
 import { pageLocale } from './_i18n/currentLocale';
 import './globals.css';
@@ -34,7 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={localeDirection(locale)}>
       <body className="min-h-dvh bg-paper font-sans text-ink antialiased">
-        {children}
+        <Announcer>{children}</Announcer>
         <OfflineShell />
       </body>
     </html>

@@ -7,7 +7,7 @@ const base =
   'transition-colors disabled:cursor-not-allowed disabled:opacity-60';
 
 const variants: Record<ButtonVariant, string> = {
-  primary: 'bg-accent text-accent-ink hover:bg-accent/90',
+  primary: 'bg-accent text-accent-ink hover:bg-accent-hover',
   secondary: 'border border-muted bg-card text-ink hover:bg-paper',
   quiet: 'text-ink underline-offset-4 hover:underline',
 };

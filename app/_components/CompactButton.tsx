@@ -9,11 +9,12 @@ export type CompactVariant = 'primary' | 'secondary' | 'quiet' | 'danger';
  */
 const base =
   // relative: keeps sr-only name parts inside the button (and inside any scrolling list it sits in).
-  'relative inline-flex items-center justify-center gap-1.5 rounded-lg font-semibold whitespace-nowrap ' +
+  // Labels may wrap: on a narrow window (or zoomed to 400 %) a long one wraps instead of pushing the page sideways.
+  'relative inline-flex items-center justify-center gap-1.5 rounded-lg font-semibold ' +
   'transition-colors disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
 
 const variants: Record<CompactVariant, string> = {
-  primary: 'bg-accent text-accent-ink hover:bg-accent/90',
+  primary: 'bg-accent text-accent-ink hover:bg-accent-hover',
   secondary: 'border border-muted bg-card text-ink hover:bg-paper',
   quiet: 'text-ink underline-offset-4 hover:underline',
   // Destructive but calm: an outline in the warning colour, never a red alarm.

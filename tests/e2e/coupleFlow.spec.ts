@@ -5,13 +5,14 @@ import { api } from './support';
  * The whole first-slice flow as people do it, by role and label: a facilitator
  * on a laptop creates the workshop; two partners on phones join with the code,
  * pair with the pair code, and write; the console shows the couple, both
- * online, one entry — and none of the words.
+ * online, one entry — and none of the words. One of the phones is 320 px wide.
  */
 const phone = devices['Pixel 7'];
 const ENTRY = 'I notice when you are tired and make tea';
 
-async function newPhone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ ...phone });
+/** `narrow`: the narrowest phone we support, 320 × 640 CSS px. */
+async function newPhone(browser: Browser, narrow = false): Promise<Page> {
+  const context = await browser.newContext(narrow ? { ...phone, viewport: { width: 320, height: 640 } } : { ...phone });
   return context.newPage();
 }
 
@@ -37,8 +38,8 @@ test('facilitator and two partners: create, join, pair, type, see it live', asyn
   const pairCodeText = await ana.getByText(/^[A-Z0-9]{3} [A-Z0-9]{3}$/).first().textContent();
   const pairCode = pairCodeText!.trim();
 
-  // Partner B opens the join link (what the QR encodes) and joins Ana with the pair code.
-  const ben = await newPhone(browser);
+  // Partner B opens the join link (what the QR encodes) on a 320 px phone and joins Ana with the pair code.
+  const ben = await newPhone(browser, true);
   const benSockets: string[] = [];
   ben.on('websocket', (ws) => benSockets.push(ws.url()));
   await ben.goto(`/join/${code}`);

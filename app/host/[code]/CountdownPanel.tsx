@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import type { PublicWorkshopState } from '../../../lib/protocol';
+import { useAnnounceChange } from '../../_components/Announcer';
 import { CompactButton } from '../../_components/CompactButton';
 import { formatCountdown, useCountdown, useSpokenCountdown } from '../../_lib/useCountdown';
 import type { HostActions } from './useHostActions';
@@ -16,6 +17,7 @@ const PRESET_MINUTES = [1, 3, 5, 10];
  */
 export function CountdownPanel({ state, offsetMs, actions }: { state: PublicWorkshopState; offsetMs: number; actions: HostActions }) {
   const t = useTranslations('console.countdown');
+  const say = useTranslations('announce');
   const spoken = useSpokenCountdown();
   const left = useCountdown(state.timer, offsetMs);
   const timer = state.timer;
@@ -24,6 +26,8 @@ export function CountdownPanel({ state, offsetMs, actions }: { state: PublicWork
   const presets = suggested && !PRESET_MINUTES.includes(suggested) ? [suggested, ...PRESET_MINUTES] : PRESET_MINUTES;
   const presetsRef = useRef<HTMLDivElement>(null);
   const run = (what: string, command: Parameters<HostActions['command']>[1]) => void actions.command(what, command);
+  // Said once as the running countdown reaches zero; the timer role itself is never read out on its own.
+  useAnnounceChange(timer?.state === 'running' && left === 0, (_from, to) => (to ? say('consoleTimesUp') : null));
 
   // Clearing removes the correction buttons, Clear included: hand focus to the presets instead of the page.
   async function clear() {

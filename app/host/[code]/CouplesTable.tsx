@@ -65,7 +65,8 @@ export function CouplesTable({ couples, now, privateFirst, inExercise, actions }
       {rows.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-line p-6 text-base text-muted">{t('noneNeedAttention')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-2xl border border-line bg-card">
+        <div className="relative overflow-x-auto rounded-2xl border border-line bg-card">
+          {/* relative: holds the sr-only header text inside the scroller, or it would widen the page on a narrow screen. */}
           <table className="w-full border-collapse text-start text-base">
             <thead>
               <tr className="border-b border-line text-sm text-muted">

@@ -8,8 +8,10 @@ import { LanguageMenu } from '../../_components/LanguageMenu';
 import { useErrorText } from '../../_i18n/errorText';
 import { useNow } from '../../_lib/useNow';
 import { useOrigin } from '../../_lib/useOrigin';
+import { useAnnouncePlace } from '../../_components/Announcer';
 import { AgendaStrip } from './AgendaStrip';
 import { ConnectionBadge } from './ConnectionBadge';
+import { consolePlace } from './consolePlace';
 import { itemNames } from './consoleText';
 import { CountdownPanel } from './CountdownPanel';
 import { CouplesTable } from './CouplesTable';
@@ -53,6 +55,8 @@ export function HostConsole({ code }: { code: string }) {
 
   const state = live?.state ?? null;
   const title = state?.title ?? snapshot?.workshop.title ?? '';
+  const announceT = useTranslations('announce');
+  useAnnouncePlace(consolePlace(announceT, state));
 
   if (deletion === 'deleted') return <WorkshopDeleted title={title} />;
   if (status.kind === 'refused' && deletion === null) {
@@ -80,7 +84,14 @@ export function HostConsole({ code }: { code: string }) {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
           <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t('kicker')}</p>
-          <h1 className="text-3xl font-semibold tracking-tight">{title ? <bdi>{title}</bdi> : t('loadingRoom')}</h1>
+          {/* No heading until the title is known: a route announcement reads the first h1, and "Loading…" is not a place. */}
+          {title ? (
+            <h1 className="text-3xl font-semibold tracking-tight">
+              <bdi>{title}</bdi>
+            </h1>
+          ) : (
+            <p className="text-3xl font-semibold tracking-tight">{t('loadingRoom')}</p>
+          )}
           <p className="text-base text-muted">
             {t.rich('roomLine', { code: formatRoomCode(code), mono })}
             {snapshot && <Counts snapshot={snapshot} />}

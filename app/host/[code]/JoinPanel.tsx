@@ -15,7 +15,7 @@ export function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) 
       </h2>
       <div>
         <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t('roomCode')}</p>
-        <p className="font-mono text-4xl font-bold tracking-[0.06em] whitespace-nowrap lg:text-5xl">
+        <p className="font-mono text-3xl font-bold tracking-[0.06em] whitespace-nowrap sm:text-4xl lg:text-5xl">
           <span dir="ltr">{formatRoomCode(code)}</span>
         </p>
       </div>

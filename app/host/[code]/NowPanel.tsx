@@ -1,5 +1,7 @@
+'use client';
+
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HostSnapshot, PublicWorkshopState } from '../../../lib/protocol';
 import { Button } from '../../_components/Button';
 import { CompactButton } from '../../_components/CompactButton';
@@ -15,7 +17,6 @@ interface NowPanelProps {
   actions: HostActions;
 }
 
-
 /**
  * What is happening now and the one obvious next step: start the first
  * exercise, or move on. The facilitator's note is shown here only; phones
@@ -24,11 +25,13 @@ interface NowPanelProps {
 export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
   const t = useTranslations('console.now');
   const kinds = useTranslations('exerciseKinds');
+  // Opened on a workshop that had already ended: nothing just happened, so focus stays where the page put it.
+  const [endedOnArrival] = useState(state.phase === 'ended');
   if (state.phase === 'ended') {
     return (
       <Panel>
         <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t('endedLabel')}</p>
-        <h2 className="text-3xl font-semibold">{t('endedHeading')}</h2>
+        <EndedHeading takeFocus={!endedOnArrival} />
         <p className="max-w-prose text-lg text-muted">{t('endedBody')}</p>
         <p className="max-w-prose text-lg">{t.rich('endedNext', { strong: (chunks) => <span className="font-semibold">{chunks}</span> })}</p>
       </Panel>
@@ -107,6 +110,23 @@ export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
         )}
       </div>
     </Panel>
+  );
+}
+
+/**
+ * Ending disables the button that did it, which would drop focus on the page;
+ * it lands here instead, on what happened. A heading, not a control: no ring.
+ */
+function EndedHeading({ takeFocus }: { takeFocus: boolean }) {
+  const t = useTranslations('console.now');
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) ref.current?.focus();
+  }, [takeFocus]);
+  return (
+    <h2 ref={ref} tabIndex={-1} className="text-3xl font-semibold focus-visible:outline-none!">
+      {t('endedHeading')}
+    </h2>
   );
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HostSnapshot, WallEntry } from '../../../lib/protocol';
 import { CompactButton } from '../../_components/CompactButton';
 import type { HostActions } from './useHostActions';
@@ -18,6 +18,22 @@ export function WallPanel({ snapshot, actions }: { snapshot: HostSnapshot; actio
   const queued = by('queued');
   const approved = by('approved');
   const removed = by('removed');
+
+  // Approving or declining takes the entry, and the button just pressed, out of the queue: focus goes on to the
+  // next entry waiting, or to the queue's heading, instead of dropping onto the page (only if it did drop).
+  const [answered, setAnswered] = useState<string | null>(null);
+  const waitingHeading = useRef<HTMLHeadingElement>(null);
+  const waitingList = useRef<HTMLUListElement>(null);
+  const stillQueued = answered !== null && queued.some((w) => w.id === answered);
+  useEffect(() => {
+    if (answered === null || stillQueued) return;
+    const active = document.activeElement;
+    if (!active || active === document.body) (waitingList.current?.querySelector('button') ?? waitingHeading.current)?.focus();
+    setAnswered(null);
+  }, [answered, stillQueued]);
+  const answer = async (what: string, id: string, action: 'approve' | 'remove') => {
+    if (await actions.wall(what, id, action)) setAnswered(id);
+  };
 
   const entry = (w: WallEntry, buttons: ReactNode) => (
     <li key={w.id} className="flex flex-col gap-2 rounded-xl border border-line bg-paper p-3">
@@ -41,19 +57,21 @@ export function WallPanel({ snapshot, actions }: { snapshot: HostSnapshot; actio
       </div>
 
       <div className="flex flex-col gap-2">
-        <h3 className="text-base font-semibold">{t('waiting', { count: queued.length })}</h3>
+        <h3 ref={waitingHeading} tabIndex={-1} className="text-base font-semibold focus-visible:outline-none!">
+          {t('waiting', { count: queued.length })}
+        </h3>
         {queued.length === 0 ? (
           <p className="text-base text-muted">{t('nothingWaiting')}</p>
         ) : (
-          <ul className="flex flex-col gap-2">
+          <ul ref={waitingList} className="flex flex-col gap-2">
             {queued.map((w) =>
               entry(
                 w,
                 <>
-                  <CompactButton variant="primary" onClick={() => void actions.wall(t('approve'), w.id, 'approve')}>
+                  <CompactButton variant="primary" onClick={() => void answer(t('approve'), w.id, 'approve')}>
                     {t('approve')}
                   </CompactButton>
-                  <CompactButton onClick={() => void actions.wall(t('decline'), w.id, 'remove')}>{t('decline')}</CompactButton>
+                  <CompactButton onClick={() => void answer(t('decline'), w.id, 'remove')}>{t('decline')}</CompactButton>
                 </>,
               ),
             )}

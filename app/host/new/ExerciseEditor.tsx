@@ -118,10 +118,10 @@ export function ExerciseEditor({ mode, locale, onSave, onClose }: ExerciseEditor
               {KINDS.map((kind) => (
                 <label
                   key={kind}
-                  className="flex cursor-pointer flex-col gap-1 rounded-xl border border-line bg-card p-3 has-[:checked]:border-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-accent"
+                  className="flex cursor-pointer flex-col gap-1 rounded-xl border border-line bg-card p-3 has-[:checked]:border-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ink"
                 >
                   <span className="flex items-center gap-2 font-semibold">
-                    <input type="radio" name="kind" className="size-4 accent-accent" checked={draft.kind === kind} onChange={() => switchKind(kind)} />
+                    <input type="radio" name="kind" className="size-4 accent-accent focus-visible:outline-none!" checked={draft.kind === kind} onChange={() => switchKind(kind)} />
                     {kinds(`${kind}.label`)}
                   </span>
                   <span className="text-sm text-muted">{kinds(`${kind}.description`)}</span>

@@ -30,6 +30,7 @@ export function MyExercises({ list, countInAgenda, canAdd, saveFailed, onAdd, on
   const t = useTranslations('hostNew.mine');
   const hidden = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
   const fileRef = useRef<HTMLInputElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'problem'; text: string } | null>(null);
 
   function download() {
@@ -54,7 +55,7 @@ export function MyExercises({ list, countInAgenda, canAdd, saveFailed, onAdd, on
     <section aria-labelledby="my-exercises-heading" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h2 id="my-exercises-heading" className="text-2xl font-semibold">
+          <h2 id="my-exercises-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold focus-visible:outline-none!">
             {t('heading')}
           </h2>
           <p className="text-base text-muted">{t('lead')}</p>
@@ -99,7 +100,11 @@ export function MyExercises({ list, countInAgenda, canAdd, saveFailed, onAdd, on
                     title={t.rich('deleteTitle', { title: exercise.title, bdi })}
                     body={t('deleteBody')}
                     confirmLabel={t('deleteConfirm')}
-                    onConfirm={() => onDelete(exercise)}
+                    onConfirm={() => {
+                      onDelete(exercise);
+                      // The card, and the Delete button the dialog would hand focus back to, are gone once this renders.
+                      requestAnimationFrame(() => headingRef.current?.focus());
+                    }}
                   >
                     {t.rich('delete', { title: exercise.title, hidden })}
                   </ConfirmButton>

@@ -29,7 +29,7 @@ export function RetentionChoice({ value, onChange }: RetentionChoiceProps) {
         {RETENTION_DAYS.map((days) => (
           <label
             key={days}
-            className="flex min-h-12 cursor-pointer items-center justify-center gap-2 rounded-xl border border-muted bg-card px-2 text-base has-[:checked]:border-accent has-[:checked]:bg-paper has-[:checked]:font-semibold has-[:checked]:ring-1 has-[:checked]:ring-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-accent"
+            className="flex min-h-12 cursor-pointer items-center justify-center gap-2 rounded-xl border border-muted bg-card px-2 text-base has-[:checked]:border-accent has-[:checked]:bg-paper has-[:checked]:font-semibold has-[:checked]:ring-1 has-[:checked]:ring-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ink"
           >
             {/* The tile shows focus instead of the small dot, so the outline is where the eye is ("!" beats the global :focus-visible rule). */}
             <input

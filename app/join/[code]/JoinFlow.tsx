@@ -7,6 +7,7 @@ import type { CoupleResponse, HandshakeAuth, JoinWorkshopResponse, MeResponse, W
 import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
 import { Button } from '../../_components/Button';
 import { Notice } from '../../_components/Notice';
+import { useAnnouncePlace } from '../../_components/Announcer';
 import { PageHeader } from '../../_components/PageHeader';
 import { useErrorText } from '../../_i18n/errorText';
 import { api, ApiRequestError } from '../../_lib/api';
@@ -19,6 +20,8 @@ import { NameStep } from './NameStep';
 import { RetentionNote } from './RetentionNote';
 import type { LeaveReason } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';
+
+type AnnounceT = ReturnType<typeof useTranslations<'announce'>>;
 
 type Step =
   | { kind: 'checking' }
@@ -122,6 +125,9 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
     }
   }
 
+  const say = useTranslations('announce');
+  useAnnouncePlace(joinPlace(say, step, workshop));
+
   // Sent here from a board whose workshop is now gone: whatever the reason given, the board was deleted with it.
   if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left ? 'deleted' : null} />;
 
@@ -132,9 +138,14 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
         {left && <Notice title={t(`left.${left}.title`)}>{t(`left.${left}.body`)}</Notice>}
         <div className="flex flex-col gap-1">
           <p className="text-base font-semibold text-muted">{t('joiningLabel')}</p>
-          <h1 className="text-3xl font-semibold tracking-tight break-words">
-            {workshop ? <bdi>{workshop.title}</bdi> : t('findingWorkshop')}
-          </h1>
+          {/* No heading until the title is known: a route announcement reads the first h1, and "Finding…" is not where anyone is. */}
+          {workshop ? (
+            <h1 className="text-3xl font-semibold tracking-tight break-words">
+              <bdi>{workshop.title}</bdi>
+            </h1>
+          ) : (
+            <p className="text-3xl font-semibold tracking-tight break-words">{t('findingWorkshop')}</p>
+          )}
         </div>
 
         {workshop?.status === 'ended' ? (
@@ -177,6 +188,16 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
       </main>
     </div>
   );
+}
+
+/** Where this person is, said once the page knows: joining which workshop, at which step. */
+function joinPlace(t: AnnounceT, step: Step, workshop: WorkshopPublic | null): string | null {
+  if (step.kind === 'not-found') return t('joinNotFound');
+  if (!workshop) return null;
+  if (workshop.status === 'ended') return t('joinEnded', { workshop: workshop.title });
+  if (step.kind === 'name') return t('joinName', { workshop: workshop.title });
+  if (step.kind === 'choice') return t('joinChoice', { workshop: workshop.title, name: step.name });
+  return null;
 }
 
 /** While choosing, the facilitator may pair this person by hand: follow them to the board when it happens. */

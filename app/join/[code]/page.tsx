@@ -25,7 +25,7 @@ export default async function JoinPage({ params, searchParams }: Props) {
   const pair = typeof rawPair === 'string' ? normalizeCode(rawPair) : '';
   const left = leaveReason(typeof query.left === 'string' ? query.left : undefined);
   return (
-    <PageMessages namespaces={['join']}>
+    <PageMessages namespaces={['join', 'announce']}>
       {isRoomCode(code) ? (
         <>
           <EarlyGet path={`/api/workshops/${code}`} />

@@ -3,12 +3,12 @@ import { bdi } from '../../_i18n/bdi';
 
 /**
  * At the top of a private-first exercise: whether what I write is still mine
- * alone. Announced when it changes, since the reveal is the moment that matters.
+ * alone. The reveal is announced by the page's Announcer (useBoardAnnouncements).
  */
 export function PrivacyLine({ revealed, partnerName }: { revealed: boolean; partnerName: string | null }) {
   const t = useTranslations('board');
   return (
-    <div aria-live="polite" className="rounded-2xl border border-line bg-card px-4 py-3">
+    <div className="rounded-2xl border border-line bg-card px-4 py-3">
       {revealed ? (
         <p className="flex flex-wrap items-center gap-x-2 text-base">
           <span className="rounded-full bg-ok px-2.5 py-0.5 text-sm font-semibold text-card">{t('privateFirst.revealed')}</span>

@@ -51,13 +51,14 @@ export function ReadyPanel({ ready, partner, enabled, onReady }: ReadyPanelProps
         disabled={!enabled || busy}
         className={
           'min-h-14 w-full rounded-2xl px-5 text-xl font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 ' +
-          (ready ? 'border border-muted bg-card text-ink hover:bg-paper' : 'bg-accent text-accent-ink hover:bg-accent/90')
+          (ready ? 'border border-muted bg-card text-ink hover:bg-paper' : 'bg-accent text-accent-ink hover:bg-accent-hover')
         }
       >
         {/* English keeps a straight apostrophe: it is what people (and tests) type when they look for this button. */}
         {ready ? t('ready.notReadyYet') : t('ready.imReady')}
       </button>
-      <p className="flex items-center gap-2 text-lg" aria-live="polite">
+      {/* Said aloud by the page's Announcer when it changes, not by a live region of its own. */}
+      <p className="flex items-center gap-2 text-lg">
         <span aria-hidden="true">{partner?.ready ? '✓' : '…'}</span>
         {partnerLine}
       </p>

@@ -44,10 +44,8 @@ export function StatusBar({ connection, partner, timer, notices, prompt }: Statu
     <div className="sticky top-0 z-20 border-b border-line bg-paper">
       <div className="mx-auto flex w-full max-w-xl items-center gap-3 px-4 py-1.5">
         <div className="flex min-w-0 flex-1 flex-col text-sm leading-snug">
-          {/* Only the connection is announced: "is typing" flickers too often to read aloud. */}
-          <span role="status">
-            <StatusDot tone={connection.tone} label={connection.text} />
-          </span>
+          {/* Losing and regaining the connection is said by the page's Announcer; "is typing" flickers too often to read aloud. */}
+          <StatusDot tone={connection.tone} label={connection.text} />
           <StatusDot tone={partner.tone} label={partner.text} />
         </div>
         {timer}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { privateDocName } from '../../../lib/protocol/boardDoc';
 import { CLOSE_CODES } from '../../../lib/protocol/closeCodes';
 import { LanguageMenu } from '../../_components/LanguageMenu';
@@ -26,6 +26,7 @@ import { RoomTimer } from './RoomTimer';
 import { StatusBar } from './StatusBar';
 import { closedBoardMessage, connectionLine, overallConnection, partnerLine } from './statusLines';
 import { StickyNotice } from './StickyNotice';
+import { useBoardAnnouncements } from './useBoardAnnouncements';
 import { useExerciseDocs } from './useExerciseDocs';
 import { useLeaveWhenRemoved } from './useLeaveWhenRemoved';
 import type { SeatedMe } from './useMe';
@@ -79,7 +80,18 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
   const closedBoard = [shared, docs.mine].find((b) => b?.connection === 'closed') ?? null;
   const closedMessage = closedBoard ? closedBoardMessage(t, closedBoard.closeCode) : null;
   const connection = connectionLine(t, overallConnection([shared, docs.mine], controlStatus), browserOnline, closedMessage);
-  const announcement = usePartnerArrival(partner?.name ?? null, (name) => t('partnerJoined', { name }));
+  useBoardAnnouncements({
+    workshopTitle: workshop?.title ?? me.workshop.title,
+    phase: workshop ? phase : null,
+    step,
+    total: agenda.length,
+    exerciseTitle: item?.title ?? null,
+    partnerName: partner?.name ?? null,
+    partnerReady: partner ? (coupleStep?.ready[partner.seat] ?? false) : false,
+    revealed: coupleStep?.revealed ?? false,
+    timesUp,
+    connection: connection.tone,
+  });
   const pairCard = { pairCode: self?.couple?.pairCode ?? me.couple.pairCode, pairUrl: me.couple.pairUrl, roomCode: code };
 
   const notices = (
@@ -90,7 +102,7 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
         <StickyNotice>{t('paused')}</StickyNotice>
       ) : null}
       {timesUp && !ended && (
-        <StickyNotice live onDismiss={dismiss}>
+        <StickyNotice onDismiss={dismiss}>
           {t('timesUp')}
         </StickyNotice>
       )}
@@ -176,20 +188,6 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
         {/* Always within reach; after the end the card above shows it up front instead. */}
         {workshop && !ended && <ReviewLinkFooter reviewUrl={me.reviewUrl} workshopTitle={workshop.title} />}
       </div>
-      <p className="sr-only" aria-live="polite">
-        {announcement}
-      </p>
     </>
   );
-}
-
-/** "Sam joined your board", said once when the partner first appears (not on every reload). */
-function usePartnerArrival(partnerName: string | null, say: (name: string) => string): string {
-  const [message, setMessage] = useState('');
-  const previous = useRef<string | null | undefined>(undefined);
-  useEffect(() => {
-    if (previous.current === null && partnerName) setMessage(say(partnerName));
-    previous.current = partnerName;
-  }, [partnerName, say]);
-  return message;
 }
