@@ -27,7 +27,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `bash -c 'DATA_DIR=$(mktemp -d) PORT=${PORT} HOST=127.0.0.1 NODE_ENV=production exec npx tsx server/index.ts'`,
+    // The built server, as `npm start` runs it: `npm run build` (pages and server) comes first.
+    command: `bash -c 'DATA_DIR=$(mktemp -d) PORT=${PORT} HOST=127.0.0.1 NODE_ENV=production exec node dist/server.mjs'`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -13,8 +13,9 @@ import { addEntry, ENTRIES_KEY } from '../lib/board/schema';
 import { BRING_NEED } from '../lib/catalogue/catalogue';
 import { ApiClient } from '../tests/helpers/apiClient';
 import { startPostgres, startRedis } from '../tests/helpers/services';
-import { startServer, type ServerProcess } from './processes';
+import { BENCH_SERVER_ENV, startServer, type ServerProcess } from './processes';
 import { median, now, round, sleep, summarize, type Summary } from './stats';
+import { keepConnected, ownReconnects, ticketSource } from './ticketRenewal';
 
 export interface CrossNodeFigures {
   nodes: 2;
@@ -35,6 +36,7 @@ export interface CrossNodeFigures {
 interface Side {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  stopReconnects: () => void;
 }
 
 interface Couple {
@@ -47,22 +49,26 @@ interface Couple {
   lost: number;
 }
 
-function open(serverUrl: string, docName: string, token: string): Promise<Side> {
+/** A partner's board on one node, with a board ticket from /api/me, renewed for reconnects (bench/ticketRenewal.ts). */
+async function open(api: ApiClient, serverUrl: string, token: string): Promise<Side> {
+  const { board } = await api.me(token);
+  if (!board) throw new Error('no board after pairing');
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(serverUrl, docName, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  const provider = new WebsocketProvider(serverUrl, board.docName, doc, { params: board.params, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, ...ownReconnects });
+  const stopReconnects = keepConnected(provider, ticketSource(api, token, board.params));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${docName} did not sync`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${board.docName} did not sync`)), 60_000);
     provider.on('sync', (synced: boolean) => {
       if (!synced) return;
       clearTimeout(timer);
-      resolve({ doc, provider });
+      resolve({ doc, provider, stopReconnects });
     });
   });
 }
 
 export async function crossNodeTyping(opts: { couplesPerHalf: number; pairs: number; roundMs: number; editsPerSecond: number; settleMs: number }): Promise<CrossNodeFigures> {
   const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-  const env = { DATABASE_URL: await postgres.createDatabase(), PAGES: 'off', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_IP: '1000000', REDIS_URL: redis.url };
+  const env = { ...BENCH_SERVER_ENV, DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url };
   const nodes: ServerProcess[] = [];
   const couples: { same: Couple[]; cross: Couple[] } = { same: [], cross: [] };
   try {
@@ -74,10 +80,9 @@ export async function crossNodeTyping(opts: { couplesPerHalf: number; pairs: num
     for (const half of ['same', 'cross'] as const) {
       for (let i = 0; i < opts.couplesPerHalf; i++) {
         const c = await api.coupleInWorkshop([`A${half}${i}`, `B${half}${i}`], workshop.code);
-        const me = await api.me(c.a.token);
-        const docName = me.board!.docName;
-        const a = await open(ws(nodes[0].url), docName, c.a.token);
-        const b = await open(ws(half === 'same' ? nodes[0].url : nodes[1].url), docName, c.b.token);
+        // Tickets come from node 1: any node of the cluster accepts them (one secret, shared through Redis).
+        const a = await open(api, ws(nodes[0].url), c.a.token);
+        const b = await open(api, ws(half === 'same' ? nodes[0].url : nodes[1].url), c.b.token);
         const text = addEntry(a.doc, { id: `lat-${i}`, exercise: BRING_NEED.id, column: 'bring', author: 'a', createdAt: 1 });
         const couple: Couple = { a, b, text, sent: new Map(), latencies: [], lost: 0 };
         // B sees A's text grow: every length it now has that A sent is one arrival.
@@ -155,7 +160,10 @@ export async function crossNodeTyping(opts: { couplesPerHalf: number; pairs: num
       store: 'PostgreSQL (throw-away, fsync off) shared by both nodes',
     };
   } finally {
-    for (const half of [couples.same, couples.cross]) for (const c of half) for (const s of [c.a, c.b]) s.provider.destroy();
+    for (const side of [couples.same, couples.cross].flat().flatMap((c) => [c.a, c.b])) {
+      side.stopReconnects();
+      side.provider.destroy();
+    }
     for (const n of nodes.reverse()) await n.stop().catch(() => undefined);
     await redis.stop();
     await postgres.stop();

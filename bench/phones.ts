@@ -14,12 +14,15 @@ import { PROTOCOL_VERSION, type BoardAccess, type PublicWorkshopState, type Seat
 import { ApiClient } from '../tests/helpers/apiClient';
 import type { JoinPlan, JoinResult, Reply, Request, Target, TypingPlan, TypingResult } from './protocol';
 import { now, sleep } from './stats';
+import { keepConnected, ownReconnects, ticketSource, type TicketSource } from './ticketRenewal';
 
 interface Replica {
   doc: Y.Doc;
   provider: WebsocketProvider;
   /** This phone's own entry text (created by prepareTyping or the light activity). */
   own: Y.Text | null;
+  /** Stops the ticket-renewing reconnects (Twofold boards only). */
+  stopReconnects: () => void;
 }
 
 interface Phone {
@@ -29,6 +32,8 @@ interface Phone {
   token: string;
   participantId: string;
   board: BoardAccess;
+  /** Board tickets (60 s) for this phone's reconnects to Twofold. */
+  tickets: TicketSource;
   partner: Phone | null;
   control: Socket | null;
   replicas: Partial<Record<Target, Replica>>;
@@ -57,18 +62,25 @@ let disconnects = 0;
 const entryId = (phone: Phone) => `bench-${phone.participantId}`;
 const TOKEN = /^(\d+)\.(\d+)@(\d+(?:\.\d+)?)$/;
 
+/**
+ * A board replica. On Twofold it connects with the ticket from /api/me and reconnects on a fresh
+ * one once that is past half its life (bench/ticketRenewal.ts); the reference relay takes no
+ * credential, so its replicas keep the stock provider's own reconnects.
+ */
 function openReplica(phone: Phone, target: Target, serverUrl: string): Promise<Replica> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(serverUrl, phone.board.docName, doc, {
     params: phone.board.params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    ...(target === 'twofold' ? ownReconnects : {}),
   });
+  const stopReconnects = target === 'twofold' ? keepConnected(provider, phone.tickets) : () => undefined;
   provider.awareness.setLocalStateField('user', { name: phone.name, seat: phone.seat });
   provider.on('status', ({ status }: { status: string }) => {
     if (status === 'disconnected') disconnects++;
   });
-  const replica: Replica = { doc, provider, own: null };
+  const replica: Replica = { doc, provider, own: null, stopReconnects };
   phone.replicas[target] = replica;
   return new Promise((resolve, reject) => {
     if (provider.synced) return resolve(replica);
@@ -125,6 +137,7 @@ async function joinCouple(code: string, n: number, arriveAt: number, result: Joi
           token: joined.token,
           participantId: joined.participantId,
           board: me.board,
+          tickets: ticketSource(api, joined.token, me.board.params),
           partner: null,
           control: null,
           replicas: {},
@@ -271,6 +284,7 @@ async function fanout(version: number, timeoutMs: number): Promise<{ arrivals: F
 function closePhone(phone: Phone): void {
   for (const t of phone.timers) clearTimeout(t);
   for (const replica of Object.values(phone.replicas)) {
+    replica.stopReconnects();
     replica.provider.destroy();
     replica.doc.destroy();
   }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClientPool } from './clients';
 import { measurePages, type PagesFigures } from './pages';
-import { ROOT, startServer, type ServerProcess } from './processes';
+import { BENCH_SERVER_ENV, ROOT, startServer, type ServerProcess } from './processes';
 import { capacity, type CapacityFigures } from './capacity';
 import { fanout, joinStorm, openWorkshop, typing, type FanoutFigures, type JoinFigures, type TypingFigures } from './scenarios';
 import { round } from './stats';
@@ -74,7 +74,7 @@ async function twofoldServer(label: string): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-bench-'));
   tempDirs.push(dataDir);
   const nodeArgs = ['--expose-gc', ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/twofold`] : [])];
-  const server = await startServer(label, 'server/index.ts', { DATA_DIR: dataDir, PAGES: 'off', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_IP: '1000000' }, nodeArgs);
+  const server = await startServer(label, 'server/index.ts', { ...BENCH_SERVER_ENV, DATA_DIR: dataDir }, nodeArgs);
   started.push(server);
   return server;
 }

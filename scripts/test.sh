@@ -9,5 +9,5 @@ echo "== lint";        npx eslint .
 echo "== typecheck";   npx tsc --noEmit
 echo "== unit + integration"; npx vitest run
 echo "== crash (SIGKILL) harness"; npx tsx tests/crash/harness.ts --runs 24
-echo "== build";       npx next build
+echo "== build";       npm run -s build   # pages (next build) and the server (dist/), which the e2e tests run
 echo "== end-to-end";  npx playwright test

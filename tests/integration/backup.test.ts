@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, listEntries } from '../../lib/board/schema';
 import { BRING_NEED } from '../../lib/catalogue/catalogue';
@@ -16,6 +16,12 @@ import { connectBoard } from '../helpers/yjsClient';
 process.setMaxListeners(0); // every stock provider adds a process 'exit' listener
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+// `npm run backup` runs the built script (dist/backup.mjs, `npm run build:server`): built here
+// from the current source, so the test never runs a stale build.
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+});
 /** Markers per entry: each is at most 8 characters, and an entry holds 2,000 ([R37]): no marker is ever cut. */
 const MARKERS_PER_ENTRY = 200;
 const TYPING_INTERVAL_MS = 4;
