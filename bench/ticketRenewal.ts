@@ -1,6 +1,6 @@
 import type { WebsocketProvider } from 'y-websocket';
 import { CLOSE_CODES } from '../lib/protocol';
-import type { ApiClient } from '../tests/helpers/api';
+import type { ApiClient } from '../tests/helpers/apiClient';
 
 /**
  * Board sockets carry 60 s tickets (docs/API.md, "Board tickets"), so a benchmark phone that
