@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import type { Seat } from '../protocol/http';
 import { MAX_ENTRIES_PER_BOARD } from '../limits';
-import { ENTRIES_KEY, LINKS_KEY, MARKERS_KEY } from './schema';
+import { ENTRIES_KEY, LINKS_KEY } from './schema';
 import { checkContent, onlyValue } from './contentRules';
 import { fail, refusal, Violation, type SchemaRefusal } from './schemaRefusal';
-import { authorOfMap, docPlace, firstAtOrAfter, GONE, idKey, MAX_KEY_CHARS, type Container, type Node, type Place } from './schemaPlaces';
+import { authorOfMap, BOARD_ROOTS, docPlace, ENTRY_FIELDS, firstAtOrAfter, GONE, idKey, integrableEnd, isAnswerIdOfOther, markerExercise, MAX_KEY_CHARS, type Container, type Node, type Place } from './schemaPlaces';
 
 /**
  * Reads a Yjs update against the doc it would be applied to, before anything
@@ -19,8 +19,10 @@ import { authorOfMap, docPlace, firstAtOrAfter, GONE, idKey, MAX_KEY_CHARS, type
  * Nothing else: no other roots, types or nesting, so what a doc costs is bounded by its
  * entries, not by what a crafted update can express (70,000 root types, maps 20,000 deep).
  * With a seat, every struct the update adds or deletes must belong to that seat: its own
- * entries (by their `author`), links from its own needs, its own markers. The partner's
- * words can be read, never changed, deleted or imitated.
+ * entries (by their `author`, an answer's id naming it), links from its own needs, its own
+ * markers; no struct, collected ones included, under the partner's client id, and no deletion
+ * of clocks the doc does not hold yet. The partner's words can be read, never changed, deleted
+ * or imitated.
  *
  * Cost: one pass over the update's structs (origins resolved iteratively, memoised), and
  * for deletions one pass over the doc's structs in the deleted ranges.
@@ -40,10 +42,6 @@ export interface WriteRules {
 }
 
 export type Verdict = { ok: true } | { ok: false; refusal: SchemaRefusal };
-
-const ROOTS = new Set([ENTRIES_KEY, LINKS_KEY, MARKERS_KEY]);
-const FIELDS = new Set(['exercise', 'column', 'author', 'createdAt', 'text']);
-
 
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array, rules: WriteRules): Verdict {
   try {
@@ -97,7 +95,8 @@ class Inspection {
   run(update: Uint8Array): number[] {
     const { structs, ds } = Y.decodeUpdate(update);
     const items = structs.filter((s): s is Y.Item => s instanceof Y.Item);
-    const clients = [...new Set(items.map((item) => item.id.client))];
+    // Collected structs (Y.GC) hold clocks too: one under the partner's id makes Yjs skip the partner's next edits.
+    const clients = [...new Set(structs.filter((s) => s instanceof Y.Item || s instanceof Y.GC).map((s) => s.id.client))];
     const bound = this.rules.clientSeats;
     if (this.rules.seat && bound) for (const client of clients) if ((bound.get(client) ?? this.rules.seat) !== this.rules.seat) fail('author', "writing under the partner's client id");
     for (const item of items) {
@@ -122,7 +121,14 @@ class Inspection {
       this.checkWrite(item, node);
     }
     if (freshEntries > MAX_ENTRIES_PER_BOARD) fail('too_many', `${freshEntries} entries in one update`);
-    for (const [client, ranges] of ds.clients) for (const range of ranges) this.checkDeletion(client, range.clock, range.len);
+    // A deletion of clocks neither the doc nor this update holds would wait in Yjs and hit whatever comes there next.
+    for (const [client, ranges] of ds.clients) {
+      const known = integrableEnd(Y.getState(this.doc.store, client), structs, client);
+      for (const { clock, len } of ranges) {
+        if (clock + len > known) fail('missing', 'a deletion of structs the board does not have');
+        this.checkDeletion(client, clock, len);
+      }
+    }
     return clients;
   }
 
@@ -181,7 +187,7 @@ class Inspection {
     const sub = place.sub;
     if (place === GONE) return { kind: 'gone' };
     if ('root' in place) {
-      if (!ROOTS.has(place.root)) fail('root', 'a root the board does not have');
+      if (!BOARD_ROOTS.has(place.root)) fail('root', 'a root the board does not have');
       if (sub === null || sub.length > MAX_KEY_CHARS) fail('shape', 'a root entry without a fitting key');
       if (place.root === ENTRIES_KEY) return { kind: 'entry', entryId: sub! };
       if (place.root === LINKS_KEY) return { kind: 'link', needId: sub! };
@@ -197,7 +203,7 @@ class Inspection {
     const above = this.nodeOf(parentItem, depth + 1);
     if (above.kind === 'gone') return above;
     if (above.kind === 'entry') {
-      if (sub === null || !FIELDS.has(sub)) fail('shape', 'an entry field the board does not have');
+      if (sub === null || !ENTRY_FIELDS.has(sub)) fail('shape', 'an entry field the board does not have');
       return { kind: 'field', container, key: sub! };
     }
     if (above.kind === 'field' && above.key === 'text' && sub === null) return { kind: 'text', container: above.container };
@@ -213,6 +219,8 @@ class Inspection {
       case 'entry': {
         const replaced = this.docAuthorOf(node.entryId);
         if (replaced !== null && replaced !== seat) fail('author', "replacing the partner's entry");
+        // An answer's id names its author (`answerEntryId`): taking the partner's first would put words under their answer.
+        if (isAnswerIdOfOther(node.entryId, seat)) fail('author', "an entry under the partner's answer id");
         if (item.content instanceof Y.ContentType && this.freshAuthors.get(idKey(item.id)) !== seat) fail('author', 'an entry without its author');
         return;
       }
@@ -227,6 +235,8 @@ class Inspection {
       }
       case 'marker':
         if (!node.key.endsWith(`~${seat}`)) fail('author', "the partner's marker");
+        // The console counts markers by the exercise their key names (countByExercise): agenda items only.
+        if (this.rules.exercises && !this.rules.exercises.has(markerExercise(node.key))) fail('exercise', 'a marker for an exercise not on the agenda');
     }
   }
 

@@ -1,6 +1,7 @@
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEntry, answerText, deleteEntry, setLink, setMarker } from '../../lib/board/schema';
+import { addEntry, answerEntryId, answerText, countByExercise, deleteEntry, setLink, setMarker } from '../../lib/board/schema';
 import { inspectUpdate, type WriteRules } from '../../lib/board/updateInspector';
 import type { Seat } from '../../lib/protocol/http';
 
@@ -104,6 +105,79 @@ describe('[R44] a partner cannot write, change or delete in the other’s name',
     const before = Y.encodeStateVector(forged);
     addEntry(forged, entry('a2', 'a'), 'under B’s id');
     expect(r.send('a', Y.encodeStateAsUpdate(forged, before))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+  });
+});
+
+/** A raw update (Yjs v1 encoding) of collected structs and deletions, as a crafted client writes it. */
+function rawUpdate(gcs: { client: number; clock: number; len: number }[], deletions: { client: number; clock: number; len: number }[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, gcs.length);
+  for (const gc of gcs) {
+    encoding.writeVarUint(e, 1); // one struct of this client
+    encoding.writeVarUint(e, gc.client);
+    encoding.writeVarUint(e, gc.clock);
+    encoding.writeUint8(e, 0); // a GC struct
+    encoding.writeVarUint(e, gc.len);
+  }
+  encoding.writeVarUint(e, deletions.length);
+  for (const d of deletions) {
+    encoding.writeVarUint(e, d.client);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, d.clock);
+    encoding.writeVarUint(e, d.len);
+  }
+  return encoding.toUint8Array(e);
+}
+
+describe('[R44] ways around authorship found by the board attack suite', () => {
+  const bensText = (d: Y.Doc) => (d.getMap('entries').get('b1') as Y.Map<Y.Text>).get('text')!;
+
+  it('a deletion of the partner’s clocks still to come is refused (Yjs would keep it and delete their next words on arrival)', () => {
+    const r = room();
+    expect(r.edit('b', (d) => addEntry(d, entry('b1', 'b'), 'hello'))).toEqual({ ok: true });
+    const ben = r.phones.b.clientID;
+    const next = Y.getState(r.server.store, ben);
+    expect(r.send('a', rawUpdate([], [{ client: ben, clock: next, len: 100 }]))).toMatchObject({ ok: false, refusal: { reason: 'missing' } });
+    expect(r.send('a', rawUpdate([], [{ client: ben, clock: next - 1, len: 2 }]))).toMatchObject({ ok: false, refusal: { reason: 'missing' } });
+    expect(r.server.store.pendingDs).toBeNull();
+    expect(r.edit('b', (d) => bensText(d).insert(5, ' world'))).toEqual({ ok: true });
+    expect(bensText(r.server).toString()).toBe('hello world');
+  });
+
+  it('one’s own deletions of structs in the same update (typed and deleted before it was sent) still pass', () => {
+    const r = room();
+    expect(r.edit('a', (d) => {
+      d.transact(() => {
+        const text = addEntry(d, entry('a1', 'a'), 'typo');
+        text.delete(0, 4);
+        text.insert(0, 'fixed');
+      });
+    })).toEqual({ ok: true });
+    expect((r.server.getMap('entries').get('a1') as Y.Map<Y.Text>).get('text')!.toString()).toBe('fixed');
+  });
+
+  it('collected structs (Y.GC) under the partner’s client id are refused (Yjs would skip the partner’s next edits)', () => {
+    const r = room();
+    expect(r.edit('b', (d) => addEntry(d, entry('b1', 'b'), 'hello'))).toEqual({ ok: true });
+    const ben = r.phones.b.clientID;
+    expect(r.send('a', rawUpdate([{ client: ben, clock: Y.getState(r.server.store, ben), len: 50 }], []))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+    expect(r.edit('b', (d) => bensText(d).insert(0, 'X'))).toEqual({ ok: true });
+    expect(bensText(r.server).toString()).toBe('Xhello');
+  });
+
+  it('an entry under the partner’s answer id is refused (their phone would show it as their answer)', () => {
+    const r = room();
+    const squat = answerEntryId('bring-need', 'q1', 'b');
+    expect(r.edit('a', (d) => addEntry(d, { ...entry(squat, 'a'), column: 'q1' }, 'I want to leave you'))).toMatchObject({ ok: false, refusal: { reason: 'author' } });
+    expect(r.edit('b', (d) => answerText(d, 'bring-need', 'q1', 'b', 1).insert(0, 'my answer'))).toEqual({ ok: true });
+    expect(r.edit('a', (d) => answerText(d, 'bring-need', 'q1', 'a', 1).insert(0, 'mine'))).toEqual({ ok: true });
+  });
+
+  it('a marker for an exercise not on the agenda is refused (the console counts markers by the exercise they name)', () => {
+    const r = room();
+    expect(r.edit('a', (d) => setMarker(d, 'smuggled-words', 'money', 'a', 0.5))).toMatchObject({ ok: false, refusal: { reason: 'exercise' } });
+    expect(r.edit('a', (d) => setMarker(d, 'spectrum', 'money', 'a', 0.5))).toEqual({ ok: true });
+    expect(Object.keys(countByExercise(r.server))).toEqual(['spectrum']);
   });
 });
 
