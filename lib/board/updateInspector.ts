@@ -4,6 +4,8 @@ import { MAX_ENTRIES_PER_BOARD } from '../limits';
 import { ENTRIES_KEY, LINKS_KEY } from './schema';
 import { checkContent, onlyValue } from './contentRules';
 import { fail, refusal, Violation, type SchemaRefusal } from './schemaRefusal';
+import { prescanUpdate } from './updatePrescan';
+import type { WriteRules } from './writeRules';
 import { authorOfMap, BOARD_ROOTS, docPlace, ENTRY_FIELDS, firstAtOrAfter, GONE, idKey, integrableEnd, isAnswerIdOfOther, markerExercise, MAX_KEY_CHARS, type Container, type Node, type Place } from './schemaPlaces';
 
 /**
@@ -24,26 +26,18 @@ import { authorOfMap, BOARD_ROOTS, docPlace, ENTRY_FIELDS, firstAtOrAfter, GONE,
  * of clocks the doc does not hold yet. The partner's words can be read, never changed, deleted
  * or imitated.
  *
- * Cost: one pass over the update's structs (origins resolved iteratively, memoised), and
- * for deletions one pass over the doc's structs in the deleted ranges.
+ * Cost: a walk over the bytes that refuses foreign places before Yjs decodes anything
+ * (updatePrescan.ts); then one pass over the structs (origins resolved iteratively, memoised),
+ * the schema before authorship, and for deletions one over the doc's structs in their ranges.
  */
 
-export interface WriteRules {
-  /** Who is writing; null for a stored update whose sender is unknown (schema only). */
-  seat: Seat | null;
-  /** Agenda item keys an entry may belong to; null accepts any well-formed key. */
-  exercises: ReadonlySet<string> | null;
-  /**
-   * Yjs client ids already used by each seat on this doc. A struct under an id the partner
-   * uses is refused (it would make Yjs ignore the partner's next edits); new ids are bound to
-   * the writer once the update is accepted (`clientSeatsOf` rebuilds them from a loaded doc).
-   */
-  clientSeats?: Map<number, Seat>;
-}
+export type { WriteRules };
 
 export type Verdict = { ok: true } | { ok: false; refusal: SchemaRefusal };
 
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array, rules: WriteRules): Verdict {
+  const early = prescanUpdate(update); // before Yjs decodes it: crafted bytes cost no objects
+  if (early) return { ok: false, refusal: early };
   try {
     const clients = new Inspection(doc, rules).run(update);
     if (rules.seat && rules.clientSeats) for (const client of clients) rules.clientSeats.set(client, rules.seat);
@@ -105,7 +99,14 @@ class Inspection {
       list.push(item);
       this.structs.set(item.id.client, list);
     }
-    for (const item of items) this.placeOf(item);
+    // The schema first, struct by struct: a crafted update stops at its first foreign struct.
+    let freshEntries = 0;
+    for (const item of items) {
+      const node = this.nodeOf(item);
+      checkContent(item, node, this.rules);
+      if (node.kind === 'entry' && item.content instanceof Y.ContentType) freshEntries++;
+    }
+    // Then whose it is: a fresh entry's author is known once every struct is placed.
     for (const item of items) {
       const place = this.places.get(idKey(item.id))!;
       if ('parent' in place && place.sub === 'author' && item.content instanceof Y.ContentAny) {
@@ -113,13 +114,7 @@ class Inspection {
       }
       if ('root' in place && place.root === ENTRIES_KEY && place.sub !== null && item.content instanceof Y.ContentType) this.freshEntries.set(place.sub, item);
     }
-    let freshEntries = 0;
-    for (const item of items) {
-      const node = this.nodeOf(item);
-      checkContent(item, node, this.rules);
-      if (node.kind === 'entry' && item.content instanceof Y.ContentType) freshEntries++;
-      this.checkWrite(item, node);
-    }
+    for (const item of items) this.checkWrite(item, this.nodeOf(item));
     if (freshEntries > MAX_ENTRIES_PER_BOARD) fail('too_many', `${freshEntries} entries in one update`);
     // A deletion of clocks neither the doc nor this update holds would wait in Yjs and hit whatever comes there next.
     for (const [client, ranges] of ds.clients) {
