@@ -7,18 +7,23 @@
  * Every loop is bounded by the job's counts or its `maxMs`.
  */
 import net from 'node:net';
+import { setTimeout as pace } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
-import { deepMaps, manyRoots, nestedMapsInEntries, syncFrame } from './craftedUpdates';
+import { createID } from 'yjs';
+import { chainedCharacters, deepMaps, manyRoots, nestedMapsInEntries, syncFrame } from './craftedUpdates';
 
 export type AttackJob =
   | { kind: 'readyFlood'; url: string; token: string; protocol: number; count: number; reconnects: number; perReconnect: number }
   | { kind: 'halfOpen'; port: number; addresses: string[]; perAddress: number; mode: 'partial' | 'silent' | 'socketIoNoAuth'; maxMs: number }
   | { kind: 'awarenessFlood'; url: string; connections: number; stateBytes: number; perSecond: number; durationMs: number }
-  | { kind: 'boardUpdates'; urls: string[]; shape: CraftedShape; roundsPerUrl: number; durationMs: number };
+  | { kind: 'boardUpdates'; urls: string[]; shape: CraftedShape; roundsPerUrl: number; durationMs: number; perSecond?: number; text?: { client: number; clock: number } };
 
-/** The crafted updates of issue 12 (tests/helpers/craftedUpdates.ts): 70,000 roots, maps 20,000 deep, maps inside entries. */
-export type CraftedShape = 'roots' | 'deep' | 'nested';
+/**
+ * The crafted updates of issue 12 (tests/helpers/craftedUpdates.ts): 70,000 roots, maps 20,000
+ * deep, maps inside entries; and 100,000 characters as as many structs typed into `text`.
+ */
+export type CraftedShape = 'roots' | 'deep' | 'nested' | 'chain';
 export interface BoardUpdatesResult {
   /** Size of the update each connection sent. */
   bytes: number;
@@ -158,10 +163,14 @@ async function awarenessFlood(job: Extract<AttackJob, { kind: 'awarenessFlood' }
 /**
  * One connection per URL (a seated participant's board with a ticket of theirs), each sending the
  * crafted update as soon as the board speaks, then reconnecting after every refusal: at least
- * `roundsPerUrl` times and until `durationMs` is over.
+ * `roundsPerUrl` times and until `durationMs` is over, at most `perSecond` times a second if given.
  */
 async function boardUpdates(job: Extract<AttackJob, { kind: 'boardUpdates' }>): Promise<BoardUpdatesResult> {
-  const update = job.shape === 'roots' ? manyRoots() : job.shape === 'deep' ? deepMaps().nested : nestedMapsInEntries();
+  const update =
+    job.shape === 'roots' ? manyRoots()
+    : job.shape === 'deep' ? deepMaps().nested
+    : job.shape === 'chain' ? chainedCharacters(100_000, createID(job.text!.client, job.text!.clock))
+    : nestedMapsInEntries();
   const frame = syncFrame(2, update);
   const closes: Record<string, number> = {};
   let sent = 0;
@@ -169,6 +178,7 @@ async function boardUpdates(job: Extract<AttackJob, { kind: 'boardUpdates' }>): 
   const end = Date.now() + job.durationMs;
   const one = async (url: string) => {
     for (let round = 0; (round < job.roundsPerUrl || Date.now() < end) && round < 10_000; round++) {
+      const startedAt = Date.now();
       const code = await new Promise<number>((resolve) => {
         const ws = new WebSocket(url);
         let cut: NodeJS.Timeout | null = null;
@@ -185,6 +195,7 @@ async function boardUpdates(job: Extract<AttackJob, { kind: 'boardUpdates' }>): 
         });
       });
       closes[code] = (closes[code] ?? 0) + 1;
+      if (job.perSecond) await pace(Math.max(0, 1000 / job.perSecond - (Date.now() - startedAt))); // the attacker's cadence
     }
   };
   await Promise.all(job.urls.map(one));
