@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { fail } from './schemaRefusal';
 import { isKey, NOT_ONE_VALUE, onlyValue as valueOf, type Node } from './schemaPlaces';
-import type { WriteRules } from './updateInspector';
+import type { WriteRules } from './writeRules';
 
 /** What each place of the board's schema may hold (see lib/board/updateInspector.ts). */
 

@@ -1,8 +1,12 @@
 import * as Y from 'yjs';
+import { ENTRIES_KEY, LINKS_KEY, MARKERS_KEY } from './schema';
 
 /** The pieces lib/board/updateInspector.ts reads an update with: where a struct sits, what it holds. */
 
 export const MAX_KEY_CHARS = 128;
+
+export const BOARD_ROOTS: ReadonlySet<string> = new Set([ENTRIES_KEY, LINKS_KEY, MARKERS_KEY]);
+export const ENTRY_FIELDS: ReadonlySet<string> = new Set(['exercise', 'column', 'author', 'createdAt', 'text']);
 
 /** Where a struct sits in the schema, and whose it is. */
 export type Node =
@@ -55,4 +59,24 @@ export function firstAtOrAfter(structs: (Y.Item | Y.GC)[], clock: number): numbe
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The clock up to which a client's structs will be in the doc once `structs` (an update's) are
+ * integrated: the doc's state, extended by the update's structs that follow on without a gap.
+ */
+export function integrableEnd(docState: number, structs: (Y.Item | Y.GC | Y.Skip)[], client: number): number {
+  let end = docState;
+  const own = structs.filter((s) => s.id.client === client && !(s instanceof Y.Skip)).sort((x, y) => x.id.clock - y.id.clock);
+  for (const s of own) if (s.id.clock <= end) end = Math.max(end, s.id.clock + s.length);
+  return end;
+}
+
+/** Ids with a `~` are answer ids, `<exercise>~<question>~<seat>` (random entry ids have none). */
+export const isAnswerIdOfOther = (entryId: string, seat: 'a' | 'b'): boolean => entryId.includes('~') && !entryId.endsWith(`~${seat}`);
+
+/** A marker's key is `<exercise>~<area>~<seat>`. */
+export function markerExercise(key: string): string {
+  const at = key.indexOf('~');
+  return at < 0 ? key : key.slice(0, at);
 }

@@ -10,7 +10,7 @@ export type SchemaReason =
   | 'depth' // nesting deeper than entry → text
   | 'type' // a value of the wrong type
   | 'exercise' // an entry for an exercise not on the agenda
-  | 'too_many' // more entries in one update than a board may hold
+  | 'too_many' // more entries, or structs, in one update than a phone ever sends
   | 'author'; // the partner's entry, link, marker or client id
 
 export interface SchemaRefusal {

@@ -1,10 +1,13 @@
 import * as Y from 'yjs';
 import type { Seat } from '../protocol/http';
 import { MAX_ENTRIES_PER_BOARD } from '../limits';
-import { ENTRIES_KEY, LINKS_KEY, MARKERS_KEY } from './schema';
+import { ENTRIES_KEY, LINKS_KEY } from './schema';
 import { checkContent, onlyValue } from './contentRules';
 import { fail, refusal, Violation, type SchemaRefusal } from './schemaRefusal';
-import { authorOfMap, docPlace, firstAtOrAfter, GONE, idKey, MAX_KEY_CHARS, type Container, type Node, type Place } from './schemaPlaces';
+import { FreshWrites } from './freshWrites';
+import { MAX_STRUCTS_PER_UPDATE, prescanUpdate } from './updatePrescan';
+import type { WriteRules } from './writeRules';
+import { authorOfMap, BOARD_ROOTS, docPlace, ENTRY_FIELDS, firstAtOrAfter, GONE, idKey, integrableEnd, isAnswerIdOfOther, markerExercise, MAX_KEY_CHARS, type Container, type Node, type Place } from './schemaPlaces';
 
 /**
  * Reads a Yjs update against the doc it would be applied to, before anything
@@ -19,33 +22,23 @@ import { authorOfMap, docPlace, firstAtOrAfter, GONE, idKey, MAX_KEY_CHARS, type
  * Nothing else: no other roots, types or nesting, so what a doc costs is bounded by its
  * entries, not by what a crafted update can express (70,000 root types, maps 20,000 deep).
  * With a seat, every struct the update adds or deletes must belong to that seat: its own
- * entries (by their `author`), links from its own needs, its own markers. The partner's
- * words can be read, never changed, deleted or imitated.
+ * entries (by their `author`, an answer's id naming it), links from its own needs, its own
+ * markers; no struct, collected ones included, under the partner's client id, and no deletion
+ * of clocks the doc does not hold yet. The partner's words can be read, never changed, deleted
+ * or imitated.
  *
- * Cost: one pass over the update's structs (origins resolved iteratively, memoised), and
- * for deletions one pass over the doc's structs in the deleted ranges.
+ * Cost: a walk over the bytes that refuses foreign places before Yjs decodes anything
+ * (updatePrescan.ts); then one pass over the structs (origins resolved iteratively, memoised),
+ * the schema before authorship, and for deletions one over the doc's structs in their ranges.
  */
 
-export interface WriteRules {
-  /** Who is writing; null for a stored update whose sender is unknown (schema only). */
-  seat: Seat | null;
-  /** Agenda item keys an entry may belong to; null accepts any well-formed key. */
-  exercises: ReadonlySet<string> | null;
-  /**
-   * Yjs client ids already used by each seat on this doc. A struct under an id the partner
-   * uses is refused (it would make Yjs ignore the partner's next edits); new ids are bound to
-   * the writer once the update is accepted (`clientSeatsOf` rebuilds them from a loaded doc).
-   */
-  clientSeats?: Map<number, Seat>;
-}
+export type { WriteRules };
 
 export type Verdict = { ok: true } | { ok: false; refusal: SchemaRefusal };
 
-const ROOTS = new Set([ENTRIES_KEY, LINKS_KEY, MARKERS_KEY]);
-const FIELDS = new Set(['exercise', 'column', 'author', 'createdAt', 'text']);
-
-
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array, rules: WriteRules): Verdict {
+  const early = prescanUpdate(update, rules.seat ? MAX_STRUCTS_PER_UPDATE : undefined); // before Yjs decodes it: crafted bytes cost no objects
+  if (early) return { ok: false, refusal: early };
   try {
     const clients = new Inspection(doc, rules).run(update);
     if (rules.seat && rules.clientSeats) for (const client of clients) rules.clientSeats.set(client, rules.seat);
@@ -78,12 +71,11 @@ export function clientSeatsOf(doc: Y.Doc): Map<number, Seat> {
 class Inspection {
   private readonly structs = new Map<number, Y.Item[]>();
   private readonly fresh = new Set<Y.Item>();
-  /** Fresh entry maps by their key in `entries`. */
-  private readonly freshEntries = new Map<string, Y.Item>();
-  private readonly places = new Map<string, Place>();
-  private readonly nodes = new Map<string, Node>();
-  /** Authors written by this update, per fresh entry map (its id key). */
-  private readonly freshAuthors = new Map<string, unknown>();
+  private readonly places = new Map<Y.Item, Place>();
+  private readonly nodes = new Map<Y.Item, Node>();
+  /** Structs placed by the one before share its place, so 100,000 typed characters are classified once. */
+  private readonly placeNodes = new Map<Place, Node>();
+  private writes: FreshWrites | null = null;
   private readonly entries: Y.Map<unknown>;
 
   constructor(
@@ -97,7 +89,8 @@ class Inspection {
   run(update: Uint8Array): number[] {
     const { structs, ds } = Y.decodeUpdate(update);
     const items = structs.filter((s): s is Y.Item => s instanceof Y.Item);
-    const clients = [...new Set(items.map((item) => item.id.client))];
+    // Collected structs (Y.GC) hold clocks too: one under the partner's id makes Yjs skip the partner's next edits.
+    const clients = [...new Set(structs.filter((s) => s instanceof Y.Item || s instanceof Y.GC).map((s) => s.id.client))];
     const bound = this.rules.clientSeats;
     if (this.rules.seat && bound) for (const client of clients) if ((bound.get(client) ?? this.rules.seat) !== this.rules.seat) fail('author', "writing under the partner's client id");
     for (const item of items) {
@@ -106,23 +99,27 @@ class Inspection {
       list.push(item);
       this.structs.set(item.id.client, list);
     }
-    for (const item of items) this.placeOf(item);
-    for (const item of items) {
-      const place = this.places.get(idKey(item.id))!;
-      if ('parent' in place && place.sub === 'author' && item.content instanceof Y.ContentAny) {
-        this.freshAuthors.set(idKey(place.parent instanceof Y.Item ? place.parent.id : place.parent), item.content.arr[0]);
-      }
-      if ('root' in place && place.root === ENTRIES_KEY && place.sub !== null && item.content instanceof Y.ContentType) this.freshEntries.set(place.sub, item);
-    }
+    for (const list of this.structs.values()) list.sort((x, y) => x.id.clock - y.id.clock);
+    // The schema first, struct by struct: a crafted update stops at its first foreign struct.
     let freshEntries = 0;
     for (const item of items) {
       const node = this.nodeOf(item);
       checkContent(item, node, this.rules);
       if (node.kind === 'entry' && item.content instanceof Y.ContentType) freshEntries++;
-      this.checkWrite(item, node);
     }
+    // Then whose it is: a fresh entry's author is known once every struct is placed.
+    const writes = (this.writes = new FreshWrites(ds));
+    for (const item of items) writes.note(item, this.places.get(item)!);
+    for (const item of items) this.checkWrite(item, this.nodeOf(item));
     if (freshEntries > MAX_ENTRIES_PER_BOARD) fail('too_many', `${freshEntries} entries in one update`);
-    for (const [client, ranges] of ds.clients) for (const range of ranges) this.checkDeletion(client, range.clock, range.len);
+    // A deletion of clocks neither the doc nor this update holds would wait in Yjs and hit whatever comes there next.
+    for (const [client, ranges] of ds.clients) {
+      const known = integrableEnd(Y.getState(this.doc.store, client), structs, client);
+      for (const { clock, len } of ranges) {
+        if (clock + len > known) fail('missing', 'a deletion of structs the board does not have');
+        this.checkDeletion(client, clock, len);
+      }
+    }
     return clients;
   }
 
@@ -131,10 +128,9 @@ class Inspection {
   /** A struct of this update, or of the doc, holding the given id; null if neither has it. */
   private find(id: Y.ID): Y.Item | { fresh: Y.Item } | 'gone' | null {
     const fresh = this.structs.get(id.client);
-    if (fresh) {
-      const hit = fresh.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
-      if (hit) return { fresh: hit };
-    }
+    // A binary search: a scan would make 100,000 structs each placed by the one before cost 28 s.
+    const hit = fresh?.[firstAtOrAfter(fresh, id.clock)];
+    if (hit && hit.id.clock <= id.clock) return { fresh: hit };
     if (Y.getState(this.doc.store, id.client) <= id.clock) return null;
     const struct = Y.getItem(this.doc.store, id);
     return struct instanceof Y.Item ? struct : 'gone';
@@ -145,7 +141,7 @@ class Inspection {
     const chain: Y.Item[] = [];
     let current: Y.Item = item;
     for (;;) {
-      const known = this.places.get(idKey(current.id));
+      const known = this.places.get(current);
       if (known) return this.settle(chain, known);
       const parent = current.parent as unknown;
       if (typeof parent === 'string') return this.settle([...chain, current], { root: parent, sub: current.parentSub });
@@ -162,18 +158,19 @@ class Inspection {
   }
 
   private settle(chain: Y.Item[], place: Place): Place {
-    for (const item of chain) this.places.set(idKey(item.id), place);
+    for (const item of chain) this.places.set(item, place);
     return place;
   }
 
   /** `depth` counts the containers above: the schema has two (entry, text), so the walk up is short. */
   private nodeOf(item: Y.Item, depth = 0): Node {
-    const key = idKey(item.id);
-    const known = this.nodes.get(key);
+    const known = this.nodes.get(item);
     if (known) return known;
     if (depth > 2) fail('depth', 'nesting the board does not have');
-    const node = this.classify(this.fresh.has(item) ? this.placeOf(item) : docPlace(item), depth);
-    this.nodes.set(key, node);
+    const place = this.fresh.has(item) ? this.placeOf(item) : docPlace(item);
+    const node = this.placeNodes.get(place) ?? this.classify(place, depth);
+    this.placeNodes.set(place, node);
+    this.nodes.set(item, node);
     return node;
   }
 
@@ -181,7 +178,7 @@ class Inspection {
     const sub = place.sub;
     if (place === GONE) return { kind: 'gone' };
     if ('root' in place) {
-      if (!ROOTS.has(place.root)) fail('root', 'a root the board does not have');
+      if (!BOARD_ROOTS.has(place.root)) fail('root', 'a root the board does not have');
       if (sub === null || sub.length > MAX_KEY_CHARS) fail('shape', 'a root entry without a fitting key');
       if (place.root === ENTRIES_KEY) return { kind: 'entry', entryId: sub! };
       if (place.root === LINKS_KEY) return { kind: 'link', needId: sub! };
@@ -197,7 +194,7 @@ class Inspection {
     const above = this.nodeOf(parentItem, depth + 1);
     if (above.kind === 'gone') return above;
     if (above.kind === 'entry') {
-      if (sub === null || !FIELDS.has(sub)) fail('shape', 'an entry field the board does not have');
+      if (sub === null || !ENTRY_FIELDS.has(sub)) fail('shape', 'an entry field the board does not have');
       return { kind: 'field', container, key: sub! };
     }
     if (above.kind === 'field' && above.key === 'text' && sub === null) return { kind: 'text', container: above.container };
@@ -213,20 +210,30 @@ class Inspection {
       case 'entry': {
         const replaced = this.docAuthorOf(node.entryId);
         if (replaced !== null && replaced !== seat) fail('author', "replacing the partner's entry");
-        if (item.content instanceof Y.ContentType && this.freshAuthors.get(idKey(item.id)) !== seat) fail('author', 'an entry without its author');
+        // An answer's id names its author (`answerEntryId`): taking the partner's first would put words under their answer.
+        if (isAnswerIdOfOther(node.entryId, seat)) fail('author', "an entry under the partner's answer id");
+        if (item.content instanceof Y.ContentType && this.writes!.authorOf(idKey(item.id)) !== seat) fail('author', 'an entry without its author');
+        if (item.content instanceof Y.ContentType && !this.writes!.isWhole(idKey(item.id))) fail('shape', 'an entry without all its fields');
         return;
       }
       case 'field':
-      case 'text':
-        return this.requireOwner(node.container);
+      case 'text': {
+        this.requireOwner(node.container);
+        // A value that is gone on arrival still takes its key's place: the field it replaces goes with it.
+        const drops = node.kind === 'field' && 'doc' in node.container && (item.content instanceof Y.ContentDeleted || this.writes!.deletes(item.id));
+        if (drops && !this.writes!.mayDropField((node.container as { doc: Y.Item }).doc, node.key)) fail('shape', 'an entry without one of its fields');
+        return;
+      }
       case 'link': {
         // A link belongs to its need; one from a need no longer there (deleted meanwhile) shows nowhere.
-        const need = this.docAuthorOf(node.needId) ?? this.freshAuthorOfKey(node.needId);
+        const need = this.docAuthorOf(node.needId) ?? this.writes!.authorOfEntry(node.needId);
         if (need !== null && need !== undefined && need !== seat) fail('author', "a link from the partner's need");
         return;
       }
       case 'marker':
         if (!node.key.endsWith(`~${seat}`)) fail('author', "the partner's marker");
+        // The console counts markers by the exercise their key names (countByExercise): agenda items only.
+        if (this.rules.exercises && !this.rules.exercises.has(markerExercise(node.key))) fail('exercise', 'a marker for an exercise not on the agenda');
     }
   }
 
@@ -243,6 +250,7 @@ class Inspection {
         if (authorOfMap(struct) !== seat) fail('author', "deleting the partner's entry");
       } else if (node.kind === 'field' || node.kind === 'text') {
         this.requireOwner(node.container);
+        if (node.kind === 'field' && 'doc' in node.container && !this.writes!.mayDropField(node.container.doc, node.key)) fail('shape', 'an entry without one of its fields');
       } else if (node.kind === 'link') {
         const bring = onlyValue(struct.content);
         const owners = [this.docAuthorOf(node.needId), typeof bring === 'string' ? this.docAuthorOf(bring) : null];
@@ -270,7 +278,7 @@ class Inspection {
   }
 
   private requireOwner(container: Container): void {
-    const owner = 'doc' in container ? authorOfMap(container.doc) : this.freshAuthors.get(container.fresh);
+    const owner = 'doc' in container ? authorOfMap(container.doc) : this.writes!.authorOf(container.fresh);
     if (owner !== this.rules.seat) fail('author', "changing the partner's entry");
   }
 
@@ -279,11 +287,6 @@ class Inspection {
     const entry = this.entries.get(entryId);
     const author = entry instanceof Y.Map ? entry.get('author') : null;
     return author === 'a' || author === 'b' ? author : null;
-  }
-
-  private freshAuthorOfKey(entryId: string): unknown {
-    const item = this.freshEntries.get(entryId);
-    return item ? this.freshAuthors.get(idKey(item.id)) : null;
   }
 }
 

@@ -7,13 +7,30 @@
  * Every loop is bounded by the job's counts or its `maxMs`.
  */
 import net from 'node:net';
+import { setTimeout as pace } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
+import { createID } from 'yjs';
+import { chainedCharacters, deepMaps, manyRoots, nestedMapsInEntries, syncFrame } from './craftedUpdates';
 
 export type AttackJob =
   | { kind: 'readyFlood'; url: string; token: string; protocol: number; count: number; reconnects: number; perReconnect: number }
   | { kind: 'halfOpen'; port: number; addresses: string[]; perAddress: number; mode: 'partial' | 'silent' | 'socketIoNoAuth'; maxMs: number }
-  | { kind: 'awarenessFlood'; url: string; connections: number; stateBytes: number; perSecond: number; durationMs: number };
+  | { kind: 'awarenessFlood'; url: string; connections: number; stateBytes: number; perSecond: number; durationMs: number }
+  | { kind: 'boardUpdates'; urls: string[]; shape: CraftedShape; roundsPerUrl: number; durationMs: number; perSecond?: number; text?: { client: number; clock: number } };
+
+/**
+ * The crafted updates of issue 12 (tests/helpers/craftedUpdates.ts): 70,000 roots, maps 20,000
+ * deep, maps inside entries; and 100,000 characters as as many structs typed into `text`.
+ */
+export type CraftedShape = 'roots' | 'deep' | 'nested' | 'chain';
+export interface BoardUpdatesResult {
+  /** Size of the update each connection sent. */
+  bytes: number;
+  sent: number;
+  /** Close code → connections closed with it. */
+  closes: Record<string, number>;
+}
 
 const report = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
@@ -143,8 +160,54 @@ async function awarenessFlood(job: Extract<AttackJob, { kind: 'awarenessFlood' }
   return { sent, opened, closes };
 }
 
+/**
+ * One connection per URL (a seated participant's board with a ticket of theirs), each sending the
+ * crafted update as soon as the board speaks, then reconnecting after every refusal: at least
+ * `roundsPerUrl` times and until `durationMs` is over, at most `perSecond` times a second if given.
+ */
+async function boardUpdates(job: Extract<AttackJob, { kind: 'boardUpdates' }>): Promise<BoardUpdatesResult> {
+  const update =
+    job.shape === 'roots' ? manyRoots()
+    : job.shape === 'deep' ? deepMaps().nested
+    : job.shape === 'chain' ? chainedCharacters(100_000, createID(job.text!.client, job.text!.clock))
+    : nestedMapsInEntries();
+  const frame = syncFrame(2, update);
+  const closes: Record<string, number> = {};
+  let sent = 0;
+  report({ event: 'running', bytes: update.length });
+  const end = Date.now() + job.durationMs;
+  const one = async (url: string) => {
+    for (let round = 0; (round < job.roundsPerUrl || Date.now() < end) && round < 10_000; round++) {
+      const startedAt = Date.now();
+      const code = await new Promise<number>((resolve) => {
+        const ws = new WebSocket(url);
+        let cut: NodeJS.Timeout | null = null;
+        ws.once('message', () => {
+          ws.send(frame);
+          sent++;
+          // A server that kept the update would keep the connection: counted as 1006, not waited on.
+          cut = setTimeout(() => ws.terminate(), 3_000);
+        });
+        ws.on('error', () => undefined);
+        ws.once('close', (c) => {
+          if (cut) clearTimeout(cut);
+          resolve(c);
+        });
+      });
+      closes[code] = (closes[code] ?? 0) + 1;
+      if (job.perSecond) await pace(Math.max(0, 1000 / job.perSecond - (Date.now() - startedAt))); // the attacker's cadence
+    }
+  };
+  await Promise.all(job.urls.map(one));
+  return { bytes: update.length, sent, closes };
+}
+
 const job = JSON.parse(process.argv[2] ?? '{}') as AttackJob;
-const run = job.kind === 'readyFlood' ? readyFlood(job) : job.kind === 'halfOpen' ? halfOpen(job) : awarenessFlood(job);
+const run =
+  job.kind === 'readyFlood' ? readyFlood(job)
+  : job.kind === 'halfOpen' ? halfOpen(job)
+  : job.kind === 'boardUpdates' ? boardUpdates(job)
+  : awarenessFlood(job);
 run.then(
   (result) => {
     report({ event: 'done', ...result });

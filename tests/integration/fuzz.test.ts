@@ -4,12 +4,16 @@ import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { addEntry, listEntries } from '../../lib/board/schema';
+import { addEntry, listEntries, setLink, setMarker } from '../../lib/board/schema';
+import { buildAgenda } from '../../lib/catalogue/agenda';
 import { BRING_NEED } from '../../lib/catalogue/catalogue';
 import { connectControl, hostAuth, participantAuth } from '../helpers/controlClient';
 import { serverForFile } from '../helpers/server';
 import { eventually } from '../helpers/wait';
-import type { MeResponse } from '../../lib/protocol';
+import { CLOSE_CODES, type MeResponse } from '../../lib/protocol';
+import { oneTransaction } from '../helpers/craftedUpdates';
+import { rawBoardClient, type RawBoardClient } from '../helpers/rawBoardClient';
+import { applyOps, fuzzDocArbitrary, schemaProblems } from '../helpers/schemaFuzz';
 import { boardUrl, connectBoard } from '../helpers/yjsClient';
 
 /**
@@ -20,6 +24,9 @@ import { boardUrl, connectBoard } from '../helpers/yjsClient';
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 1_500);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const LONG = FRAMES > 10_000;
+/** Schema-breaking Yjs updates: 300 in CI, FRAMES / 20 in the long run; a fresh couple's board every 100. */
+const SCHEMA_DOCS = LONG ? Math.round(FRAMES / 20) : 300;
+const DOCS_PER_BOARD = 100;
 
 const { server, api } = await serverForFile();
 
@@ -134,6 +141,85 @@ describe('[R19][R38] fuzzing every decoder and handler', () => {
     one.destroy();
     two.destroy();
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it(`[R43][R44][R45] ${SCHEMA_DOCS} well-formed Yjs updates that break the schema at random: each is kept (when it fits the schema and authorship) or refused with 4422/4309; the boards keep their schema and the partner's words`, { timeout: LONG ? 1_800_000 : 60_000 }, async () => {
+    const agendaKeys = buildAgenda().map((item) => item.key);
+    const agenda = new Set(agendaKeys);
+    const docs = fc.sample(fuzzDocArbitrary(agendaKeys), { numRuns: SCHEMA_DOCS, seed: SEED });
+    const outcomes = new Map<string, number>();
+    const count = (outcome: string) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    for (let first = 0; first < docs.length; first += DOCS_PER_BOARD) {
+      const { a, b } = await api.coupleInWorkshop(['Fuzz', 'Ben']);
+      const [boardA, boardB] = [(await api.me(a.token)).board!, (await api.me(b.token)).board!];
+      // The partner's words, marker and link, and one entry of A's own that the fuzzer may edit.
+      const ben = connectBoard(boardB);
+      const ana = connectBoard(boardA);
+      await Promise.all([ben.synced(), ana.synced()]);
+      addEntry(ana.doc, { id: 'ana-1', exercise: 'bring-need', column: 'bring', author: 'a', createdAt: 1 }, 'Ana brings');
+      addEntry(ben.doc, { id: 'ben-1', exercise: 'bring-need', column: 'need', author: 'b', createdAt: 1 }, 'Ben needs');
+      setMarker(ben.doc, 'spectrum', 'money', 'b', 0.25);
+      await eventually(() => expect(listEntries(ben.doc, 'bring-need').length).toBe(2));
+      setLink(ben.doc, 'ben-1', 'ana-1');
+      const bens = () => JSON.stringify({ entry: listEntries(ben.doc, 'bring-need').find((e) => e.id === 'ben-1')?.text.toString(), marker: ben.doc.getMap('markers').get('spectrum~money~b') });
+      const bensBefore = bens();
+      ana.destroy();
+      const url = async () => boardUrl({ ...boardA, params: (await api.boardTicket(a.token)).params });
+      let client: RawBoardClient | null = null;
+      for (const doc of docs.slice(first, first + DOCS_PER_BOARD)) {
+        if (!client) {
+          client = rawBoardClient(await url());
+          await client.synced();
+        }
+        const replica = new Y.Doc();
+        Y.applyUpdate(replica, Y.encodeStateAsUpdate(client.doc));
+        if (doc.asPartner) replica.clientID = ben.doc.clientID;
+        const update = oneTransaction((d) => applyOps(d, doc.ops), replica);
+        replica.destroy();
+        if (!update) {
+          count('nothing to send');
+          continue;
+        }
+        const sent = client;
+        await sent.sendUpdate(update);
+        const echo = Buffer.from(update);
+        const outcome = await Promise.race([
+          sent.closed.then(({ code }) => String(code)),
+          new Promise<string>((resolve) => sent.ws.on('message', (data: Buffer) => Buffer.from(data).includes(echo) && resolve('kept'))),
+        ]);
+        count(outcome);
+        if (outcome !== 'kept') {
+          sent.close();
+          client = null;
+        }
+      }
+      client?.close();
+      // Read back by a stock provider: the board holds only its schema, and the partner's words as he wrote them.
+      const reader = connectBoard({ ...boardA, params: (await api.boardTicket(a.token)).params });
+      await reader.synced();
+      expect(schemaProblems(reader.doc, agenda)).toEqual([]);
+      expect(listEntries(reader.doc, 'bring-need').filter((e) => e.author === 'b').map((e) => e.id)).toEqual(['ben-1']);
+      await eventually(() => expect(Y.encodeStateVector(ben.doc)).toEqual(Y.encodeStateVector(reader.doc)));
+      expect(bens()).toBe(bensBefore);
+      // Ben's link stays while what it points at does: A may delete her own entry, and the link to it with it.
+      expect(ben.doc.getMap('links').get('ben-1')).toBe(ben.doc.getMap('entries').has('ana-1') ? 'ana-1' : undefined);
+      reader.destroy();
+      ben.destroy();
+    }
+    console.log(`schema fuzzing: ${SCHEMA_DOCS} docs →`, JSON.stringify(Object.fromEntries(outcomes)));
+    expect([...outcomes.keys()].filter((o) => !['kept', 'nothing to send', String(CLOSE_CODES.schemaViolation), String(CLOSE_CODES.outOfStep)].includes(o))).toEqual([]);
+    expect(outcomes.get('kept')).toBeGreaterThan(10);
+    expect(outcomes.get(String(CLOSE_CODES.schemaViolation))).toBeGreaterThan(10);
+
+    expect((await api.request('GET', '/api/health')).status).toBe(200);
+    const { a, b } = await api.coupleInWorkshop();
+    const one = connectBoard((await api.me(a.token)).board!);
+    const two = connectBoard((await api.me(b.token)).board!);
+    await Promise.all([one.synced(), two.synced()]);
+    addEntry(one.doc, { id: 'after', exercise: 'bring-need', column: 'need', author: 'a', createdAt: 9 }, 'still in sync');
+    await eventually(() => expect(listEntries(two.doc, 'bring-need').some((e) => e.text.toString() === 'still in sync')).toBe(true));
+    one.destroy();
+    two.destroy();
   });
 
   it('answers junk Socket.IO events and payloads with errors, never a crash', { timeout: 60_000 }, async () => {
