@@ -10,7 +10,7 @@ import { inspectUpdate } from '../../../lib/board/updateInspector';
 import { CLOSE_CODES, privateDocName, type BoardAccess, type MeResponse } from '../../../lib/protocol';
 import { DEFAULT_LIMITS } from '../../../server/tunables';
 import { openSqliteStore } from '../../../server/store/sqliteStore';
-import { ApiClient } from '../../helpers/api';
+import { ApiClient } from '../../helpers/apiClient';
 import { launchAttack, openProbe, p99, summarise } from '../../helpers/attack';
 import type { BoardUpdatesResult } from '../../helpers/attacker';
 import { connectControl, hostAuth } from '../../helpers/controlClient';
