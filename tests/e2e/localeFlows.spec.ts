@@ -82,6 +82,18 @@ async function expectSpeaks(page: Page, locale: Locale): Promise<void> {
   expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe(dir);
 }
 
+/** [R60] Where a line of start-aligned text sits in its box: against the right edge when the layout is mirrored. */
+async function startSide(heading: ReturnType<Page['getByRole']>): Promise<'left' | 'right'> {
+  const gaps = await heading.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const text = range.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return { left: text.left - box.left, right: box.right - text.right };
+  });
+  return gaps.right < gaps.left ? 'right' : 'left';
+}
+
 for (const locale of ['ar', 'de'] as const) {
   const t = (path: string, values?: Record<string, string | number>) => message(locale, path, values);
   const [bringNeed, , support] = libraryFor(locale);
@@ -132,8 +144,10 @@ for (const locale of ['ar', 'de'] as const) {
     await two.getByRole('button', { name: t('join.joinPartnerChoice') }).click();
     await two.getByLabel(t('join.pairCodeLabel')).fill(pairCode.toLowerCase());
     await two.getByRole('button', { name: t('join.joinPartnerSubmit'), exact: true }).click();
-    await expect(two.getByRole('heading', { name: t('board.lobby.heading') })).toBeVisible();
+    const lobby = two.getByRole('heading', { name: t('board.lobby.heading') });
+    await expect(lobby).toBeVisible();
     await expectSpeaks(two, locale);
+    expect(await startSide(lobby)).toBe(locale === 'ar' ? 'right' : 'left');
     await expect(one.getByText(second).first()).toBeVisible();
 
     // The facilitator starts the first exercise; both phones show it in the workshop's language.
