@@ -110,7 +110,7 @@ describe('[R47] logs', () => {
       `control: participant ${a.participantId} connected to workshop ${workshop.code}`,
       `board ${meA.board!.docName}: participant ${a.participantId} connected (write)`,
       `board ${privateDocName(couple.coupleId, SUPPORT.id, 'a')}: participant ${a.participantId} connected (write)`,
-      'SIGTERM: saving boards and stopping',
+      'SIGTERM: storing what is pending',
     ]) {
       expect(said.some((m) => m.startsWith(expected)), expected).toBe(true);
     }

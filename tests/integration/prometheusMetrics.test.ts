@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../server/store/migrations';
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { addEntry, listEntries } from '../../lib/board/schema';
@@ -91,7 +92,7 @@ describe('GET /metrics (Prometheus)', () => {
     })) {
       expect(types.get(name), name).toBe(type);
     }
-    expect(value('twofold_schema_version')).toBe(1);
+    expect(value('twofold_schema_version')).toBe(LATEST_SCHEMA_VERSION);
     expect(value('twofold_ready', { check: 'store' })).toBe(1);
   });
 

@@ -263,7 +263,7 @@ describe('attack 3: a partner bricks the couple’s board', () => {
     const { a, b } = await api.coupleInWorkshop(['Mallory', 'Ben']);
     const [meA, meB] = await Promise.all([api.me(a.token), api.me(b.token)]);
     const { nested, deleteRoot } = deepMaps();
-    expect(nested.length).toBeGreaterThan(240_000);
+    expect(nested.length).toBeGreaterThan(200_000); // ~243 KB as reported; varints of random client ids vary the size a little
     expect(deleteRoot.length).toBeLessThanOrEqual(12);
 
     const partner = rawBoardClient(await freshUrl(b.token, meB.board!));
