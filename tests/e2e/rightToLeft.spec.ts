@@ -3,6 +3,7 @@ import { addEntry } from '../../lib/board/schema';
 import { libraryFor } from '../../lib/catalogue/catalogue';
 import type { CreateWorkshopResponse } from '../../lib/protocol';
 import { connectBoard } from '../helpers/yjsClient';
+import ar from '../../messages/ar.json' with { type: 'json' };
 import { api, hostSocket, newPhone, seatPhone } from './support';
 
 /**
@@ -41,11 +42,13 @@ test('[R58][R60] an Arabic workshop’s phone page is <html lang="ar" dir="rtl">
   // The partner's name sits isolated in the line above it.
   await expect(page.locator('bdi', { hasText: 'Ben' }).first()).toBeVisible();
   // What this phone writes takes the direction of what is typed, too.
-  await page.getByRole('button', { name: /What I bring/ }).click();
+  // Located by the Arabic words the phone shows: the column's label from the workshop's library.
+  const bringLabel = bringNeed.kind === 'columns' ? bringNeed.columns[0].label : '';
+  await page.getByRole('button', { name: new RegExp(bringLabel) }).click();
   await expect(page.locator('textarea').first()).toHaveAttribute('dir', 'auto');
 
   // The person's own choice: English for their screens, kept on this phone; the exercise stays the workshop's.
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
+  await page.getByRole('combobox', { name: ar.common.language }).selectOption('en');
   await expect(html).toHaveAttribute('lang', 'en');
   await expect(html).toHaveAttribute('dir', 'ltr');
   await page.reload();
