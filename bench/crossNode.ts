@@ -13,7 +13,7 @@ import { addEntry, ENTRIES_KEY } from '../lib/board/schema';
 import { BRING_NEED } from '../lib/catalogue/catalogue';
 import { ApiClient } from '../tests/helpers/apiClient';
 import { startPostgres, startRedis } from '../tests/helpers/services';
-import { BENCH_SERVER_ENV, startServer, type ServerProcess } from './processes';
+import { BENCH_SERVER_ENV, startServer, twofoldScript, type ServerProcess } from './processes';
 import { median, now, round, sleep, summarize, type Summary } from './stats';
 import { keepConnected, ownReconnects, ticketSource } from './ticketRenewal';
 
@@ -72,8 +72,8 @@ export async function crossNodeTyping(opts: { couplesPerHalf: number; pairs: num
   const nodes: ServerProcess[] = [];
   const couples: { same: Couple[]; cross: Couple[] } = { same: [], cross: [] };
   try {
-    nodes.push(await startServer('node 1', 'server/index.ts', { ...env, NODE_ID: 'bench-1' }));
-    nodes.push(await startServer('node 2', 'server/index.ts', { ...env, NODE_ID: 'bench-2' }));
+    nodes.push(await startServer('node 1', twofoldScript().script, { ...env, NODE_ID: 'bench-1' }));
+    nodes.push(await startServer('node 2', twofoldScript().script, { ...env, NODE_ID: 'bench-2' }));
     const api = new ApiClient(nodes[0].url);
     const workshop = await api.createWorkshop('Cross-node benchmark', [BRING_NEED]);
     const ws = (url: string) => url.replace('http', 'ws') + '/yjs';

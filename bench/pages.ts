@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ApiClient } from '../tests/helpers/apiClient';
-import { ROOT, startServer } from './processes';
+import { ROOT, startServer, twofoldScript } from './processes';
 import { round } from './stats';
 
 export interface PageWeight {
@@ -46,6 +46,45 @@ export interface PagesFigures {
   board: PageWeight | null;
   first_load_js_kb: number | null;
   lighthouse: { join: number | null; board: number | null; note: string | null; metrics?: Record<'join' | 'board', LighthouseMetrics | null> };
+  /** Per participant page: the median of `runs` Lighthouse runs (score, and each metric's median). */
+  lighthouse_pages: Partial<Record<LighthousePage, PageLighthouse>>;
+}
+
+export type LighthousePage = 'home' | 'join' | 'board' | 'present';
+
+export interface PageLighthouse {
+  score: number | null;
+  lcp_ms: number | null;
+  tbt_ms: number | null;
+  cls: number | null;
+  fcp_ms: number | null;
+  si_ms: number | null;
+  runs: (number | null)[];
+}
+
+const LIGHTHOUSE_RUNS = 3;
+
+function medianOf(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (known.length === 0) return null;
+  const mid = known.length >> 1;
+  return known.length % 2 ? known[mid] : (known[mid - 1] + known[mid]) / 2;
+}
+
+/** Lighthouse `runs` times on one page (each a fresh chromium); the median of the score and of each metric. */
+async function lighthousePage(url: string, storage: Record<string, string> | null): Promise<PageLighthouse> {
+  const runs: { score: number | null; metrics: LighthouseMetrics }[] = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouseScore(url, storage));
+  const metric = (key: keyof LighthouseMetrics) => medianOf(runs.map((r) => r.metrics[key]));
+  return {
+    score: medianOf(runs.map((r) => r.score)),
+    lcp_ms: metric('lcp_ms'),
+    tbt_ms: metric('tbt_ms'),
+    cls: metric('cls'),
+    fcp_ms: metric('fcp_ms'),
+    si_ms: metric('si_ms'),
+    runs: runs.map((r) => r.score),
+  };
 }
 
 /** The lab metrics behind the score, in ms (CLS unitless). */
@@ -143,11 +182,12 @@ export async function measurePages(opts: { lighthouse: boolean }): Promise<Pages
     board: null,
     first_load_js_kb: null,
     lighthouse: { join: null, board: null, note: 'not measured' },
+    lighthouse_pages: {},
   };
   if (!fs.existsSync(buildIdFile)) return { ...empty, note: '.next is missing: run `npm run build` first (the benchmark builds nothing)' };
   const figures: PagesFigures = { ...empty, build_id: fs.readFileSync(buildIdFile, 'utf8').trim(), built_at: fs.statSync(buildIdFile).mtime.toISOString() };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-bench-pages-'));
-  const server = await startServer('twofold (pages)', 'server/index.ts', { DATA_DIR: dataDir, PAGES: 'on', LOG_LEVEL: 'info' });
+  const server = await startServer('twofold (pages)', twofoldScript().script, { DATA_DIR: dataDir, PAGES: 'on', LOG_LEVEL: 'info' });
   try {
     const api = new ApiClient(server.url);
     const { code, a } = await api.coupleInWorkshop(['Ana', 'Ben']);
@@ -160,12 +200,21 @@ export async function measurePages(opts: { lighthouse: boolean }): Promise<Pages
       figures.lighthouse.note = `no chromium at ${CHROMIUM}`;
     } else {
       try {
-        const join = await lighthouseScore(`${server.url}/join/${code}`, null);
-        const board = await lighthouseScore(`${server.url}/w/${code}`, { [`twofold:token:${code}`]: a.token });
-        figures.lighthouse.join = join.score;
-        figures.lighthouse.board = board.score;
-        figures.lighthouse.metrics = { join: join.metrics, board: board.metrics };
-        figures.lighthouse.note = 'Lighthouse 12 defaults: mobile form factor, simulated slow 4G and 4x CPU slowdown; one run per page';
+        const pagesToRun: [LighthousePage, string, Record<string, string> | null][] = [
+          ['home', '/', null],
+          ['join', `/join/${code}`, null],
+          ['board', `/w/${code}`, { [`twofold:token:${code}`]: a.token }],
+          ['present', `/present/${code}`, null],
+        ];
+        for (const [page, pagePath, storage] of pagesToRun) {
+          const measured = await lighthousePage(server.url + pagePath, storage);
+          figures.lighthouse_pages[page] = measured;
+          console.log(`  Lighthouse ${page}: ${measured.score} (runs ${measured.runs.join(', ')}), LCP ${measured.lcp_ms} ms, TBT ${measured.tbt_ms} ms, CLS ${measured.cls}`);
+        }
+        const { join, board } = figures.lighthouse_pages;
+        figures.lighthouse.join = join?.score ?? null;
+        figures.lighthouse.board = board?.score ?? null;
+        figures.lighthouse.note = `Lighthouse 12 defaults: mobile form factor, simulated slow 4G and 4x CPU slowdown; median of ${LIGHTHOUSE_RUNS} runs per page`;
       } catch (err) {
         figures.lighthouse.note = `lighthouse failed: ${err instanceof Error ? err.message : String(err)}`;
       }

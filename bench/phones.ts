@@ -39,6 +39,13 @@ interface Phone {
   replicas: Partial<Record<Target, Replica>>;
   /** Every workshop:state received: [version, arrival]. */
   states: [number, number][];
+  /** The last workshop:state, to measure its size for the fan-out reference. */
+  lastState: unknown;
+  /** The fan-out reference's socket (bench/referenceSocketServer.ts) and its broadcasts: [version, arrival]. */
+  referenceControl: Socket | null;
+  referenceStates: [number, number][];
+  /** Targets whose typing observers are set up (prepareTyping is called again after more phones join). */
+  prepared: Set<Target>;
   timers: NodeJS.Timeout[];
 }
 
@@ -105,6 +112,7 @@ function openControl(phone: Phone): Promise<void> {
     const timer = setTimeout(() => reject(new Error(`control socket of ${phone.name} got no state`)), SYNC_TIMEOUT_MS);
     socket.on('workshop:state', (state: PublicWorkshopState) => {
       phone.states.push([state.version, now()]);
+      phone.lastState = state;
       clearTimeout(timer);
       resolve();
     });
@@ -142,6 +150,10 @@ async function joinCouple(code: string, n: number, arriveAt: number, result: Joi
           control: null,
           replicas: {},
           states: [],
+          lastState: null,
+          referenceControl: null,
+          referenceStates: [],
+          prepared: new Set(),
           timers: [],
         };
         made.push(phone);
@@ -209,6 +221,8 @@ async function prepareTyping(targets: Target[]): Promise<number> {
   const deadline = now() + SYNC_TIMEOUT_MS;
   for (const phone of phones) {
     for (const target of targets) {
+      if (phone.prepared.has(target)) continue;
+      phone.prepared.add(target);
       const replica = phone.replicas[target]!;
       const partner = phone.partner!;
       const entries = replica.doc.getMap<Y.Map<unknown>>(ENTRIES_KEY);
@@ -271,14 +285,41 @@ async function type(plan: TypingPlan): Promise<TypingResult> {
   return { round: plan.round, target: plan.target, latencies: Float64Array.from(state.latencies), sent, lost: missing(), disconnects: disconnects - disconnectsBefore };
 }
 
-/** Arrival of the first workshop:state at or past `version` on every phone. */
-async function fanout(version: number, timeoutMs: number): Promise<{ arrivals: Float64Array; missing: number }> {
-  const reached = (p: Phone) => p.states.find(([v]) => v >= version)?.[1];
+/** Connects every phone's socket to the fan-out reference (stock socket.io-client, as to Twofold). */
+function openReferenceControls(url: string): Promise<number> {
+  const opening = phones
+    .filter((p) => p.referenceControl === null)
+    .map(
+      (phone) =>
+        new Promise<void>((resolve, reject) => {
+          const socket: Socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { role: 'phone' }, forceNew: true });
+          phone.referenceControl = socket;
+          socket.on('workshop:state', (state: { version: number }) => phone.referenceStates.push([state.version, now()]));
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', reject);
+        }),
+    );
+  return Promise.all(opening).then(() => phones.length);
+}
+
+/**
+ * Arrival of the first workshop:state at or past `version` on every phone, from Twofold or from
+ * the fan-out reference; with the size of the last Twofold state one phone received.
+ */
+async function fanout(version: number, timeoutMs: number, target: Target): Promise<{ arrivals: Float64Array; missing: number; stateBytes: number | null }> {
+  const list = (p: Phone) => (target === 'twofold' ? p.states : p.referenceStates);
+  const reached = (p: Phone) => list(p).find(([v]) => v >= version)?.[1];
   const until = now() + timeoutMs;
   while (phones.some((p) => reached(p) === undefined) && now() < until) await sleep(5);
   const arrivals = phones.map(reached).filter((t): t is number => t !== undefined);
-  for (const p of phones) p.states = p.states.filter(([v]) => v >= version); // keep the lists short
-  return { arrivals: Float64Array.from(arrivals), missing: phones.length - arrivals.length };
+  for (const p of phones) {
+    // keep the lists short
+    if (target === 'twofold') p.states = p.states.filter(([v]) => v >= version);
+    else p.referenceStates = p.referenceStates.filter(([v]) => v >= version);
+  }
+  const sample = phones.find((p) => p.lastState !== null)?.lastState;
+  const stateBytes = sample === undefined ? null : Buffer.byteLength(JSON.stringify(sample));
+  return { arrivals: Float64Array.from(arrivals), missing: phones.length - arrivals.length, stateBytes };
 }
 
 function closePhone(phone: Phone): void {
@@ -289,6 +330,7 @@ function closePhone(phone: Phone): void {
     replica.doc.destroy();
   }
   phone.control?.close();
+  phone.referenceControl?.close();
 }
 
 async function closeAll(): Promise<number> {
@@ -311,14 +353,16 @@ async function handle(req: Request): Promise<unknown> {
     case 'join':
       return join(req.plan);
     case 'openReference':
-      await Promise.all(phones.map((p) => openReplica(p, 'reference', req.referenceUrl)));
+      await Promise.all(phones.filter((p) => !p.replicas.reference).map((p) => openReplica(p, 'reference', req.referenceUrl)));
       return phones.length;
+    case 'openReferenceControls':
+      return openReferenceControls(req.url);
     case 'prepareTyping':
       return prepareTyping(req.targets);
     case 'type':
       return type(req.plan);
     case 'fanout':
-      return fanout(req.version, req.timeoutMs);
+      return fanout(req.version, req.timeoutMs, req.target ?? 'twofold');
     case 'closeAll':
       return closeAll();
   }

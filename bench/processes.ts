@@ -20,6 +20,8 @@ export interface ServerProcess {
   url: string;
   pid: number;
   child: ChildProcess;
+  /** From the spawn until the process printed "listening on". */
+  startupMs: number;
   /** The last few KiB of stderr, for error reports. */
   errors(): string;
   /** CPU time (user + system) the process has used so far, in ms (from /proc). */
@@ -29,12 +31,49 @@ export interface ServerProcess {
 }
 
 /**
- * Starts a server script as a child process (`node [nodeArgs] --import tsx <script>`) on
- * PORT=0 and resolves once it prints "listening on <url>", as tests/helpers/serverProcess.ts does.
+ * The Twofold server the benchmark runs: the production build (`npm run build` writes
+ * dist/server.mjs, what `npm start` runs) when it is there and not older than server/, else
+ * server/index.ts through tsx (with a warning: that is not what production runs).
+ */
+export function twofoldScript(): { script: string; build: 'dist' | 'tsx' } {
+  const dist = path.join(ROOT, 'dist/server.mjs');
+  if (!fs.existsSync(dist)) {
+    console.warn('  dist/server.mjs is missing (run `npm run build`): benchmarking server/index.ts through tsx instead');
+    return { script: 'server/index.ts', build: 'tsx' };
+  }
+  const newest = newestMtime(path.join(ROOT, 'server'));
+  if (newest > fs.statSync(dist).mtimeMs) console.warn('  dist/server.mjs is older than server/: run `npm run build:server` for figures of the current code');
+  return { script: 'dist/server.mjs', build: 'dist' };
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Resident set size of a process in MiB, from /proc/<pid>/status (null elsewhere). */
+export function rssMibOf(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts a server script as a child process (`node [nodeArgs] [--import tsx] <script>`; tsx
+ * only for TypeScript) on PORT=0 and resolves once it prints "listening on <url>", as
+ * tests/helpers/serverProcess.ts does. `startupMs` is from the spawn to that line.
  */
 export function startServer(label: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+    const spawnedAt = performance.now();
+    const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,6 +92,7 @@ export function startServer(label: string, script: string, env: Record<string, s
       resolve({
         label,
         url: m[1].replace('localhost', '127.0.0.1'),
+        startupMs: Math.round(performance.now() - spawnedAt),
         pid: child.pid!,
         child,
         errors: () => err,

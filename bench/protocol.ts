@@ -53,7 +53,8 @@ export type Command =
   | { cmd: 'openReference'; referenceUrl: string }
   | { cmd: 'prepareTyping'; targets: Target[] }
   | { cmd: 'type'; plan: TypingPlan }
-  | { cmd: 'fanout'; version: number; timeoutMs: number }
+  | { cmd: 'openReferenceControls'; url: string }
+  | { cmd: 'fanout'; version: number; timeoutMs: number; target?: Target }
   | { cmd: 'closeAll' };
 
 export type Request = Command & { id: number };

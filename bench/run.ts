@@ -16,9 +16,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClientPool } from './clients';
 import { measurePages, type PagesFigures } from './pages';
-import { BENCH_SERVER_ENV, ROOT, startServer, type ServerProcess } from './processes';
+import { BENCH_SERVER_ENV, ROOT, rssMibOf, startServer, twofoldScript, type ServerProcess } from './processes';
 import { capacity, type CapacityFigures } from './capacity';
-import { fanout, joinStorm, openWorkshop, typing, type FanoutFigures, type JoinFigures, type TypingFigures } from './scenarios';
+import { joinStorm, openWorkshop, typing, type JoinFigures, type TypingFigures } from './scenarios';
+import { fanout, type FanoutFigures } from './fanout';
+import { moreCouples } from './moreCouples';
 import { round } from './stats';
 import { goalsOf, printTable } from './report';
 import type { CrossNodeFigures } from './crossNode';
@@ -32,6 +34,7 @@ const { values: args } = parseArgs({
     clients: { type: 'string' },
     'capacity-max': { type: 'string' },
     'capacity-step': { type: 'string' },
+    'large-phones': { type: 'string' },
     only: { type: 'string' },
     'skip-lighthouse': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
@@ -54,8 +57,10 @@ const settings = {
   settleMs: quick ? 1_000 : 12_000,
   editsPerSecond: 2,
   clients: num(args.clients, 2),
-  capacityStep: num(args['capacity-step'], quick ? 150 : 250),
-  capacityMax: num(args['capacity-max'], quick ? 300 : 4_000),
+  capacityStep: num(args['capacity-step'], quick ? 150 : 500),
+  capacityMax: num(args['capacity-max'], quick ? 300 : 10_000),
+  /** The second typing run: this many phones in all (the first run's plus new workshops of 250 couples). */
+  typingLargePhones: num(args['large-phones'], quick ? 200 : 2_000),
   capacityLimitMs: 50,
   capacityCouplesPerWorkshop: 250,
   lightEditEveryMs: 10_000,
@@ -63,19 +68,24 @@ const settings = {
 };
 const nodes = num(args.nodes, 1);
 if (nodes !== 1 && nodes !== 2) throw new Error('--nodes takes 1 or 2');
-const only = new Set((args.only ?? 'join,fanout,typing,capacity,pages').split(','));
+const only = new Set((args.only ?? 'join,fanout,typing,typing2000,capacity,pages').split(','));
 const outFile = path.resolve(ROOT, args.out ?? (quick ? 'bench/results/quick.json' : 'bench/results/latest.json'));
 const profileDir = path.join(ROOT, 'bench/results/profiles');
 
 const started: { stop(): Promise<void> }[] = [];
 const tempDirs: string[] = [];
 
+/** How the first Twofold server of the run started: which build, how long until it listened, its RSS then. */
+let serverProcess: { build: 'dist' | 'tsx'; startup_ms: number; idle_rss_mib: number | null } | null = null;
+
 async function twofoldServer(label: string): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-bench-'));
   tempDirs.push(dataDir);
   const nodeArgs = ['--expose-gc', ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/twofold`] : [])];
-  const server = await startServer(label, 'server/index.ts', { ...BENCH_SERVER_ENV, DATA_DIR: dataDir }, nodeArgs);
+  const { script, build } = twofoldScript();
+  const server = await startServer(label, script, { ...BENCH_SERVER_ENV, DATA_DIR: dataDir }, nodeArgs);
   started.push(server);
+  serverProcess ??= { build, startup_ms: server.startupMs, idle_rss_mib: rssMibOf(server.pid) };
   return server;
 }
 
@@ -106,10 +116,13 @@ async function main(): Promise<void> {
   let pages: PagesFigures | null = null;
   let crossNode: CrossNodeFigures | null = null;
 
-  if (only.has('join') || only.has('fanout') || only.has('typing')) {
+  let typedLarge: TypingFigures | null = null;
+  if (only.has('join') || only.has('fanout') || only.has('typing') || only.has('typing2000')) {
     const twofold = await twofoldServer('twofold');
     const reference = await startServer('reference', 'bench/referenceServer.ts', {}, args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/reference`] : []);
     started.push(reference);
+    const socketReference = await startServer('reference (socket.io)', 'bench/referenceSocketServer.ts', {});
+    started.push(socketReference);
     const pool = await ClientPool.start(settings.clients);
     started.push(pool);
     const workshop = await openWorkshop(twofold.url, 'Benchmark evening');
@@ -121,9 +134,9 @@ async function main(): Promise<void> {
     if (join.failed > 0) console.log(`  first failure: ${join.first_error}`);
 
     if (only.has('fanout')) {
-      console.log(`\n[2/5] fan-out: ${settings.fanoutCommands} facilitator commands to ${join.phones} phones`);
-      fan = await fanout(pool, workshop, settings.fanoutCommands, join.phones);
-      console.log(`  p50 ${fan.p50_ms} ms, p99 ${fan.p99_ms} ms, max ${fan.max_ms} ms; missing ${fan.missing}`);
+      console.log(`\n[2/5] fan-out: ${settings.fanoutCommands} facilitator commands to ${join.phones} phones, each followed by a stock Socket.IO broadcast of the same size`);
+      fan = await fanout(pool, workshop, settings.fanoutCommands, join.phones, socketReference.url);
+      console.log(`  p50 ${fan.p50_ms} ms, p99 ${fan.p99_ms} ms, max ${fan.max_ms} ms; missing ${fan.missing}; stock Socket.IO p99 ${fan.reference?.p99_ms} ms; ratio p99 ${fan.ratio_p99} (median of pairs ${fan.ratio_p99_median_of_pairs}); state ${fan.state_bytes} bytes`);
     }
 
     if (only.has('typing')) {
@@ -131,7 +144,18 @@ async function main(): Promise<void> {
       await pool.all({ cmd: 'openReference', referenceUrl: reference.url.replace('http', 'ws') });
       await pool.all({ cmd: 'prepareTyping', targets: ['twofold', 'reference'] });
       typed = await typing(pool, { twofold, reference }, { pairs: settings.pairs, roundMs: settings.roundMs, warmupMs: settings.warmupMs, editsPerSecond: settings.editsPerSecond, settleMs: settings.settleMs });
-      console.log(`  ratio p50 ${typed.ratio_p50}, ratio p99 ${typed.ratio_p99} (median of ${settings.pairs} pairs)`);
+      console.log(`  ratio p50 ${typed.ratio_p50}, ratio p99 ${typed.ratio_p99}, cpu ratio ${typed.cpu_ratio} (median of ${settings.pairs} pairs)`);
+    }
+
+    if (only.has('typing2000') && settings.typingLargePhones > join.phones) {
+      const extra = (settings.typingLargePhones - join.phones) / 2;
+      console.log(`\n[3c] typing at ${settings.typingLargePhones} phones: ${extra} more couples join (workshops of 250), then alternating rounds again`);
+      const hosts = await moreCouples(pool, twofold.url, settings.couples, extra, 250);
+      started.push({ stop: async () => hosts.forEach((h) => h.close()) });
+      await pool.all({ cmd: 'openReference', referenceUrl: reference.url.replace('http', 'ws') });
+      await pool.all({ cmd: 'prepareTyping', targets: ['twofold', 'reference'] });
+      typedLarge = await typing(pool, { twofold, reference }, { pairs: settings.pairs, roundMs: settings.roundMs, warmupMs: settings.warmupMs, editsPerSecond: settings.editsPerSecond, settleMs: settings.settleMs });
+      console.log(`  ratio p50 ${typedLarge.ratio_p50}, ratio p99 ${typedLarge.ratio_p99}, cpu ratio ${typedLarge.cpu_ratio} (median of ${settings.pairs} pairs)`);
     }
 
     workshop.host.close();
@@ -182,6 +206,21 @@ async function main(): Promise<void> {
     reference: typed?.reference ?? null,
     ratio_p50: typed?.ratio_p50 ?? null,
     ratio_p99: typed?.ratio_p99 ?? null,
+    cpu_ratio: typed?.cpu_ratio ?? null,
+    cpu_ms_per_1000_updates: typed?.cpu_ms_per_1000_updates ?? null,
+    typing_2000: typedLarge
+      ? {
+          phones: settings.typingLargePhones,
+          ratio_p50: typedLarge.ratio_p50,
+          ratio_p99: typedLarge.ratio_p99,
+          cpu_ratio: typedLarge.cpu_ratio,
+          twofold: typedLarge.twofold,
+          reference: typedLarge.reference,
+          pairs: typedLarge.pairs,
+          rounds: typedLarge.rounds,
+        }
+      : null,
+    server_process: serverProcess,
     rounds: typed?.rounds ?? null,
     warmup_rounds: typed?.warmup_rounds ?? null,
     pairs: typed?.pairs ?? null,
@@ -189,6 +228,7 @@ async function main(): Promise<void> {
     join,
     capacity: cap,
     pages,
+    lighthouse: pages ? pages.lighthouse_pages : null,
     cross_node: crossNode,
   };
   const withGoals = { ...results, goals: goalsOf(results) };

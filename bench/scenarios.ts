@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, SOCKET_ACK_TIMEOUT_MS, type ClientToServerEvents, type PublicWorkshopState, type ServerToClientEvents } from '../lib/protocol';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type PublicWorkshopState, type ServerToClientEvents } from '../lib/protocol';
 import type { Metrics } from '../lib/protocol/metrics';
 import { ApiClient } from '../tests/helpers/apiClient';
 import type { ClientPool } from './clients';
@@ -111,44 +111,6 @@ export async function joinStorm(pool: ClientPool, workshop: Workshop, couples: n
 
 // ---------------------------------------------------------------------------------------------
 
-export interface FanoutFigures extends Summary {
-  mono_us: [number, number];
-  phones: number;
-  commands: number;
-  /** Per command, the time until the last phone had the new state: median and worst. */
-  all_phones_p50_ms: number | null;
-  all_phones_max_ms: number | null;
-  missing: number;
-}
-
-/** Fan-out: the facilitator moves to another exercise; time from the command until each phone has the new state. */
-export async function fanout(pool: ClientPool, workshop: Workshop, commands: number, phones: number): Promise<FanoutFigures> {
-  const mono0 = monoUs();
-  const samples: number[] = [];
-  const worst: number[] = [];
-  let missing = 0;
-  for (let k = 0; k < commands; k++) {
-    await sleep(1_000);
-    const t0 = now();
-    const ack = await workshop.host.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'goTo', step: k % 2 === 0 ? 1 : 0 });
-    if (!ack.ok) throw new Error(`goTo refused: ${ack.code}`);
-    const results = await pool.all<{ arrivals: Float64Array; missing: number }>({ cmd: 'fanout', version: ack.version, timeoutMs: 10_000 });
-    let max = 0;
-    results.forEach((r, i) => {
-      missing += r.missing;
-      for (const t of r.arrivals) {
-        const latency = pool.toDriverClock(i, t) - t0;
-        samples.push(latency);
-        max = Math.max(max, latency);
-      }
-    });
-    worst.push(max);
-  }
-  return { mono_us: [mono0, monoUs()], phones, commands, ...summarize(samples), all_phones_p50_ms: round(median(worst)), all_phones_max_ms: round(Math.max(...worst)), missing };
-}
-
-// ---------------------------------------------------------------------------------------------
-
 export interface RoundFigures extends Summary {
   round: number;
   target: Target;
@@ -156,8 +118,9 @@ export interface RoundFigures extends Summary {
   sent: number;
   lost: number;
   disconnects: number;
-  /** CPU used by the server process under test during the round, in % of one core. */
+  /** CPU used by the server process under test during the round, in % of one core, and in ms. */
   server_cpu_pct: number | null;
+  server_cpu_ms: number | null;
   /** CPU used by all client processes together during the round, in % of one core. */
   clients_cpu_pct: number | null;
   /** The server's own event-loop delay p99 over the last complete 5 s window of the round (rounds of 10 s or more). */
@@ -171,7 +134,14 @@ export interface TypingFigures {
   reference: Summary & { lost: number; sent: number };
   ratio_p50: number | null;
   ratio_p99: number | null;
-  pairs: { pair: number; ratio_p50: number | null; ratio_p99: number | null }[];
+  /**
+   * Server CPU per update, Twofold over the relay (median of pairs): each round's CPU time
+   * divided by the edits its phones sent, so a round that sent a few more is not penalised.
+   */
+  cpu_ratio: number | null;
+  /** Twofold's server CPU in ms per 1,000 updates (pooled over counted rounds), and the relay's. */
+  cpu_ms_per_1000_updates: Record<Target, number | null>;
+  pairs: { pair: number; ratio_p50: number | null; ratio_p99: number | null; cpu_ratio: number | null }[];
   rounds: RoundFigures[];
   warmup_rounds: RoundFigures[];
 }
@@ -215,6 +185,7 @@ export async function typing(
       lost: results.reduce((n, r) => n + r.lost, 0),
       disconnects: results.reduce((n, r) => n + r.disconnects, 0),
       server_cpu_pct: cpu0 !== null && cpu1 !== null ? round(((cpu1 - cpu0) / elapsed) * 100, 1) : null,
+      server_cpu_ms: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
       clients_cpu_pct: clientCpu0 !== null && clientCpu1 !== null ? round(((clientCpu1 - clientCpu0) / elapsed) * 100, 1) : null,
       server_loop_p99_ms: durationMs >= 10_000 ? (await metrics(server.url)).eventLoopP99Ms : null,
       mono_us: [mono0, monoUs()],
@@ -243,19 +214,28 @@ export async function typing(
   const pairs = Array.from({ length: opts.pairs }, (_, i) => {
     const [t, r] = [counted[2 * i], counted[2 * i + 1]];
     const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? round(a / b, 3) : null);
-    return { pair: i + 1, ratio_p50: ratio(t.p50_ms, r.p50_ms), ratio_p99: ratio(t.p99_ms, r.p99_ms) };
+    return { pair: i + 1, ratio_p50: ratio(t.p50_ms, r.p50_ms), ratio_p99: ratio(t.p99_ms, r.p99_ms), cpu_ratio: ratio(cpuPerUpdate(t), cpuPerUpdate(r)) };
   });
-  const med = (key: 'ratio_p50' | 'ratio_p99') => round(median(pairs.map((p) => p[key]).filter((v): v is number => v !== null)), 3);
+  const cpuPer1000 = (target: Target) => {
+    const rounds = counted.filter((r) => r.target === target && r.server_cpu_ms !== null);
+    const sent = rounds.reduce((n, r) => n + r.sent, 0);
+    return sent > 0 ? round((rounds.reduce((n, r) => n + r.server_cpu_ms!, 0) / sent) * 1000, 1) : null;
+  };
+  const med = (key: 'ratio_p50' | 'ratio_p99' | 'cpu_ratio') => round(median(pairs.map((p) => p[key]).filter((v): v is number => v !== null)), 3);
   return {
     twofold: pooled('twofold'),
     reference: pooled('reference'),
     ratio_p50: med('ratio_p50'),
     ratio_p99: med('ratio_p99'),
+    cpu_ratio: med('cpu_ratio'),
+    cpu_ms_per_1000_updates: { twofold: cpuPer1000('twofold'), reference: cpuPer1000('reference') },
     pairs,
     rounds: counted.map(withoutSamples),
     warmup_rounds: warmups.map(withoutSamples),
   };
 }
+
+const cpuPerUpdate = (r: RoundFigures) => (r.server_cpu_ms !== null && r.sent > 0 ? r.server_cpu_ms / r.sent : null);
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 const withoutSamples = ({ samples, ...rest }: RoundFigures & { samples: Float64Array }): RoundFigures => rest;
