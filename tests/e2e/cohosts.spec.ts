@@ -8,6 +8,7 @@ import { api } from './support';
 const SHOTS = process.env.SHOTS_DIR;
 const shot = async (page: Page, name: string) => {
   if (!SHOTS) return;
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/${name}-top.png` }); // what the first screen shows
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 };

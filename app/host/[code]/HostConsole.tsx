@@ -93,7 +93,8 @@ export function HostConsole({ code }: { code: string }) {
     <div className={`mx-auto flex min-h-dvh w-full max-w-[90rem] flex-col gap-6 px-5 py-6 lg:px-8 ${COMPACT_CONSOLE}`}>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
-          <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t('kicker')}</p>
+          {/* On a phone the page's title says enough: the kicker's line goes to the step's controls. */}
+          <p className="text-sm font-semibold tracking-wide text-muted uppercase max-[30rem]:hidden">{t('kicker')}</p>
           {/* No heading until the title is known: a route announcement reads the first h1, and "Loading…" is not a place. */}
           {title ? (
             <h1 className="text-3xl font-semibold tracking-tight max-[30rem]:text-2xl">
