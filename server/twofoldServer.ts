@@ -27,6 +27,7 @@ import type { Store } from './store/storeTypes';
 import { createUpgradeRouter } from './infra/upgradeRouter';
 import { CLOSE_CODES, coupleIdFromDocName, ERROR_CODES } from '../lib/protocol';
 import { WorkshopService } from './workshop/seating';
+import { CohostService } from './workshop/cohosts';
 import { WorkshopStates } from './workshop/workshopStates';
 import { WallService } from './workshop/wall';
 import { ReviewService } from './workshop/review';
@@ -122,6 +123,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   }
 
   const workshops = new WorkshopService(store, events, boards, now);
+  const cohosts = new CohostService(store, events, now);
   const workshopLocales: WorkshopLocales = {
     ofRoom: async (code) => (await states.get(code))?.locale ?? null,
     ofReview: async (secret) => {
@@ -131,7 +133,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   };
   const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
   const reviews = new ReviewService(store, workshops, states, boards);
-  const api = createApi({ store, workshops, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters, tickets, clientAddress: addressOf });
+  const api = createApi({ store, workshops, cohosts, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters, tickets, clientAddress: addressOf });
   const exportReview = createExportHandler({ reviews, log });
   const sweeper = startRetentionSweeper({ store, workshops, log, intervalMs: config.timing.retentionSweepMs, now });
   const connections = new ConnectionCounter(limits.maxConnectionsPerIp);
@@ -145,6 +147,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     httpServer,
     store,
     workshops,
+    cohosts,
     states,
     wall,
     events,

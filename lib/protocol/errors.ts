@@ -22,6 +22,10 @@ export const ERROR_CODES = {
   storeUnavailable: 'store_unavailable',
   /** This node is stopping (rolling restart): retry at once, the load balancer sends the request to another node. */
   shuttingDown: 'shutting_down',
+  /** A co-host's key asked for what only the facilitator may do: delete the workshop, invite, list or revoke co-hosts. */
+  facilitatorOnly: 'facilitator_only',
+  /** The workshop already has MAX_COHOSTS active co-hosts: revoke one first. */
+  cohostLimit: 'cohost_limit',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -47,6 +51,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_ready: 503,
   store_unavailable: 503,
   shutting_down: 503,
+  facilitator_only: 403,
+  cohost_limit: 409,
 };
 
 export interface ApiError {

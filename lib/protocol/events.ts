@@ -4,6 +4,7 @@ import type { Seat, WorkshopPublic } from './http';
 import { roomCodeSchema } from './http';
 import type { AgendaItem, PublicAgendaItem } from '../catalogue/agenda';
 import type { Locale } from '../i18n/locales';
+import type { cohostNameBody, HostTeam } from './cohosts';
 
 /**
  * The Socket.IO control plane: one typed event map for client and server.
@@ -178,6 +179,10 @@ export interface ServerToClientEvents {
    * deleted by the partner ('deleted' also when the whole workshop was deleted).
    */
   'self:removed': (info: { reason: 'removed' | 'unpaired' | 'deleted' }) => void;
+  /** Every console: who it is and who is hosting right now; sent on connect and whenever a console opens, closes or a co-host renames. */
+  'hosts:team': (team: HostTeam) => void;
+  /** A co-host's console: the facilitator revoked this link; the socket is closed right after. */
+  'host:revoked': () => void;
 }
 
 type AckFn<T = object> = (result: Ack<T>) => void;
@@ -188,6 +193,8 @@ export interface ClientToServerEvents {
   'host:unpair': (payload: z.infer<typeof hostUnpairPayload>, ack: AckFn) => void;
   'host:remove': (payload: z.infer<typeof hostRemovePayload>, ack: AckFn) => void;
   'host:wall': (payload: z.infer<typeof hostWallPayload>, ack: AckFn) => void;
+  /** A co-host gives themselves a display name (the facilitator's console has none: `forbidden`). */
+  'cohost:name': (payload: z.infer<typeof cohostNameBody>, ack: AckFn) => void;
   ready: (payload: z.infer<typeof readyPayloadSchema>, ack: AckFn) => void;
   'share:propose': (payload: z.infer<typeof shareProposePayload>, ack: AckFn<{ id: string }>) => void;
   'share:answer': (payload: z.infer<typeof shareAnswerPayload>, ack: AckFn) => void;
@@ -196,5 +203,6 @@ export interface ClientToServerEvents {
 /** Data the server attaches to an authenticated socket. */
 export type SocketData =
   | { role: 'participant'; participantId: string; code: string }
-  | { role: 'host'; code: string }
+  /** `cohostId` is set when the key was a co-host's, not the facilitator's. */
+  | { role: 'host'; code: string; cohostId?: string }
   | { role: 'projector'; code: string };

@@ -10,6 +10,7 @@ import type { Store } from '../store/storeTypes';
 import { TIMING } from '../tunables';
 import type { RoomEvents } from '../workshop/roomEvents';
 import type { WorkshopService } from '../workshop/seating';
+import type { CohostService } from '../workshop/cohosts';
 import type { WallService } from '../workshop/wall';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import { AudienceThrottle } from './audienceThrottle';
@@ -18,6 +19,7 @@ import { CoupleChanges } from './coupleChanges';
 import { EventBudgets } from './eventBudget';
 import { guardHandshakes } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
+import { HostTeams } from './hostTeam';
 import { registerParticipantHandlers } from './participantHandlers';
 import { ParticipantPresence } from './participantPresence';
 import { Presence, type PresenceTracker } from './presence';
@@ -28,6 +30,7 @@ export interface ControlDeps {
   httpServer: HttpServer;
   store: Store;
   workshops: WorkshopService;
+  cohosts: CohostService;
   states: WorkshopStates;
   wall: WallService;
   events: RoomEvents;
@@ -56,6 +59,7 @@ export interface ControlDeps {
  *   coupleChanges.ts      a couple's ready taps and reveals told once per window
  *   eventBudget.ts        how many events a person may send
  *   host/participantHandlers.ts  the commands each role may send
+ *   hostTeam.ts           who is hosting (facilitator, co-hosts); a revoked co-host's consoles closed
  */
 export function createControlPlane(deps: ControlDeps) {
   const { httpServer, store, states, events, config, log } = deps;
@@ -81,6 +85,7 @@ export function createControlPlane(deps: ControlDeps) {
   const online = new ParticipantPresence(presence, { store, send, views });
   const coupleChanges = new CoupleChanges(send, config.timing.coupleBroadcastWindowMs);
   const budgets = new EventBudgets(config.limits);
+  const team = new HostTeams(io, deps);
   /** Engine.IO session ids whose Socket.IO handshake passed: their later upgrade (polling → WebSocket) is theirs. */
   const sessions = new Set<string>();
 
@@ -108,6 +113,7 @@ export function createControlPlane(deps: ControlDeps) {
       void socket.join(rooms.host(data.code));
       send.logged(send.hostSnapshot(data.code, socket));
       registerHostHandlers(socket, data.code, deps);
+      team.connected(socket, data.code);
     } else if (data.role === 'projector') {
       void socket.join(rooms.projector(data.code));
       send.logged(send.projectorState(data.code, socket));

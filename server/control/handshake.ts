@@ -5,6 +5,7 @@ import type { Log } from '../infra/log';
 import { countRejection } from '../infra/prometheus';
 import { isStoreUnavailable } from '../store/storeFailure';
 import type { WorkshopService } from '../workshop/seating';
+import type { CohostService } from '../workshop/cohosts';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { TwofoldServer } from './socketTypes';
 
@@ -20,9 +21,9 @@ function refusal(code: string, message: string): Error {
  */
 export function guardHandshakes(
   io: TwofoldServer,
-  deps: { workshops: WorkshopService; states: WorkshopStates; connections: ConnectionCounter; addressOf: ClientAddressOf; maxConnectionsPerIp: number; log: Log },
+  deps: { workshops: WorkshopService; cohosts: CohostService; states: WorkshopStates; connections: ConnectionCounter; addressOf: ClientAddressOf; maxConnectionsPerIp: number; log: Log },
 ): void {
-  const { workshops, states, connections, log } = deps;
+  const { workshops, cohosts, states, connections, log } = deps;
 
   io.use((socket, next) => {
     if (connections.count(deps.addressOf(socket.request)) >= deps.maxConnectionsPerIp) {
@@ -41,9 +42,10 @@ export function guardHandshakes(
     try {
       const a = auth.data;
       if (a.role === 'host') {
-        const workshop = await workshops.authenticateHost(a.code, a.hostKey);
-        if (!workshop) return next(refusal(ERROR_CODES.unauthorized, 'This host link is not valid.'));
-        socket.data = { role: 'host', code: workshop.code };
+        // The facilitator's key or an active co-host's: a revoked co-host's link is refused here from then on.
+        const host = await cohosts.authenticate(a.code, a.hostKey);
+        if (!host) return next(refusal(ERROR_CODES.unauthorized, 'This host link is not valid.'));
+        socket.data = host.cohost ? { role: 'host', code: host.workshop.code, cohostId: host.cohost.id } : { role: 'host', code: host.workshop.code };
       } else if (a.role === 'projector') {
         if (!(await states.get(a.code))) return next(refusal(ERROR_CODES.workshopNotFound, 'No workshop has this code.'));
         socket.data = { role: 'projector', code: a.code };

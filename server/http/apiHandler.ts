@@ -27,6 +27,8 @@ import { reviewSecretOf } from '../infra/secrets';
 import type { ReviewService } from '../workshop/review';
 import type { Store } from '../store/storeTypes';
 import { addHostRoutes } from './hostRoutes';
+import { addCohostRoutes } from './cohostRoutes';
+import type { CohostService } from '../workshop/cohosts';
 import { addReviewRoutes } from './reviewRoutes';
 
 export interface ApiDeps {
@@ -34,6 +36,7 @@ export interface ApiDeps {
   workshops: WorkshopService;
   states: WorkshopStates;
   reviews: ReviewService;
+  cohosts: CohostService;
   publicUrl: string | null;
   log: Log;
   now: () => number;
@@ -175,6 +178,7 @@ export function createApi(deps: ApiDeps) {
 
   addReviewRoutes(router, deps);
   addHostRoutes(router, deps);
+  addCohostRoutes(router, deps);
 
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,24 +1,21 @@
-import { ERROR_CODES } from '../../lib/protocol';
 import { buildSummary, summaryToCsv } from '../../lib/summary';
 import type { WorkshopStates } from '../workshop/workshopStates';
 import type { Store, WorkshopRow } from '../store/storeTypes';
 import type { WorkshopService } from '../workshop/seating';
-import { bearer, HttpError, sendJson } from './respond';
+import type { CohostService } from '../workshop/cohosts';
+import { facilitatorOf, hostOf } from './hostAuth';
+import { sendJson } from './respond';
 import type { RouteContext, Router } from './router';
 
 /**
  * The facilitator's afterwards: the session summary (JSON and CSV) and
- * deleting the whole workshop. Authorized by the host key as a bearer token.
+ * deleting the whole workshop. Authorized by the host key as a bearer token; a co-host's key
+ * reads the summary too, but deleting is the facilitator's alone (hostAuth.ts).
  */
-export function addHostRoutes(router: Router, deps: { store: Store; workshops: WorkshopService; states: WorkshopStates; now: () => number }): Router {
-  const { store, workshops, states } = deps;
+export function addHostRoutes(router: Router, deps: { store: Store; workshops: WorkshopService; states: WorkshopStates; cohosts: CohostService; now: () => number }): Router {
+  const { store, workshops, states, cohosts } = deps;
 
-  async function hostWorkshop(ctx: RouteContext): Promise<WorkshopRow> {
-    const key = bearer(ctx.req);
-    const workshop = key ? await workshops.authenticateHost(ctx.params.code.toUpperCase(), key) : null;
-    if (!workshop) throw new HttpError(ERROR_CODES.unauthorized, 'The host key of this workshop is required.');
-    return workshop;
-  }
+  const hostWorkshop = async (ctx: RouteContext): Promise<WorkshopRow> => (await hostOf(ctx, cohosts)).workshop;
 
   async function summary(workshop: WorkshopRow) {
     const live = (await states.get(workshop.code)) ?? workshop;
@@ -65,7 +62,7 @@ export function addHostRoutes(router: Router, deps: { store: Store; workshops: W
       ctx.res.end(`\uFEFF${csv}`);
     })
     .add('DELETE', '/api/workshops/:code', async (ctx) => {
-      const workshop = await hostWorkshop(ctx);
+      const { workshop } = await facilitatorOf(ctx, cohosts);
       await workshops.deleteWorkshop(workshop.code);
       sendJson(ctx.res, 200, { deleted: true });
     });

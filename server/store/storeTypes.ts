@@ -2,6 +2,7 @@ import type { Seat } from '../../lib/protocol';
 import type { AgendaItem } from '../../lib/catalogue/agenda';
 import type { WorkshopState } from '../../lib/workshop/state';
 import type { Locale } from '../../lib/i18n/locales';
+import type { CohostStore } from './cohostStore';
 
 export interface WorkshopRow {
   code: string;
@@ -80,7 +81,7 @@ export type SeatResult =
  * Everything Twofold keeps. One interface so the embedded SQLite store and a
  * scaled-out backend are interchangeable; methods are async for that reason.
  */
-export interface Store {
+export interface Store extends CohostStore {
   createWorkshop(row: WorkshopRow): Promise<void>;
   getWorkshop(code: string): Promise<WorkshopRow | null>;
   /** Stores the live state and when the workshop expires (it moves when the workshop ends). */

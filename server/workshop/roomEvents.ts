@@ -23,6 +23,10 @@ interface RoomEventMap {
   workshopDeleted: [workshopCode: string, coupleIds: string[]];
   /** A board's entry count or last activity changed. */
   boardActivity: [workshopCode: string, coupleId: string];
+  /** The facilitator revoked a co-host's link: that co-host's consoles must close. */
+  cohostRevoked: [workshopCode: string, cohostId: string];
+  /** Who hosts changed in a way presence does not show (a co-host renamed themselves). */
+  hostTeam: [workshopCode: string];
 }
 
 export class RoomEvents extends EventEmitter<RoomEventMap> {}

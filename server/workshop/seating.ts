@@ -69,11 +69,6 @@ export class WorkshopService {
     return this.store.getWorkshop(code);
   }
 
-  async authenticateHost(code: string, hostKey: string): Promise<WorkshopRow | null> {
-    const workshop = await this.store.getWorkshop(code);
-    return workshop && workshop.hostKeyHash === hashSecret(hostKey) ? workshop : null;
-  }
-
   /** Callers check first that the room takes joins (see `joinRefusal`). */
   async join(workshopCode: string, name: string): Promise<{ participant: ParticipantRow; token: string }> {
     const token = newSecret();

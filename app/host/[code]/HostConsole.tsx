@@ -10,7 +10,12 @@ import { useNow } from '../../_lib/useNow';
 import { useOrigin } from '../../_lib/useOrigin';
 import { useAnnouncePlace } from '../../_components/Announcer';
 import { AgendaStrip } from './AgendaStrip';
+import { CohostInvites } from './CohostInvites';
+import { CohostRevoked } from './CohostRevoked';
+import { HostTeamPanel } from './HostTeamPanel';
+import { useHostTeam } from './useHostTeam';
 import { ConnectionBadge } from './ConnectionBadge';
+import { COMPACT_CONSOLE } from './compact';
 import { consolePlace } from './consolePlace';
 import { itemNames } from './consoleText';
 import { CountdownPanel } from './CountdownPanel';
@@ -48,6 +53,9 @@ export function HostConsole({ code }: { code: string }) {
   // 'deleting': the server drops this console's socket before it answers the DELETE; that is expected, not a refusal.
   const [deletion, setDeletion] = useState<null | 'deleting' | 'deleted'>(null);
   const { socket, snapshot, live, status, pair } = useHostConsole(code, deletion === 'deleted' ? null : hostKey);
+  const { team, revoked, rename } = useHostTeam(socket);
+  // Until the server says who this console is, it shows nothing that only the facilitator may use.
+  const facilitator = team?.you.role === 'facilitator';
   const { notices, notify, dismiss } = useNotices();
   const actions = useHostActions(socket, notify);
   const origin = useOrigin();
@@ -59,6 +67,7 @@ export function HostConsole({ code }: { code: string }) {
   useAnnouncePlace(consolePlace(announceT, state));
 
   if (deletion === 'deleted') return <WorkshopDeleted title={title} />;
+  if (revoked) return <CohostRevoked code={code} />;
   if (status.kind === 'refused' && deletion === null) {
     if (status.code === 'workshop_not_found') return <WorkshopNotHere />;
     return <NoAccess code={code} reason={errorText(status.code)} />;
@@ -71,7 +80,7 @@ export function HostConsole({ code }: { code: string }) {
   const ended = state?.phase === 'ended';
 
   const join = <JoinPanel key="join" code={code} joinUrl={joinUrl} />;
-  const dangerZone = hostKey && (
+  const dangerZone = hostKey && facilitator && (
     <DeleteWorkshop code={code} hostKey={hostKey} onBusyChange={(busy) => setDeletion(busy ? 'deleting' : null)} onDeleted={() => setDeletion('deleted')} />
   );
   const room = state && <RoomControls key="room" state={state} actions={actions} dangerZone={dangerZone} />;
@@ -80,13 +89,15 @@ export function HostConsole({ code }: { code: string }) {
   const side = state?.phase === 'lobby' ? [join, room, wall] : [room, wall, join];
 
   return (
-    <div className="mx-auto flex min-h-dvh w-full max-w-[90rem] flex-col gap-6 px-5 py-6 lg:px-8">
+    // A phone (≤ 480 px, compact.ts): tighter margins, every control a thumb's size, the step's controls first.
+    <div className={`mx-auto flex min-h-dvh w-full max-w-[90rem] flex-col gap-6 px-5 py-6 lg:px-8 ${COMPACT_CONSOLE}`}>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
-          <p className="text-sm font-semibold tracking-wide text-muted uppercase">{t('kicker')}</p>
+          {/* On a phone the page's title says enough: the kicker's line goes to the step's controls. */}
+          <p className="text-sm font-semibold tracking-wide text-muted uppercase max-[30rem]:hidden">{t('kicker')}</p>
           {/* No heading until the title is known: a route announcement reads the first h1, and "Loading…" is not a place. */}
           {title ? (
-            <h1 className="text-3xl font-semibold tracking-tight">
+            <h1 className="text-3xl font-semibold tracking-tight max-[30rem]:text-2xl">
               <bdi>{title}</bdi>
             </h1>
           ) : (
@@ -145,6 +156,8 @@ export function HostConsole({ code }: { code: string }) {
 
         <aside aria-label={t('tools')} className="grid min-w-0 items-start gap-6 md:grid-cols-2 lg:col-start-2 lg:row-span-3 lg:row-start-2 lg:grid-cols-1">
           {side}
+          {team && <HostTeamPanel team={team} rename={rename} />}
+          {hostKey && facilitator && <CohostInvites code={code} hostKey={hostKey} team={team} title={title} />}
           {hostKey && origin && <HostLinkPanel hostUrl={`${origin}/host/${code}#key=${hostKey}`} />}
         </aside>
       </main>
