@@ -19,6 +19,7 @@ import { EventBudgets } from './eventBudget';
 import { guardHandshakes } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
 import { registerParticipantHandlers } from './participantHandlers';
+import { registerHostPauseHandlers, registerPauseHandlers } from './pauseHandlers';
 import { ParticipantPresence } from './participantPresence';
 import { Presence, type PresenceTracker } from './presence';
 import { subscribeToRoomEvents } from './roomSubscriptions';
@@ -108,12 +109,14 @@ export function createControlPlane(deps: ControlDeps) {
       void socket.join(rooms.host(data.code));
       send.logged(send.hostSnapshot(data.code, socket));
       registerHostHandlers(socket, data.code, deps);
+      registerHostPauseHandlers(socket, data.code, deps);
     } else if (data.role === 'projector') {
       void socket.join(rooms.projector(data.code));
       send.logged(send.projectorState(data.code, socket));
     } else {
       void socket.join(rooms.participant(data.participantId));
       registerParticipantHandlers(socket, data.participantId, deps);
+      registerPauseHandlers(socket, data.participantId, deps);
       online.connected(socket, data.participantId, data.code);
     }
   }
