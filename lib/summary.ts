@@ -1,4 +1,5 @@
 import type { AgendaItem } from './catalogue/agenda';
+import { pausesDuring } from './workshop/pauses';
 import type { WorkshopState } from './workshop/state';
 
 /**
@@ -20,6 +21,8 @@ export interface WorkshopSummary {
     actualMinutes: number | null;
     couplesWrote: number;
     couplesBothReady: number;
+    /** Pauses couples asked for during this exercise: a count, never which couple. */
+    pauses: number;
   }[];
   wall: { itemKey: string; text: string }[];
 }
@@ -53,6 +56,7 @@ export function buildSummary(input: SummaryInput): WorkshopSummary {
         const s = state.couples[c.id]?.[step];
         return !!s && s.ready.a && s.ready.b;
       }).length,
+      pauses: pausesDuring(state, step),
     };
   });
   return {

@@ -6,6 +6,8 @@ import type { AgendaItem, PublicAgendaItem } from '../catalogue/agenda';
 import type { Locale } from '../i18n/locales';
 import type { cohostNameBody, HostTeam } from './cohosts';
 
+import type { PauseSummary, PauseView, RoomNoteView, pauseAckPayloadSchema, pausePayloadSchema, roomNotePayloadSchema } from './pauseAndNote';
+
 /**
  * The Socket.IO control plane: one typed event map for client and server.
  * Server: `new Server<ClientToServerEvents, ServerToClientEvents>()`.
@@ -77,12 +79,16 @@ export interface PublicWorkshopState {
   /** The server's clock when this was sent: phones count down against it, not their own clock. */
   serverNow: number;
   version: number;
+  /** The facilitator's line to every phone, or null. */
+  note: RoomNoteView | null;
 }
 
 /** Per agenda step, for one couple. */
 export interface CoupleStepView {
   ready: Record<Seat, boolean>;
   revealed: boolean;
+  /** How it was revealed, stored with the reveal: both partners ready, or the facilitator. Null before. */
+  revealedBy: 'partners' | 'facilitator' | null;
 }
 
 /** A share with the room, as the couple sees it. */
@@ -131,6 +137,8 @@ export interface SelfState {
     /** One per agenda item: who is ready, and whether private entries are revealed to the couple. */
     steps: CoupleStepView[];
     shares: ShareView[];
+    /** The couple's pause while it lasts, or null. */
+    pause: PauseView | null;
   } | null;
 }
 
@@ -147,6 +155,8 @@ export interface CoupleSummary {
   current: { entries: number; ready: Record<Seat, boolean>; revealed: boolean } | null;
   /** Why the facilitator might look in on this couple, or null. */
   attention: 'partner_offline' | 'both_offline' | 'waiting_for_partner' | 'quiet' | null;
+  /** The couple asked for a pause (never who, never why), or null. */
+  pause: PauseSummary | null;
 }
 
 export interface ParticipantSummary {
@@ -195,7 +205,11 @@ export interface ClientToServerEvents {
   'host:wall': (payload: z.infer<typeof hostWallPayload>, ack: AckFn) => void;
   /** A co-host gives themselves a display name (the facilitator's console has none: `forbidden`). */
   'cohost:name': (payload: z.infer<typeof cohostNameBody>, ack: AckFn) => void;
+
+  'host:pauseAck': (payload: z.infer<typeof pauseAckPayloadSchema>, ack: AckFn) => void;
+  'host:note': (payload: z.infer<typeof roomNotePayloadSchema>, ack: AckFn<{ version: number }>) => void;
   ready: (payload: z.infer<typeof readyPayloadSchema>, ack: AckFn) => void;
+  pause: (payload: z.infer<typeof pausePayloadSchema>, ack: AckFn) => void;
   'share:propose': (payload: z.infer<typeof shareProposePayload>, ack: AckFn<{ id: string }>) => void;
   'share:answer': (payload: z.infer<typeof shareAnswerPayload>, ack: AckFn) => void;
 }

@@ -7,3 +7,4 @@ export * from './cohosts';
 export * from './boardDoc';
 export type { Metrics } from './metrics';
 export * from './ackTimeout';
+export * from './pauseAndNote';

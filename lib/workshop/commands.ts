@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../protocol/errors';
 import type { HostCommand } from '../protocol/events';
-import { coupleStep, type CoupleStepState, type WorkshopState } from './state';
+import { coupleStep, isRevealed, type CoupleStepState, type WorkshopState } from './state';
 
 export type CommandResult = { ok: true; state: WorkshopState } | { ok: false; code: ErrorCode; message: string };
 
@@ -64,7 +64,8 @@ export function applyHostCommand(state: WorkshopState, command: HostCommand, now
       return next(state, { revealedSteps: [...state.revealedSteps, state.step] });
     case 'revealCouple':
       if (state.step < 0) return refuse('bad_request', 'No exercise is running.');
-      return next(state, withCoupleStep(state, command.coupleId, state.step, (s) => ({ ...s, revealed: true })));
+      if (isRevealed(state, command.coupleId, state.step)) return { ok: true, state };
+      return next(state, withCoupleStep(state, command.coupleId, state.step, (s) => ({ ...s, revealed: true, revealedBy: 'facilitator' })));
     case 'end': {
       const stepLog = state.stepLog.map((s) => (s.endedAt === null ? { ...s, endedAt: now } : s));
       return next(state, { phase: 'ended', timer: null, locked: true, joinsOpen: false, stepLog, endedAt: now });
@@ -77,7 +78,15 @@ export function applyReady(state: WorkshopState, coupleId: string, seat: 'a' | '
   if (state.phase !== 'exercise') return refuse('bad_request', 'No exercise is running.');
   const current = coupleStep(state, coupleId, state.step);
   if (current.ready[seat] === ready) return { ok: true, state };
-  return next(state, withCoupleStep(state, coupleId, state.step, (s) => ({ ...s, ready: { ...s.ready, [seat]: ready } })));
+  const wasRevealed = isRevealed(state, coupleId, state.step);
+  return next(
+    state,
+    withCoupleStep(state, coupleId, state.step, (s) => {
+      const both = { ...s.ready, [seat]: ready };
+      // The reveal is recorded, with its reason, the moment both are ready: taking "ready" back afterwards never hides it again [R24].
+      return !wasRevealed && both.a && both.b ? { ...s, ready: both, revealed: true, revealedBy: 'partners' } : { ...s, ready: both };
+    }),
+  );
 }
 
 function withCoupleStep(

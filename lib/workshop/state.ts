@@ -5,6 +5,25 @@ import type { Seat } from '../protocol/http';
 export interface CoupleStepState {
   ready: Record<Seat, boolean>;
   revealed: boolean;
+  /** How the reveal happened, recorded with it (absent in states stored before it was kept, and before a reveal). */
+  revealedBy?: RevealReason;
+}
+
+/** Both partners tapped ready, or the facilitator revealed (for this couple or for everyone). */
+export type RevealReason = 'partners' | 'facilitator';
+
+/** A couple asked for a pause: which seat asked (only that partner resumes), when, and whether the facilitator has seen it. */
+export interface CouplePause {
+  seat: Seat;
+  step: number;
+  at: number;
+  acknowledged: boolean;
+}
+
+/** One line from the facilitator to every phone, replaced by the next. */
+export interface RoomNote {
+  text: string;
+  at: number;
 }
 
 /**
@@ -29,6 +48,12 @@ export interface WorkshopState {
   stepLog: { step: number; startedAt: number; endedAt: number | null }[];
   endedAt: number | null;
   version: number;
+  /** coupleId → the pause it asked for, while it lasts (lib/workshop/pauses.ts). Absent in older stored states. */
+  pauses?: Record<string, CouplePause>;
+  /** step → how many pauses were asked during it, for the summary: counts, never couples. */
+  pauseCounts?: Record<number, number>;
+  /** The facilitator's line to every phone (lib/workshop/roomNote.ts). */
+  note?: RoomNote | null;
 }
 
 export const initialWorkshopState = (): WorkshopState => ({
@@ -62,4 +87,18 @@ export function timeLeftMs(timer: Timer | null, now: number): number | null {
   if (!timer) return null;
   if (timer.state === 'paused') return timer.remainingMs;
   return Math.max(0, timer.endsAt - now);
+}
+
+/**
+ * How a couple's step came to be revealed, or null while it is not: what the couple's phones
+ * say afterwards. The couple's own record wins (it was stored with the reveal); a step the
+ * facilitator revealed for everyone, with no reveal of the couple's own before it, was theirs.
+ */
+export function revealReason(state: WorkshopState, coupleId: string, step: number): RevealReason | null {
+  if (!isRevealed(state, coupleId, step)) return null;
+  const s = coupleStep(state, coupleId, step);
+  if (s.revealedBy) return s.revealedBy;
+  // A couple ready only after "Reveal for everyone" was revealed by it; in states stored before the reason was kept, both ready and nothing else means the partners did it.
+  if (state.revealedSteps.includes(step) || s.revealed) return 'facilitator';
+  return 'partners';
 }

@@ -21,6 +21,7 @@ import { guardHandshakes } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
 import { HostTeams } from './hostTeam';
 import { registerParticipantHandlers } from './participantHandlers';
+import { registerHostPauseHandlers, registerPauseHandlers } from './pauseHandlers';
 import { ParticipantPresence } from './participantPresence';
 import { Presence, type PresenceTracker } from './presence';
 import { subscribeToRoomEvents } from './roomSubscriptions';
@@ -114,12 +115,15 @@ export function createControlPlane(deps: ControlDeps) {
       send.logged(send.hostSnapshot(data.code, socket));
       registerHostHandlers(socket, data.code, deps);
       team.connected(socket, data.code);
+
+      registerHostPauseHandlers(socket, data.code, deps);
     } else if (data.role === 'projector') {
       void socket.join(rooms.projector(data.code));
       send.logged(send.projectorState(data.code, socket));
     } else {
       void socket.join(rooms.participant(data.participantId));
       registerParticipantHandlers(socket, data.participantId, deps);
+      registerPauseHandlers(socket, data.participantId, deps);
       online.connected(socket, data.participantId, data.code);
     }
   }

@@ -1,5 +1,6 @@
 import type { SelfState, ShareView } from '../../lib/protocol';
-import { coupleStep, isRevealed } from '../../lib/workshop/state';
+import { coupleStep, isRevealed, revealReason } from '../../lib/workshop/state';
+import { pauseView } from './pauseViews';
 import type { CoupleRow, ParticipantRow, Store, WallItemRow } from '../store/storeTypes';
 import type { LiveWorkshop } from '../workshop/workshopStates';
 import type { PresenceTracker } from './presence';
@@ -38,8 +39,13 @@ function selfState(participant: ParticipantRow, code: string, live: Live, presen
           id: rows.couple.id,
           pairCode: rows.couple.pairCode,
           members: rows.members.map((m) => member(m, presence)),
-          steps: live.agenda.map((_, i) => ({ ready: coupleStep(live.state, rows.couple.id, i).ready, revealed: isRevealed(live.state, rows.couple.id, i) })),
+          steps: live.agenda.map((_, i) => ({
+            ready: coupleStep(live.state, rows.couple.id, i).ready,
+            revealed: isRevealed(live.state, rows.couple.id, i),
+            revealedBy: revealReason(live.state, rows.couple.id, i),
+          })),
           shares: rows.shares.map(toShare),
+          pause: pauseView(live.state, rows.couple.id),
         }
       : null,
   };

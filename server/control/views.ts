@@ -12,6 +12,7 @@ import { coupleStep, isRevealed } from '../../lib/workshop/state';
 import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/storeTypes';
 import { toPublic } from '../workshop/seating';
 import type { LiveWorkshop } from '../workshop/workshopStates';
+import { pauseSummary, roomNoteView } from './pauseViews';
 import type { PresenceTracker as Presence } from './presence';
 
 /**
@@ -46,6 +47,7 @@ export function publicWorkshopState(code: string, live: Live, now: number): Publ
     joinsOpen: state.joinsOpen,
     serverNow: now,
     version: state.version,
+    note: roomNoteView(state),
   };
 }
 
@@ -99,6 +101,7 @@ export async function buildHostSnapshot(store: Store, presence: Presence, code: 
       entriesByItem,
       current: currentKey ? { entries: currentEntries ?? 0, ready: step.ready, revealed: isRevealed(state, c.id, state.step) } : null,
       attention: attention(members, currentEntries, stepStartedAt, now),
+      pause: pauseSummary(state, c.id),
     };
   });
   return { workshop: workshopPublic(code, live), couples: summaries, unpaired, agenda, wall: wall.flatMap(toWallEntry), version };

@@ -132,6 +132,21 @@ export class WorkshopStates {
     return this.commit(code, live, applyReady(live.state, coupleId, seat, ready), [coupleId]);
   }
 
+  /**
+   * Any other rule of lib/workshop (a pause, the facilitator's note), decided like ready and
+   * the host's commands: under the cluster lock on a fresh state, stored, then announced.
+   * `affected` are the couples whose phones must hear of it ([] for the whole room at once).
+   */
+  async change(code: string, rule: (state: WorkshopState, now: number) => CommandResult, affected: string[]): Promise<CommandResult> {
+    const here = async (): Promise<CommandResult> => {
+      const live = await this.get(code);
+      if (!live) return { ok: false, code: 'workshop_not_found', message: 'No such workshop.' };
+      return this.commit(code, live, rule(live.state, this.now()), affected);
+    };
+    if (this.shared) return this.shared.withLock(code, () => this.refresh(code).then(here));
+    return here();
+  }
+
   /** Forgets a workshop (deleted). */
   drop(code: string): void {
     this.live.delete(code);

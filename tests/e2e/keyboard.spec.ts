@@ -67,6 +67,11 @@ for (const locale of LOCALES) {
       await expect(host.getByRole('row').filter({ hasText: 'Ana' }).getByText('2 entries')).toBeVisible();
       passed.push(...(await tabTo(host, host.getByRole('button', { name: 'Reveal for everyone' }), { backwards: true })));
       await host.keyboard.press('Enter');
+      // The reveal asks first; Cancel has focus, the next Tab the reveal itself.
+      await expect(host.getByRole('dialog', { name: 'Reveal for everyone?' })).toBeVisible();
+      await host.keyboard.press('Tab');
+      await expect(host.getByRole('button', { name: 'Yes, reveal now' })).toBeFocused();
+      await host.keyboard.press('Enter');
       await expect(ben.getByLabel("Ana's answer").filter({ hasText: ANA })).toBeVisible();
 
       // The phones propose and agree to share Ana's answer; the facilitator approves it from the keyboard.

@@ -120,6 +120,25 @@ describe('several nodes on one Redis', () => {
     }
   }, SLOW);
 
+  it('[R80] a pause across nodes: asked on node 1, seen on node 2 and by the console on node 3, acknowledged there, lifted on node 1', async () => {
+    const r = await room();
+    const coupleId = r.meA.couple!.id;
+    try {
+      await hostCommand(r.host.socket, { type: 'goTo', step: 0 });
+      expect(await r.phoneA.socket.timeout(5_000).emitWithAck('pause', { paused: true })).toEqual({ ok: true });
+      await eventually(() => expect(r.phoneB.latest.self?.couple?.pause).toMatchObject({ by: 'a', acknowledged: false }), 10_000);
+      await eventually(() => expect(r.host.latest.snapshot?.couples.find((c) => c.id === coupleId)?.pause).toMatchObject({ acknowledged: false }), 10_000);
+      expect(await r.phoneB.socket.timeout(5_000).emitWithAck('pause', { paused: false })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await r.host.socket.timeout(5_000).emitWithAck('host:pauseAck', { coupleId })).toEqual({ ok: true });
+      await eventually(() => expect(r.phoneA.latest.self?.couple?.pause?.acknowledged).toBe(true), 10_000);
+      expect(await r.phoneA.socket.timeout(5_000).emitWithAck('pause', { paused: false })).toEqual({ ok: true });
+      await eventually(() => expect(r.phoneB.latest.self?.couple?.pause).toBeNull(), 10_000);
+      await eventually(() => expect(r.host.latest.snapshot?.couples.find((c) => c.id === coupleId)?.pause).toBeNull(), 10_000);
+    } finally {
+      r.close();
+    }
+  }, SLOW);
+
   it('Socket.IO connection-state recovery: a phone cut off from node 2 resumes on node 3 with what it missed', async () => {
     const r = await room();
     const [, viaB] = balancers;

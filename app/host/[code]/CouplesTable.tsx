@@ -10,6 +10,8 @@ import { useRelativeTime } from '../../_i18n/useRelativeTime';
 import { seatStyle } from '../../_lib/seatStyle';
 import { ATTENTION_ORDER, coupleName } from './consoleText';
 import { CoupleManage } from './CoupleManage';
+import { PauseBadge } from './PauseRequests';
+import { RevealCoupleButton } from './RevealButtons';
 import type { HostActions } from './useHostActions';
 import type { ReactNode } from 'react';
 
@@ -128,13 +130,7 @@ function CoupleRow({ couple, now, privateFirst, inExercise, actions }: { couple:
                 <>
                   <span className="text-muted">{t('couples.private')}</span>
                   {couple.members.length === 2 && (
-                    <CompactButton
-                      size="sm"
-                      aria-label={t('couples.revealFor', { name })}
-                      onClick={() => void actions.command(t('couples.revealFor', { name }), { type: 'revealCouple', coupleId: couple.id })}
-                    >
-                      {t('couples.reveal')}
-                    </CompactButton>
+                    <RevealCoupleButton couple={couple} name={name} label={t('couples.reveal')} what={t('couples.revealFor', { name })} actions={actions} />
                   )}
                 </>
               )}
@@ -147,7 +143,8 @@ function CoupleRow({ couple, now, privateFirst, inExercise, actions }: { couple:
         <p className="text-sm text-muted">{couple.lastActivityAt === null ? t('couples.noActivity') : relativeTime(couple.lastActivityAt, now)}</p>
       </td>
       <td className="px-4 py-3">
-        {couple.attention ? <StatusDot tone="warn" label={t(`attention.${couple.attention}`)} /> : <span className="text-muted">–</span>}
+        <PauseBadge pause={couple.pause} />
+        {couple.attention ? <StatusDot tone="warn" label={t(`attention.${couple.attention}`)} /> : !couple.pause && <span className="text-muted">–</span>}
       </td>
       <td className="px-4 py-3 text-end">
         <CoupleManage couple={couple} actions={actions} />

@@ -26,8 +26,10 @@ import { JoinPanel } from './JoinPanel';
 import { NoAccess } from './NoAccess';
 import { NoticeStack } from './NoticeStack';
 import { NowPanel } from './NowPanel';
+import { PauseRequests } from './PauseRequests';
 import { ProjectorLink } from './ProjectorLink';
 import { RoomControls } from './RoomControls';
+import { RoomNotePanel } from './RoomNotePanel';
 import { SummaryLink } from './SummaryLink';
 import { UnpairedList } from './UnpairedList';
 import { useHostActions } from './useHostActions';
@@ -85,8 +87,9 @@ export function HostConsole({ code }: { code: string }) {
   );
   const room = state && <RoomControls key="room" state={state} actions={actions} dangerZone={dangerZone} />;
   const wall = snapshot && <WallPanel key="wall" snapshot={snapshot} actions={actions} />;
+  const roomNote = state && !ended && <RoomNotePanel key="note" state={state} actions={actions} />;
   // In the lobby the way in matters most; once an exercise runs, the room switches do.
-  const side = state?.phase === 'lobby' ? [join, room, wall] : [room, wall, join];
+  const side = state?.phase === 'lobby' ? [join, room, roomNote, wall] : [room, roomNote, wall, join];
 
   return (
     // A phone (≤ 480 px, compact.ts): tighter margins, every control a thumb's size, the step's controls first.
@@ -126,7 +129,8 @@ export function HostConsole({ code }: { code: string }) {
         row is 1fr so a tall right column never pushes the left rows apart.
       */}
       <main className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] lg:grid-rows-[auto_auto_auto_1fr] xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
-        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-start-1 lg:row-start-1">
+          {snapshot && !ended && <PauseRequests couples={snapshot.couples} now={now} actions={actions} />}
           {state ? <NowPanel state={state} snapshot={snapshot} names={names} actions={actions} /> : <p className="text-base text-muted">{t('loading')}</p>}
         </div>
         <div className="min-w-0 lg:col-start-2 lg:row-start-1">

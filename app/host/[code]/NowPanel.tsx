@@ -6,6 +6,7 @@ import type { HostSnapshot, PublicWorkshopState } from '../../../lib/protocol';
 import { Button } from '../../_components/Button';
 import { CompactButton } from '../../_components/CompactButton';
 import { bdi } from '../../_i18n/bdi';
+import { RevealAllButton } from './RevealButtons';
 import type { HostActions } from './useHostActions';
 
 const figure = (chunks: ReactNode) => <span className="font-semibold tabular-nums">{chunks}</span>;
@@ -104,9 +105,7 @@ export function NowPanel({ state, snapshot, names, actions }: NowPanelProps) {
         </CompactButton>
         <span className="text-base text-muted">{last ? t('last') : t.rich('upNext', { name: names[step + 1], bdi })}</span>
         {item.privateFirst && (
-          <CompactButton className="ms-auto" onClick={() => void actions.command(t('revealAll'), { type: 'revealAll' })}>
-            {t('revealAll')}
-          </CompactButton>
+          <RevealAllButton className="ms-auto" couples={couples} label={t('revealAll')} actions={actions} />
         )}
       </div>
     </Panel>

@@ -70,7 +70,7 @@ export function ExerciseView(props: ExerciseViewProps) {
         </p>
       </div>
 
-      {item.privateFirst && <PrivacyLine revealed={revealed} partnerName={partner?.name ?? null} />}
+      {item.privateFirst && <PrivacyLine revealed={revealed} revealedBy={coupleStep?.revealedBy} partnerName={partner?.name ?? null} />}
 
       <ShareRequestsElsewhere isOnScreen={isOnScreen} />
 

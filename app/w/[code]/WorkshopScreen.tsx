@@ -15,6 +15,7 @@ import { useCountdown } from '../../_lib/useCountdown';
 import { useOnline } from '../../_lib/useOnline';
 import { usePresence } from '../../_lib/usePresence';
 import { ClosingNote } from './ClosingNote';
+import { CouplePause } from './CouplePause';
 import { ExerciseView } from './ExerciseView';
 import { KeepBoardCard } from './KeepBoardCard';
 import { LobbyView } from './LobbyView';
@@ -22,6 +23,7 @@ import { PairCodeCard } from './PairCodeCard';
 import { participantCommands } from './participantCommands';
 import { asPhoneItem } from './phoneItem';
 import { ReviewLinkFooter } from './ReviewLinkFooter';
+import { RoomNoteLine } from './RoomNoteLine';
 import { RoomTimer } from './RoomTimer';
 import { StatusBar } from './StatusBar';
 import { closedBoardMessage, connectionLine, overallConnection, partnerLine } from './statusLines';
@@ -92,6 +94,11 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
     timesUp,
     connection: connection.tone,
   });
+  // A pause asked shows at the top of both phones; the way to ask one waits below the exercise.
+  const pause = self?.couple?.pause ?? null;
+  const pauseCard = phase === 'exercise' && partner && (
+    <CouplePause pause={pause} mySeat={seat} partnerName={partner.name} onPause={commands.setPause} />
+  );
   const pairCard = { pairCode: self?.couple?.pairCode ?? me.couple.pairCode, pairUrl: me.couple.pairUrl, roomCode: code };
 
   const notices = (
@@ -101,6 +108,7 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
       ) : workshop?.locked ? (
         <StickyNotice>{t('paused')}</StickyNotice>
       ) : null}
+      <RoomNoteLine note={workshop?.note ?? null} />
       {timesUp && !ended && (
         <StickyNotice onDismiss={dismiss}>
           {t('timesUp')}
@@ -125,6 +133,8 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
           </h1>
           <LanguageMenu scope="room" />
         </div>
+
+        {pauseCard && pause && pauseCard}
 
         {closedMessage && (
           <Notice tone="problem" title={t('notSyncingTitle')}>
@@ -178,6 +188,8 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
             onTyping={noteTyping}
           />
         )}
+
+        {pauseCard && !pause && pauseCard}
 
         {/* Below the content, so it waits for the content: shown before it, the lobby or the exercise would push it down the screen when the workshop's state arrives. */}
         {workshop && (

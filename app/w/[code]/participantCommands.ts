@@ -22,6 +22,7 @@ export function participantCommands(socket: ControlSocket | null, say: SayRefusa
   }
   return {
     setReady: (ready: boolean) => send((s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('ready', { ready })),
+    setPause: (paused: boolean) => send((s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('pause', { paused })),
     proposeShare: (docName: string, entryId: string) => send((s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('share:propose', { docName, entryId })),
     answerShare: (id: string, agree: boolean) => send((s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('share:answer', { id, agree })),
   };

@@ -19,6 +19,7 @@ const head = 'px-4 py-3 font-semibold';
  */
 export function ExerciseTable({ exercises, couples }: ExerciseTableProps) {
   const t = useTranslations('summary.exercises');
+  const pauseT = useTranslations('pause');
   const text = useSummaryText();
   const planned = exercises.reduce((sum, e) => sum + e.plannedMinutes, 0);
   const run = exercises.filter((e) => e.actualMinutes !== null);
@@ -51,6 +52,9 @@ export function ExerciseTable({ exercises, couples }: ExerciseTableProps) {
               <th scope="col" className={`${head} text-end`}>
                 {t('bothReady')}
               </th>
+              <th scope="col" className={`${head} text-end`}>
+                {pauseT('summaryColumn')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -64,6 +68,7 @@ export function ExerciseTable({ exercises, couples }: ExerciseTableProps) {
                 <td className={cell}>{e.actualMinutes === null ? <span className="text-muted italic">{t('notRun')}</span> : text.minutes(e.actualMinutes)}</td>
                 <td className={cell}>{text.ofCouples(e.couplesWrote, couples)}</td>
                 <td className={cell}>{text.ofCouples(e.couplesBothReady, couples)}</td>
+                <td className={cell}>{e.pauses ?? 0}</td>
               </tr>
             ))}
           </tbody>
@@ -74,7 +79,7 @@ export function ExerciseTable({ exercises, couples }: ExerciseTableProps) {
               </th>
               <td className={cell}>{text.minutes(planned)}</td>
               <td className={cell}>{run.length ? text.minutes(Math.round(actual * 10) / 10) : <span className="font-normal text-muted italic">{t('notRun')}</span>}</td>
-              <td colSpan={2} />
+              <td colSpan={3} />
             </tr>
           </tfoot>
         </table>
