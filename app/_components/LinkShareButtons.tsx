@@ -18,6 +18,8 @@ interface LinkShareButtonsProps {
   buttonClassName?: string;
   /** Other actions that belong in the same row, before these two (downloads, print). */
   children?: ReactNode;
+  /** Names that say which link, where a page has more than one ("Copy join link"); "Copy link" and "Share" otherwise. */
+  labels?: { copy: string; share: string };
 }
 
 type Said = { kind: 'copied' } | { kind: 'copy-failed' } | null;
@@ -30,7 +32,7 @@ const SAID_MS = 4_000;
  * The outcome is written under the row and spoken through a polite live
  * region (present from the start, so screen readers do not miss it).
  */
-export function LinkShareButtons({ url, shareTitle, copyFallback, rowClassName = 'flex flex-wrap gap-3', buttonClassName = '', children }: LinkShareButtonsProps) {
+export function LinkShareButtons({ url, shareTitle, copyFallback, rowClassName = 'flex flex-wrap gap-3', buttonClassName = '', children, labels }: LinkShareButtonsProps) {
   const t = useTranslations('common');
   const canShare = useCanShare();
   const [said, setSaid] = useState<Said>(null);
@@ -60,12 +62,12 @@ export function LinkShareButtons({ url, shareTitle, copyFallback, rowClassName =
         {children}
         <Button variant="secondary" className={classes} onClick={copy}>
           <CopyIcon />
-          {t('copyLink')}
+          {labels?.copy ?? t('copyLink')}
         </Button>
         {canShare && (
           <Button variant="secondary" className={classes} onClick={share}>
             <ShareIcon />
-            {t('share')}
+            {labels?.share ?? t('share')}
           </Button>
         )}
       </div>

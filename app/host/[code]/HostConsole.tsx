@@ -7,7 +7,7 @@ import type { HostSnapshot } from '../../../lib/protocol';
 import { LanguageMenu } from '../../_components/LanguageMenu';
 import { useErrorText } from '../../_i18n/errorText';
 import { useNow } from '../../_lib/useNow';
-import { useOrigin } from '../../_lib/useOrigin';
+import { usePhoneOrigin } from '../../_lib/usePhoneOrigin';
 import { useAnnouncePlace } from '../../_components/Announcer';
 import { AgendaStrip } from './AgendaStrip';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -21,6 +21,7 @@ import { JoinPanel } from './JoinPanel';
 import { NoAccess } from './NoAccess';
 import { NoticeStack } from './NoticeStack';
 import { NowPanel } from './NowPanel';
+import { PhoneReachNotice } from './PhoneReachNotice';
 import { ProjectorLink } from './ProjectorLink';
 import { RoomControls } from './RoomControls';
 import { SummaryLink } from './SummaryLink';
@@ -50,7 +51,7 @@ export function HostConsole({ code }: { code: string }) {
   const { socket, snapshot, live, status, pair } = useHostConsole(code, deletion === 'deleted' ? null : hostKey);
   const { notices, notify, dismiss } = useNotices();
   const actions = useHostActions(socket, notify);
-  const origin = useOrigin();
+  const { origin, reach } = usePhoneOrigin();
   const now = useNow(CLOCK_TICK_MS);
 
   const state = live?.state ?? null;
@@ -70,7 +71,8 @@ export function HostConsole({ code }: { code: string }) {
   const current = state?.phase === 'exercise' ? state.agenda[state.step] : undefined;
   const ended = state?.phase === 'ended';
 
-  const join = <JoinPanel key="join" code={code} joinUrl={joinUrl} />;
+  // An ended workshop takes nobody new: its way in is gone from the console ([R74]).
+  const join = !ended && <JoinPanel key="join" code={code} joinUrl={joinUrl} title={title} />;
   const dangerZone = hostKey && (
     <DeleteWorkshop code={code} hostKey={hostKey} onBusyChange={(busy) => setDeletion(busy ? 'deleting' : null)} onDeleted={() => setDeletion('deleted')} />
   );
@@ -99,13 +101,14 @@ export function HostConsole({ code }: { code: string }) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <LanguageMenu scope="host" />
-          <ConnectionBadge status={status} />
+          <ConnectionBadge status={status} ended={ended} />
           {/* Once the workshop has ended, the summary is what comes next and the projector is done. */}
           <SummaryLink code={code} variant={ended ? 'primary' : 'secondary'} />
           <ProjectorLink code={code} variant={ended ? 'secondary' : 'primary'} />
         </div>
       </header>
 
+      {!ended && <PhoneReachNotice reach={reach} />}
       {state && <AgendaStrip state={state} names={names} actions={actions} />}
 
       {/*
