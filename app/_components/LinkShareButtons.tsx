@@ -55,7 +55,8 @@ export function LinkShareButtons({ url, shareTitle, copyFallback, rowClassName =
     }
   }
 
-  const classes = `whitespace-nowrap ${buttonClassName}`;
+  // Named links ("Copy link for your partner") may wrap on a 320 px phone rather than overflow their card.
+  const classes = labels ? `text-start ${buttonClassName}` : `whitespace-nowrap ${buttonClassName}`;
   return (
     <div className="flex flex-col">
       <div className={rowClassName}>
