@@ -21,21 +21,22 @@ export default async function Home() {
             <JoinByCodeForm />
           </section>
 
-          <section aria-labelledby="about-heading" className="flex flex-col gap-3 px-1">
+          {/* Right under the way in, so a facilitator on a 1366×768 laptop finds it without scrolling ([R72]). */}
+          <section aria-labelledby="host-heading" className="flex flex-wrap items-center justify-between gap-3 px-1">
+            <h2 id="host-heading" className="text-base font-semibold text-muted">
+              {t('hostHeading')}
+            </h2>
+            <Link href="/host/new" className={buttonClasses('secondary')}>
+              {t('hostLink')}
+            </Link>
+          </section>
+
+          <section aria-labelledby="about-heading" className="flex flex-col gap-3 border-t border-line px-1 pt-6">
             <h2 id="about-heading" className="text-xl font-semibold">
               {t('aboutHeading')}
             </h2>
             <p className="text-lg leading-relaxed">{t('aboutBoard')}</p>
             <p className="text-lg leading-relaxed text-muted">{t('aboutPrivacy')}</p>
-          </section>
-
-          <section aria-labelledby="host-heading" className="mt-auto flex flex-col gap-3 border-t border-line px-1 pt-6">
-            <h2 id="host-heading" className="text-base font-semibold text-muted">
-              {t('hostHeading')}
-            </h2>
-            <Link href="/host/new" className={buttonClasses('secondary', 'self-start')}>
-              {t('hostLink')}
-            </Link>
           </section>
         </main>
       </div>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defaultMaxConnections } from './infra/fileDescriptors';
 import { DEFAULT_LIMITS, DEFAULT_TIMING, type Limits, type Timing } from './tunables';
 import { parseTrustProxy, type TrustProxy } from './infra/clientAddress';
+import type { NetworkInterfaces } from './infra/phoneOrigin';
 
 export { DEFAULT_LIMITS, DEFAULT_TIMING, type Limits, type Timing };
 
@@ -73,6 +74,8 @@ export interface Config {
   trustProxy?: TrustProxy | null;
   /** Null: see TICKET_SECRET above. */
   ticketSecret?: string | null;
+  /** This machine's interfaces, for the links phones open ([R69]); os.networkInterfaces unless a test gives others. */
+  networkInterfaces?: () => NetworkInterfaces;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
@@ -39,6 +40,8 @@ import { BoardTickets } from './infra/ticketSigner';
 import { newSecret } from './infra/secrets';
 import { ConnectionGate } from './infra/connectionGate';
 import { entryText } from '../lib/board/schema';
+import { networkAddress } from './infra/phoneOrigin';
+import { sendMissingAs404 } from './http/missingPages';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -89,7 +92,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     if (download) return void exportReview(req, res, download[1], download[2] as 'md' | 'pdf');
     if (pages) {
       setPageCsp(req, res, { dev: config.dev, publicUrl: config.publicUrl });
-      return void setPageLocale(req, workshopLocales).finally(() => pages.handle(req, res));
+      return void Promise.all([setPageLocale(req, workshopLocales), sendMissingAs404(req, res, workshopLocales)]).finally(() => pages.handle(req, res));
     }
     sendJson(res, 404, { error: { code: 'not_found', message: 'Pages are not served by this instance.' } });
   });
@@ -133,7 +136,9 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   };
   const wall = new WallService(store, states, events, (docName, entryId) => boards.read(docName, (doc) => entryText(doc, entryId)));
   const reviews = new ReviewService(store, workshops, states, boards);
-  const api = createApi({ store, workshops, cohosts, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters, tickets, clientAddress: addressOf });
+  // Looked up per request: a laptop that joins the Wi-Fi after start-up gets phone links at once.
+  const lanAddress = () => networkAddress(config.host, (config.networkInterfaces ?? networkInterfaces)());
+  const api = createApi({ store, workshops, cohosts, states, reviews, publicUrl: config.publicUrl, log, now, limiters: cluster?.limiters, tickets, clientAddress: addressOf, networkAddress: lanAddress });
   const exportReview = createExportHandler({ reviews, log });
   const sweeper = startRetentionSweeper({ store, workshops, log, intervalMs: config.timing.retentionSweepMs, now });
   const connections = new ConnectionCounter(limits.maxConnectionsPerIp);
@@ -198,6 +203,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   log.info(`listening on ${url} (data in ${config.databaseUrl ? `PostgreSQL ${describeDatabase(config.databaseUrl)}` : config.dataDir})`);
+  logAddresses(log, url, config.publicUrl, lanAddress(), port);
 
   let closing: Promise<void> | null = null;
   return {
@@ -231,6 +237,14 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
       return closing;
     },
   };
+}
+
+/** Where to open Twofold on this machine, and where phones can ([R69]); or, plainly, that they cannot. */
+function logAddresses(log: Log, local: string, publicUrl: string | null, lan: string | null, port: number): void {
+  log.info(`Local:   ${local}`);
+  if (publicUrl) log.info(`Public:  ${publicUrl} (PUBLIC_URL: join links and QR codes use it)`);
+  else if (lan) log.info(`Network: http://${lan.includes(':') ? `[${lan}]` : lan}:${port} (join links and QR codes use it when you open Twofold on localhost)`);
+  else log.info('Network: none. Phones cannot reach this machine: connect it to the same Wi-Fi as the phones (and listen on HOST=0.0.0.0), or set PUBLIC_URL.');
 }
 
 /**

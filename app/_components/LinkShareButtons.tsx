@@ -18,6 +18,8 @@ interface LinkShareButtonsProps {
   buttonClassName?: string;
   /** Other actions that belong in the same row, before these two (downloads, print). */
   children?: ReactNode;
+  /** Names that say which link, where a page has more than one ("Copy join link"); "Copy link" and "Share" otherwise. */
+  labels?: { copy: string; share: string };
 }
 
 type Said = { kind: 'copied' } | { kind: 'copy-failed' } | null;
@@ -30,7 +32,7 @@ const SAID_MS = 4_000;
  * The outcome is written under the row and spoken through a polite live
  * region (present from the start, so screen readers do not miss it).
  */
-export function LinkShareButtons({ url, shareTitle, copyFallback, rowClassName = 'flex flex-wrap gap-3', buttonClassName = '', children }: LinkShareButtonsProps) {
+export function LinkShareButtons({ url, shareTitle, copyFallback, rowClassName = 'flex flex-wrap gap-3', buttonClassName = '', children, labels }: LinkShareButtonsProps) {
   const t = useTranslations('common');
   const canShare = useCanShare();
   const [said, setSaid] = useState<Said>(null);
@@ -53,19 +55,20 @@ export function LinkShareButtons({ url, shareTitle, copyFallback, rowClassName =
     }
   }
 
-  const classes = `whitespace-nowrap ${buttonClassName}`;
+  // Named links ("Copy link for your partner") may wrap on a 320 px phone rather than overflow their card.
+  const classes = labels ? `text-start ${buttonClassName}` : `whitespace-nowrap ${buttonClassName}`;
   return (
     <div className="flex flex-col">
       <div className={rowClassName}>
         {children}
         <Button variant="secondary" className={classes} onClick={copy}>
           <CopyIcon />
-          {t('copyLink')}
+          {labels?.copy ?? t('copyLink')}
         </Button>
         {canShare && (
           <Button variant="secondary" className={classes} onClick={share}>
             <ShareIcon />
-            {t('share')}
+            {labels?.share ?? t('share')}
           </Button>
         )}
       </div>

@@ -72,6 +72,8 @@ export interface PublicWorkshopState {
   locale: Locale;
   phase: Phase;
   step: number;
+  /** Agenda steps that have run (been started at least once), ascending: the console marks them done ([R73]). */
+  ranSteps: number[];
   agenda: PublicAgendaItem[];
   timer: Timer | null;
   locked: boolean;

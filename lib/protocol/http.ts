@@ -109,3 +109,12 @@ export interface MeResponse {
   /** This person's private review link: the couple's board to read, export or delete afterwards. */
   reviewUrl: string;
 }
+
+/**
+ * GET /api/network: the origin of the links phones open ([R69]) and how they reach it.
+ * `unreachable`: this page was opened on localhost and the server has no address on a network.
+ */
+export interface PhoneOriginResponse {
+  phoneOrigin: string;
+  reach: 'public_url' | 'request' | 'network' | 'unreachable';
+}

@@ -41,6 +41,7 @@ export function publicWorkshopState(code: string, live: Live, now: number): Publ
     ...workshopPublic(code, live),
     phase: state.phase,
     step: state.step,
+    ranSteps: [...new Set(state.stepLog.map((s) => s.step))].sort((a, b) => a - b),
     agenda: live.agenda.map(publicItem),
     timer: state.timer,
     locked: state.locked,

@@ -10,6 +10,7 @@ import {
   type CreateWorkshopResponse,
   type JoinWorkshopResponse,
   type MeResponse,
+  type PhoneOriginResponse,
 } from '../../lib/protocol';
 import type { Log } from '../infra/log';
 import type { SeatResult, WorkshopRow, ParticipantRow } from '../store/storeTypes';
@@ -45,6 +46,8 @@ export interface ApiDeps {
   tickets: BoardTickets;
   /** The client's address for the guessing limits (server/infra/clientAddress.ts: TRUST_PROXY). */
   clientAddress: ClientAddressOf;
+  /** This machine's address on the local network, looked up now (server/infra/phoneOrigin.ts); null if none. */
+  networkAddress?: () => string | null;
 }
 
 /** The scope of room-code guesses: everyone together. */
@@ -55,7 +58,7 @@ export function createApi(deps: ApiDeps) {
   const { workshops, states, publicUrl, log } = deps;
   const roomGuesses = new GuessLimiter('guesses', GUESS_BUDGETS.roomCodes, deps.limiters);
   const pairGuesses = new GuessLimiter('pair-guesses', GUESS_BUDGETS.pairCodes, deps.limiters);
-  const urls = (ctx: RouteContext) => new PublicUrls(publicUrl, ctx.req);
+  const urls = (ctx: RouteContext) => new PublicUrls(publicUrl, ctx.req, deps.networkAddress?.() ?? null);
   const addressKey = (ctx: RouteContext) => `ip:${deps.clientAddress(ctx.req)}`;
 
   /** A room code from the path; wrong codes count against the caller's address (and everyone's ceiling). */
@@ -101,6 +104,11 @@ export function createApi(deps: ApiDeps) {
 
   const router = new Router()
     .add('GET', '/api/health', async ({ res }) => sendJson(res, 200, { ok: true }))
+    .add('GET', '/api/network', async (ctx) => {
+      const { origin, reach } = urls(ctx).phone;
+      const body: PhoneOriginResponse = { phoneOrigin: origin, reach };
+      sendJson(ctx.res, 200, body);
+    })
     .add('POST', '/api/workshops', async (ctx) => {
       const { title, agenda, retentionDays, locale } = await readBody(ctx.req, createWorkshopBody);
       const { workshop, hostKey } = await workshops.createWorkshop(title, buildAgenda(agenda, locale), retentionDays, locale);

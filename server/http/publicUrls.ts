@@ -1,31 +1,42 @@
 import type { IncomingMessage } from 'node:http';
 import { boardDocName } from '../../lib/protocol';
+import { phoneOrigin, type PhoneOrigin } from '../infra/phoneOrigin';
 
-/** Links handed to clients, built from PUBLIC_URL or else from the request's own host. */
+/** This request's own origin: its Host, and the scheme a proxy in front says it used. */
+export function requestOrigin(req: IncomingMessage): string {
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim();
+  const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
+  return `${proto}://${req.headers.host ?? 'localhost'}`;
+}
+
+/**
+ * Links handed to clients. Links a person passes on to phones (join, pair, review, host) use the
+ * phone origin: PUBLIC_URL, else the request's host, else (a request to localhost) this machine's
+ * address on the local network ([R69]). The board socket stays on the origin this client already
+ * talks to, the one its page's CSP allows.
+ */
 export class PublicUrls {
+  /** Where phones open links. */
+  readonly phone: PhoneOrigin;
+  /** Where this client itself connects (PUBLIC_URL or its request's origin). */
   readonly origin: string;
 
-  constructor(publicUrl: string | null, req: IncomingMessage) {
-    if (publicUrl) {
-      this.origin = publicUrl;
-    } else {
-      const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim();
-      const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
-      this.origin = `${proto}://${req.headers.host ?? 'localhost'}`;
-    }
+  constructor(publicUrl: string | null, req: IncomingMessage, networkAddress: string | null = null) {
+    this.origin = publicUrl ?? requestOrigin(req);
+    this.phone = phoneOrigin({ publicUrl, requestOrigin: this.origin, networkAddress });
   }
 
   join(code: string): string {
-    return `${this.origin}/join/${code}`;
+    return `${this.phone.origin}/join/${code}`;
   }
   host(code: string, hostKey: string): string {
-    return `${this.origin}/host/${code}#key=${hostKey}`;
+    return `${this.phone.origin}/host/${code}#key=${hostKey}`;
   }
   pair(code: string, pairCode: string): string {
-    return `${this.origin}/join/${code}?pair=${pairCode}`;
+    return `${this.phone.origin}/join/${code}?pair=${pairCode}`;
   }
   review(secret: string): string {
-    return `${this.origin}/review/${secret}`;
+    return `${this.phone.origin}/review/${secret}`;
   }
   yjs(): string {
     return `${this.origin.replace(/^http/, 'ws')}/yjs`;

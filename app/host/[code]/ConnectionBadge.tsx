@@ -11,8 +11,9 @@ import type { ControlStatus } from '../../_lib/useControlSocket';
  * may be stale). Losing it and getting it back is said aloud once each; the
  * first "Connecting…" is not news.
  */
-export function ConnectionBadge({ status }: { status: ControlStatus }) {
+export function ConnectionBadge({ status, ended = false }: { status: ControlStatus; ended?: boolean }) {
   const t = useTranslations('console.connection');
+  const shareT = useTranslations('consoleShare');
   const say = useTranslations('announce');
   const lost = useRef(false);
   useAnnounceChange(status.kind === 'connected', (_from, connected) => {
@@ -26,8 +27,11 @@ export function ConnectionBadge({ status }: { status: ControlStatus }) {
     }
     return null;
   });
+  // Connected to an ended workshop is not "Live": nothing runs any more ([R74]).
   const view =
-    status.kind === 'connected'
+    status.kind === 'connected' && ended
+      ? { tone: 'idle' as const, label: shareT('ended') }
+      : status.kind === 'connected'
       ? { tone: 'ok' as const, label: t('live') }
       : status.kind === 'connecting'
         ? { tone: 'idle' as const, label: t('connecting') }

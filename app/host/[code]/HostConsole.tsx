@@ -7,7 +7,7 @@ import type { HostSnapshot } from '../../../lib/protocol';
 import { LanguageMenu } from '../../_components/LanguageMenu';
 import { useErrorText } from '../../_i18n/errorText';
 import { useNow } from '../../_lib/useNow';
-import { useOrigin } from '../../_lib/useOrigin';
+import { usePhoneOrigin } from '../../_lib/usePhoneOrigin';
 import { useAnnouncePlace } from '../../_components/Announcer';
 import { AgendaStrip } from './AgendaStrip';
 import { CohostInvites } from './CohostInvites';
@@ -27,6 +27,7 @@ import { NoAccess } from './NoAccess';
 import { NoticeStack } from './NoticeStack';
 import { NowPanel } from './NowPanel';
 import { PauseRequests } from './PauseRequests';
+import { PhoneReachNotice } from './PhoneReachNotice';
 import { ProjectorLink } from './ProjectorLink';
 import { RoomControls } from './RoomControls';
 import { RoomNotePanel } from './RoomNotePanel';
@@ -60,7 +61,7 @@ export function HostConsole({ code }: { code: string }) {
   const facilitator = team?.you.role === 'facilitator';
   const { notices, notify, dismiss } = useNotices();
   const actions = useHostActions(socket, notify);
-  const origin = useOrigin();
+  const { origin, reach } = usePhoneOrigin();
   const now = useNow(CLOCK_TICK_MS);
 
   const state = live?.state ?? null;
@@ -81,7 +82,8 @@ export function HostConsole({ code }: { code: string }) {
   const current = state?.phase === 'exercise' ? state.agenda[state.step] : undefined;
   const ended = state?.phase === 'ended';
 
-  const join = <JoinPanel key="join" code={code} joinUrl={joinUrl} />;
+  // An ended workshop takes nobody new: its way in is gone from the console ([R74]).
+  const join = !ended && <JoinPanel key="join" code={code} joinUrl={joinUrl} title={title} />;
   const dangerZone = hostKey && facilitator && (
     <DeleteWorkshop code={code} hostKey={hostKey} onBusyChange={(busy) => setDeletion(busy ? 'deleting' : null)} onDeleted={() => setDeletion('deleted')} />
   );
@@ -113,13 +115,14 @@ export function HostConsole({ code }: { code: string }) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <LanguageMenu scope="host" />
-          <ConnectionBadge status={status} />
+          <ConnectionBadge status={status} ended={ended} />
           {/* Once the workshop has ended, the summary is what comes next and the projector is done. */}
           <SummaryLink code={code} variant={ended ? 'primary' : 'secondary'} />
           <ProjectorLink code={code} variant={ended ? 'secondary' : 'primary'} />
         </div>
       </header>
 
+      {!ended && <PhoneReachNotice reach={reach} />}
       {state && <AgendaStrip state={state} names={names} actions={actions} />}
 
       {/*

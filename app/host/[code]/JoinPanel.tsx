@@ -3,9 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { formatRoomCode } from '../../../lib/codes';
 import { QrCode } from '../../_components/QrCode';
+import { JoinLinkShare } from './JoinLinkShare';
 
 /** How couples get in: the room code and a QR of the join link (the projector view shows both, huge). */
-export function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) {
+export function JoinPanel({ code, joinUrl, title }: { code: string; joinUrl: string; title: string }) {
   const t = useTranslations('console.join');
   const display = joinUrl.replace(/^https?:\/\//, '');
   return (
@@ -24,6 +25,7 @@ export function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) 
         <span className="text-muted">{t('orOpen')} </span>
         <JoinLinkText display={display} />
       </p>
+      <JoinLinkShare joinUrl={joinUrl} title={title} />
     </section>
   );
 }

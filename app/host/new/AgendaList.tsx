@@ -28,6 +28,8 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const total = entries.reduce((sum, e) => sum + (minutesValid(e.minutes) ? Number(e.minutes) : 0), 0);
+  const times = new Map<string, number>();
+  for (const e of entries) times.set(e.exercise.title, (times.get(e.exercise.title) ?? 0) + 1);
 
   function onMove(index: number, by: -1 | 1) {
     const target = index + by;
@@ -58,7 +60,8 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
       ) : (
         <ol className="flex flex-col gap-2">
           {entries.map((e, i) => {
-            const title = e.exercise.title;
+            // An exercise in the agenda twice: its buttons say which one by its place ([R72]), never two identical names.
+            const title = (times.get(e.exercise.title) ?? 0) > 1 ? t('nth', { title: e.exercise.title, number: i + 1 }) : e.exercise.title;
             const bad = !minutesValid(e.minutes);
             return (
               <li key={e.uid} className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-2xl border border-line bg-card px-4 py-3">
@@ -67,7 +70,7 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
                 </span>
                 <div className="min-w-0 flex-1 basis-40">
                   <p dir="auto" className="leading-snug font-semibold">
-                    {title}
+                    {e.exercise.title}
                   </p>
                   <p className="text-sm text-muted">
                     {t(e.exercise.privateFirst ? 'kindPrivate' : 'kind', { kind: kinds(`${e.exercise.kind}.label`) })}

@@ -3,6 +3,7 @@ import { libraryFor } from '../../../lib/catalogue/catalogue';
 import type { Exercise } from '../../../lib/catalogue/exercise';
 import type { Locale } from '../../../lib/i18n/locales';
 import { CompactButton } from '../../_components/CompactButton';
+import { AddToAgendaButton } from './AddToAgendaButton';
 import { ExerciseCard } from './ExerciseCard';
 
 interface ExerciseLibraryProps {
@@ -35,9 +36,7 @@ export function ExerciseLibrary({ locale, countInAgenda, canAdd, onAdd, onCopy }
             inAgenda={countInAgenda(exercise.id)}
             actions={
               <>
-                <CompactButton variant="secondary" disabled={!canAdd} onClick={() => onAdd(exercise)}>
-                  {t.rich('add', { title: exercise.title, hidden })}
-                </CompactButton>
+                <AddToAgendaButton exercise={exercise} inAgenda={countInAgenda(exercise.id)} canAdd={canAdd} onAdd={onAdd} variant="secondary" />
                 <CompactButton variant="quiet" aria-haspopup="dialog" onClick={() => onCopy(exercise)}>
                   {t.rich('copy', { title: exercise.title, hidden })}
                 </CompactButton>

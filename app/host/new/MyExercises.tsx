@@ -6,6 +6,7 @@ import { bdi } from '../../_i18n/bdi';
 import type { Exercise } from '../../../lib/catalogue/exercise';
 import { CompactButton } from '../../_components/CompactButton';
 import { ConfirmButton } from '../../_components/ConfirmDialog';
+import { AddToAgendaButton } from './AddToAgendaButton';
 import { ExerciseCard } from './ExerciseCard';
 import { exportJson } from './myExercises';
 import type { ImportResult } from './myExercises';
@@ -92,9 +93,7 @@ export function MyExercises({ list, countInAgenda, canAdd, saveFailed, onAdd, on
               inAgenda={countInAgenda(exercise.id)}
               actions={
                 <>
-                  <CompactButton disabled={!canAdd} onClick={() => onAdd(exercise)}>
-                    {t.rich('add', { title: exercise.title, hidden })}
-                  </CompactButton>
+                  <AddToAgendaButton exercise={exercise} inAgenda={countInAgenda(exercise.id)} canAdd={canAdd} onAdd={onAdd} />
                   <CompactButton onClick={() => onEdit(exercise)}>{t.rich('edit', { title: exercise.title, hidden })}</CompactButton>
                   <ConfirmButton
                     title={t.rich('deleteTitle', { title: exercise.title, bdi })}

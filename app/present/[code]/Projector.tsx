@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { LanguageMenu } from '../../_components/LanguageMenu';
 import { useErrorText } from '../../_i18n/errorText';
-import { useOrigin } from '../../_lib/useOrigin';
+import { usePhoneOrigin } from '../../_lib/usePhoneOrigin';
 import { ExerciseScreen } from './ExerciseScreen';
 import { FullscreenButton } from './FullscreenButton';
 import { LobbyScreen } from './LobbyScreen';
@@ -22,7 +22,7 @@ export function Projector({ code }: { code: string }) {
   const t = useTranslations('projector');
   const errorText = useErrorText();
   const { live, room, status } = useProjector(code);
-  const origin = useOrigin();
+  const { origin } = usePhoneOrigin();
   useScreenAwake();
 
   const joinUrl = origin ? `${origin}/join/${code}` : '';

@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { BoardCouldNotOpen } from '../../_components/BoardCouldNotOpen';
 import { forgetBoardOfReviewLink } from '../../_lib/localBoardCopies';
-import { useOrigin } from '../../_lib/useOrigin';
+import { usePhoneOrigin } from '../../_lib/usePhoneOrigin';
 import { BoardDeleted, BoardNotHere } from './BoardGone';
 import { DeleteBoard } from './DeleteBoard';
 import { ExerciseReview } from './ExerciseReview';
@@ -30,7 +30,7 @@ export function ReviewScreen({ secret }: { secret: string }) {
   const [deleted, setDeleted] = useState(false);
   // The secret is in the path, so the page's own address is the link; any query or fragment is left off.
   const path = usePathname().replace(/\/$/, '');
-  const origin = useOrigin();
+  const { origin } = usePhoneOrigin();
 
   const ready = state.kind === 'ready' ? state.data : null;
   const partnerName = ready?.people.find((p) => p.seat !== ready.viewer)?.name ?? null;

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { formatPairCode, formatRoomCode } from '../../../lib/codes';
 import { QrCode } from '../../_components/QrCode';
+import { PairLinkShare } from './PairLinkShare';
 
 /**
  * Until the partner arrives: the one thing to do next. The partner either
@@ -43,6 +44,7 @@ export function PairCodeCard({
           strong: (chunks) => <span className="font-semibold">{chunks}</span>,
         })}
       </p>
+      <PairLinkShare pairUrl={pairUrl} />
       <p className="text-base text-muted">{meanwhile ?? t('pairCard.meanwhile')}</p>
     </section>
   );
