@@ -10,7 +10,7 @@ import type { Router } from './router';
  * host key only: a co-host's key answers 403 `facilitator_only`. Like the other host routes there
  * is no guessing budget: the keys are 256-bit secrets, not codes a person types.
  */
-export function addCohostRoutes(router: Router, deps: { cohosts: CohostService; publicUrl: string | null }): Router {
+export function addCohostRoutes(router: Router, deps: { cohosts: CohostService; publicUrl: string | null; networkAddress?: () => string | null }): Router {
   const { cohosts } = deps;
   return router
     .add('POST', '/api/workshops/:code/cohosts', async (ctx) => {
@@ -21,7 +21,7 @@ export function addCohostRoutes(router: Router, deps: { cohosts: CohostService; 
       const body: CreateCohostResponse = {
         cohost: cohostView(invited.cohost),
         key: invited.key,
-        url: new PublicUrls(deps.publicUrl, ctx.req).host(workshop.code, invited.key),
+        url: new PublicUrls(deps.publicUrl, ctx.req, deps.networkAddress?.() ?? null).host(workshop.code, invited.key),
       };
       sendJson(ctx.res, 201, body);
     })
