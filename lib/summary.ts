@@ -1,5 +1,7 @@
 import type { AgendaItem } from './catalogue/agenda';
 import type { WorkshopState } from './workshop/state';
+import type { PulseSummary } from './protocol/roomMoments';
+import { buildPulseSummary } from './pulseSummary';
 
 /**
  * The facilitator's record of a session: attendance, timing and completion
@@ -22,6 +24,8 @@ export interface WorkshopSummary {
     couplesBothReady: number;
   }[];
   wall: { itemKey: string; text: string }[];
+  /** "How was this for you?": the distribution and the words, never who or which couple. */
+  pulse: PulseSummary;
 }
 
 interface SummaryInput {
@@ -35,6 +39,7 @@ interface SummaryInput {
   participants: number;
   peakOnline: number;
   approvedWall: { itemKey: string; text: string }[];
+  pulseAnswers: { score: number; word: string | null }[];
   now: number;
 }
 
@@ -69,6 +74,7 @@ export function buildSummary(input: SummaryInput): WorkshopSummary {
     },
     exercises,
     wall: input.approvedWall,
+    pulse: buildPulseSummary(input.pulseAnswers),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Seat, WorkshopPublic } from './http';
 import { roomCodeSchema } from './http';
 import type { AgendaItem, PublicAgendaItem } from '../catalogue/agenda';
 import type { Locale } from '../i18n/locales';
+import type { hostChimePayload, hostSpotlightPayload, PulseAnswer, pulseAnswerPayload, Spotlight } from './roomMoments';
 
 /**
  * The Socket.IO control plane: one typed event map for client and server.
@@ -73,6 +74,10 @@ export interface PublicWorkshopState {
   timer: Timer | null;
   locked: boolean;
   joinsOpen: boolean;
+  /** The approved wall entry shown large and alone on the projector, or null (roomMoments.ts). */
+  spotlight: string | null;
+  /** Whether the projector chimes softly when the countdown reaches zero. */
+  chime: boolean;
   /** The server's clock when this was sent: phones count down against it, not their own clock. */
   serverNow: number;
   version: number;
@@ -109,6 +114,8 @@ export interface ProjectorState {
   /** Couples where both partners tapped "ready" for the exercise on screen. */
   readyCouples: number;
   wall: { id: string; text: string; itemKey: string }[];
+  /** The entry the facilitator spotlighted, while it is on the wall. */
+  spotlight: Spotlight | null;
 }
 
 export interface Member {
@@ -191,6 +198,10 @@ export interface ClientToServerEvents {
   ready: (payload: z.infer<typeof readyPayloadSchema>, ack: AckFn) => void;
   'share:propose': (payload: z.infer<typeof shareProposePayload>, ack: AckFn<{ id: string }>) => void;
   'share:answer': (payload: z.infer<typeof shareAnswerPayload>, ack: AckFn) => void;
+  'host:spotlight': (payload: z.infer<typeof hostSpotlightPayload>, ack: AckFn) => void;
+  'host:chime': (payload: z.infer<typeof hostChimePayload>, ack: AckFn) => void;
+  'pulse:answer': (payload: z.input<typeof pulseAnswerPayload>, ack: AckFn<{ answer: PulseAnswer }>) => void;
+  'pulse:mine': (payload: Record<string, never>, ack: AckFn<{ answer: PulseAnswer | null }>) => void;
 }
 
 /** Data the server attaches to an authenticated socket. */

@@ -6,3 +6,4 @@ export * from './events';
 export * from './boardDoc';
 export type { Metrics } from './metrics';
 export * from './ackTimeout';
+export * from './roomMoments';

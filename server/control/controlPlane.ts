@@ -18,6 +18,9 @@ import { CoupleChanges } from './coupleChanges';
 import { EventBudgets } from './eventBudget';
 import { guardHandshakes } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
+import { registerHostMomentHandlers, registerParticipantMomentHandlers } from './roomMomentHandlers';
+import { PulseService } from '../workshop/pulse';
+import { SpotlightService } from '../workshop/spotlight';
 import { registerParticipantHandlers } from './participantHandlers';
 import { ParticipantPresence } from './participantPresence';
 import { Presence, type PresenceTracker } from './presence';
@@ -81,6 +84,7 @@ export function createControlPlane(deps: ControlDeps) {
   const online = new ParticipantPresence(presence, { store, send, views });
   const coupleChanges = new CoupleChanges(send, config.timing.coupleBroadcastWindowMs);
   const budgets = new EventBudgets(config.limits);
+  const moments = { store, log, spotlight: new SpotlightService(store, states, events), pulse: new PulseService(store, states, deps.now) };
   /** Engine.IO session ids whose Socket.IO handshake passed: their later upgrade (polling → WebSocket) is theirs. */
   const sessions = new Set<string>();
 
@@ -108,12 +112,14 @@ export function createControlPlane(deps: ControlDeps) {
       void socket.join(rooms.host(data.code));
       send.logged(send.hostSnapshot(data.code, socket));
       registerHostHandlers(socket, data.code, deps);
+      registerHostMomentHandlers(socket, data.code, moments);
     } else if (data.role === 'projector') {
       void socket.join(rooms.projector(data.code));
       send.logged(send.projectorState(data.code, socket));
     } else {
       void socket.join(rooms.participant(data.participantId));
       registerParticipantHandlers(socket, data.participantId, deps);
+      registerParticipantMomentHandlers(socket, data.participantId, moments);
       online.connected(socket, data.participantId, data.code);
     }
   }

@@ -14,6 +14,7 @@ import {
   type WorkshopRecord,
 } from './records';
 import { pgDocs } from './pgDocs';
+import { pgPulse } from './pgPulse';
 import { inTransaction, openPool } from './pgPool';
 import { createReclaimer } from './pgReclaim';
 import { pgSeats } from './pgSeats';
@@ -34,6 +35,7 @@ export async function openPgStore(url: string, log: Log): Promise<Store> {
   const store: Store = {
     ...pgDocs(pool),
     ...pgSeats(pool),
+    ...pgPulse(pool),
 
     async createWorkshop(row) {
       const w = fromWorkshop(row);

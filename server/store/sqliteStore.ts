@@ -15,6 +15,7 @@ import {
 import type { Log } from '../infra/log';
 import { openSqliteFile } from './sqliteFile';
 import { sqliteDocs } from './sqliteDocs';
+import { sqlitePulse } from './sqlitePulse';
 import type { CoupleRow, SeatResult, Store } from './storeTypes';
 
 /**
@@ -231,6 +232,7 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
       return q.listWall.all(code).map(toWallItem);
     },
     ...sqliteDocs(db),
+    ...sqlitePulse(db),
     async close() {
       await checkpointer.close();
       if (db.open) db.close();

@@ -132,6 +132,17 @@ export class WorkshopStates {
     return this.commit(code, live, applyReady(live.state, coupleId, seat, ready), [coupleId]);
   }
 
+  /** A change by a pure rule of lib/workshop other than the two above (the room's moments), under the same lock. */
+  async apply(code: string, rule: (state: WorkshopState) => CommandResult): Promise<CommandResult> {
+    const here = async (): Promise<CommandResult> => {
+      const live = await this.get(code);
+      if (!live) return { ok: false, code: 'workshop_not_found', message: 'No such workshop.' };
+      return this.commit(code, live, rule(live.state), []);
+    };
+    if (this.shared) return this.shared.withLock(code, () => this.refresh(code).then(here));
+    return here();
+  }
+
   /** Forgets a workshop (deleted). */
   drop(code: string): void {
     this.live.delete(code);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { initial } from './0001_initial';
 import { workshopLocale } from './0002_workshop_locale';
+import { closingPulse } from './0003_closing_pulse';
 
 /**
  * One schema change of both stores. Each runs in its own transaction with its record (see
@@ -21,7 +22,7 @@ export interface Migration {
 }
 
 /** In order: version n is at index n - 1. */
-export const MIGRATIONS: readonly Migration[] = [initial, workshopLocale];
+export const MIGRATIONS: readonly Migration[] = [initial, workshopLocale, closingPulse];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
