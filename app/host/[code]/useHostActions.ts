@@ -41,6 +41,8 @@ export function useHostActions(socket: ControlSocket | null, report: (message: s
       unpair: (what: string, coupleId: string) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:unpair', { coupleId })),
       remove: (what: string, participantId: string) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:remove', { participantId })),
       wall: (what: string, id: string, action: 'approve' | 'remove') => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:wall', { id, action })),
+      spotlight: (what: string, id: string | null) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:spotlight', { id })),
+      chime: (what: string, on: boolean) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:chime', { on })),
     }),
     [ask],
   );

@@ -15,6 +15,7 @@ import { useCountdown } from '../../_lib/useCountdown';
 import { useOnline } from '../../_lib/useOnline';
 import { usePresence } from '../../_lib/usePresence';
 import { ClosingNote } from './ClosingNote';
+import { ClosingPulse } from './ClosingPulse';
 import { ExerciseView } from './ExerciseView';
 import { KeepBoardCard } from './KeepBoardCard';
 import { LobbyView } from './LobbyView';
@@ -160,6 +161,8 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
         {ended && (
           <ClosingNote partnerName={partner?.name ?? null} agenda={agenda} shown={item ? step : -1} onShow={setLookBack} />
         )}
+
+        {ended && <ClosingPulse socket={socket} />}
 
         {item && (
           <ExerciseView

@@ -12,7 +12,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ code: 
     return <NotARoomCode />;
   }
   return (
-    <PageMessages namespaces={['summary', 'console']}>
+    <PageMessages namespaces={['summary', 'console', 'pulse']}>
       <SummaryScreen code={code} />
     </PageMessages>
   );
