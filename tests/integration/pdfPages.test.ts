@@ -49,7 +49,7 @@ const cases = (['en', 'ar'] as const).flatMap((locale) => [
   { name: `${locale} every kind, long`, locale, exercises: [exercise('columns', locale, 25), exercise('spectrum', locale, 12), exercise('prompts', locale, 25)], minPages: 4 },
 ]);
 
-describe('the PDF export, page by page', () => {
+describe('[R109][R110] the PDF export, page by page', () => {
   it.each(cases)('[R109] $name: no page without content, and every footer says n / N', async ({ locale, exercises, minPages }) => {
     const pages = await pagesOf(review(locale, exercises));
     expect(pages.length).toBeGreaterThanOrEqual(minPages);
