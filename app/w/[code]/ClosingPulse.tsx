@@ -50,7 +50,7 @@ export function ClosingPulse({ socket }: { socket: ControlSocket | null }) {
       <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-5">
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-2 text-base font-semibold">{t('scale')}</legend>
-          <div className="grid grid-cols-5 gap-2">
+          <div className="grid grid-cols-5 gap-1 min-[360px]:gap-2">
             {PULSE_SCORES.map((n) => (
               <label
                 key={n}
