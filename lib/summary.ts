@@ -1,6 +1,8 @@
 import type { AgendaItem } from './catalogue/agenda';
 import { pausesDuring } from './workshop/pauses';
 import type { WorkshopState } from './workshop/state';
+import type { PulseSummary } from './protocol/roomMoments';
+import { buildPulseSummary } from './pulseSummary';
 
 /**
  * The facilitator's record of a session: attendance, timing and completion
@@ -25,6 +27,8 @@ export interface WorkshopSummary {
     pauses: number;
   }[];
   wall: { itemKey: string; text: string }[];
+  /** "How was this for you?": the distribution and the words, never who or which couple. */
+  pulse: PulseSummary;
 }
 
 interface SummaryInput {
@@ -38,6 +42,7 @@ interface SummaryInput {
   participants: number;
   peakOnline: number;
   approvedWall: { itemKey: string; text: string }[];
+  pulseAnswers: { score: number; word: string | null }[];
   now: number;
 }
 
@@ -73,6 +78,7 @@ export function buildSummary(input: SummaryInput): WorkshopSummary {
     },
     exercises,
     wall: input.approvedWall,
+    pulse: buildPulseSummary(input.pulseAnswers),
   };
 }
 

@@ -8,6 +8,8 @@ import type { cohostNameBody, HostTeam } from './cohosts';
 
 import type { PauseSummary, PauseView, RoomNoteView, pauseAckPayloadSchema, pausePayloadSchema, roomNotePayloadSchema } from './pauseAndNote';
 
+import type { hostChimePayload, hostSpotlightPayload, PulseAnswer, pulseAnswerPayload, Spotlight } from './roomMoments';
+
 /**
  * The Socket.IO control plane: one typed event map for client and server.
  * Server: `new Server<ClientToServerEvents, ServerToClientEvents>()`.
@@ -78,6 +80,10 @@ export interface PublicWorkshopState {
   timer: Timer | null;
   locked: boolean;
   joinsOpen: boolean;
+  /** The approved wall entry shown large and alone on the projector, or null (roomMoments.ts). */
+  spotlight: string | null;
+  /** Whether the projector chimes softly when the countdown reaches zero. */
+  chime: boolean;
   /** The server's clock when this was sent: phones count down against it, not their own clock. */
   serverNow: number;
   version: number;
@@ -118,6 +124,8 @@ export interface ProjectorState {
   /** Couples where both partners tapped "ready" for the exercise on screen. */
   readyCouples: number;
   wall: { id: string; text: string; itemKey: string }[];
+  /** The entry the facilitator spotlighted, while it is on the wall. */
+  spotlight: Spotlight | null;
 }
 
 export interface Member {
@@ -214,6 +222,10 @@ export interface ClientToServerEvents {
   pause: (payload: z.infer<typeof pausePayloadSchema>, ack: AckFn) => void;
   'share:propose': (payload: z.infer<typeof shareProposePayload>, ack: AckFn<{ id: string }>) => void;
   'share:answer': (payload: z.infer<typeof shareAnswerPayload>, ack: AckFn) => void;
+  'host:spotlight': (payload: z.infer<typeof hostSpotlightPayload>, ack: AckFn) => void;
+  'host:chime': (payload: z.infer<typeof hostChimePayload>, ack: AckFn) => void;
+  'pulse:answer': (payload: z.input<typeof pulseAnswerPayload>, ack: AckFn<{ answer: PulseAnswer }>) => void;
+  'pulse:mine': (payload: Record<string, never>, ack: AckFn<{ answer: PulseAnswer | null }>) => void;
 }
 
 /** Data the server attaches to an authenticated socket. */

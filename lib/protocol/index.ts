@@ -8,3 +8,5 @@ export * from './boardDoc';
 export type { Metrics } from './metrics';
 export * from './ackTimeout';
 export * from './pauseAndNote';
+
+export * from './roomMoments';

@@ -70,7 +70,8 @@ export function nearestStop(stops: string[], position: number): string {
   return `${stopNear(stops, position)} (${Math.round(position * 100)}%)`;
 }
 
-const stopNear = (stops: string[], position: number) => stops[Math.round(position * (stops.length - 1))] ?? '';
+/** The step a marker sits on (or is closest to). */
+export const stopNear = (stops: string[], position: number) => stops[Math.round(position * (stops.length - 1))] ?? '';
 
 /** "Ana: Interdependence (87%)" in the export's language; `wrap` isolates the name and the stop (the PDF's bidi). */
 export function placement(words: ExportWords, name: string, stops: string[], position: number, wrap: (value: string) => string = (v) => v): string {

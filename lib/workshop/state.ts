@@ -47,6 +47,10 @@ export interface WorkshopState {
   /** When each step was last started and left, for the session summary (epoch ms). */
   stepLog: { step: number; startedAt: number; endedAt: number | null }[];
   endedAt: number | null;
+  /** The spotlighted wall entry's id (absent in states stored before it existed: none). */
+  spotlight?: string | null;
+  /** True once the facilitator turned the time-up chime off (absent: on). */
+  chimeOff?: boolean;
   version: number;
   /** coupleId → the pause it asked for, while it lasts (lib/workshop/pauses.ts). Absent in older stored states. */
   pauses?: Record<string, CouplePause>;

@@ -20,6 +20,10 @@ import { EventBudgets } from './eventBudget';
 import { guardHandshakes } from './handshake';
 import { registerHostHandlers } from './hostHandlers';
 import { HostTeams } from './hostTeam';
+
+import { registerHostMomentHandlers, registerParticipantMomentHandlers } from './roomMomentHandlers';
+import { PulseService } from '../workshop/pulse';
+import { SpotlightService } from '../workshop/spotlight';
 import { registerParticipantHandlers } from './participantHandlers';
 import { registerHostPauseHandlers, registerPauseHandlers } from './pauseHandlers';
 import { ParticipantPresence } from './participantPresence';
@@ -87,6 +91,8 @@ export function createControlPlane(deps: ControlDeps) {
   const coupleChanges = new CoupleChanges(send, config.timing.coupleBroadcastWindowMs);
   const budgets = new EventBudgets(config.limits);
   const team = new HostTeams(io, deps);
+
+  const moments = { store, log, spotlight: new SpotlightService(store, states, events), pulse: new PulseService(store, states, deps.now) };
   /** Engine.IO session ids whose Socket.IO handshake passed: their later upgrade (polling → WebSocket) is theirs. */
   const sessions = new Set<string>();
 
@@ -117,6 +123,8 @@ export function createControlPlane(deps: ControlDeps) {
       team.connected(socket, data.code);
 
       registerHostPauseHandlers(socket, data.code, deps);
+
+      registerHostMomentHandlers(socket, data.code, moments);
     } else if (data.role === 'projector') {
       void socket.join(rooms.projector(data.code));
       send.logged(send.projectorState(data.code, socket));
@@ -124,6 +132,8 @@ export function createControlPlane(deps: ControlDeps) {
       void socket.join(rooms.participant(data.participantId));
       registerParticipantHandlers(socket, data.participantId, deps);
       registerPauseHandlers(socket, data.participantId, deps);
+
+      registerParticipantMomentHandlers(socket, data.participantId, moments);
       online.connected(socket, data.participantId, data.code);
     }
   }

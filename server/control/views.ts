@@ -9,6 +9,7 @@ import type {
 } from '../../lib/protocol';
 import { publicItem } from '../../lib/catalogue/agenda';
 import { coupleStep, isRevealed } from '../../lib/workshop/state';
+import { chimeOn } from '../../lib/workshop/roomMoments';
 import type { DocStatsRow, ParticipantRow, Store, WallItemRow } from '../store/storeTypes';
 import { toPublic } from '../workshop/seating';
 import type { LiveWorkshop } from '../workshop/workshopStates';
@@ -46,6 +47,8 @@ export function publicWorkshopState(code: string, live: Live, now: number): Publ
     timer: state.timer,
     locked: state.locked,
     joinsOpen: state.joinsOpen,
+    spotlight: state.spotlight ?? null,
+    chime: chimeOn(state),
     serverNow: now,
     version: state.version,
     note: roomNoteView(state),
@@ -117,10 +120,13 @@ export async function buildProjectorState(store: Store, code: string, live: Live
   const [couples, participants, wall] = await Promise.all([store.listCouples(code), store.listParticipants(code), store.listWallItems(code)]);
   const { state } = live;
   const readyCouples = state.phase === 'exercise' ? couples.filter((c) => { const s = coupleStep(state, c.id, state.step); return s.ready.a && s.ready.b; }).length : 0;
+  const approved = wall.filter((w) => w.status === 'approved').map((w) => ({ id: w.id, text: w.text, itemKey: w.itemKey }));
   return {
     couples: couples.length,
     people: participants.length,
     readyCouples,
-    wall: wall.filter((w) => w.status === 'approved').map((w) => ({ id: w.id, text: w.text, itemKey: w.itemKey })),
+    wall: approved,
+    // Only while it is on the wall: an entry taken down is never shown, spotlighted or not.
+    spotlight: approved.find((w) => w.id === state.spotlight) ?? null,
   };
 }

@@ -19,11 +19,12 @@ export function addHostRoutes(router: Router, deps: { store: Store; workshops: W
 
   async function summary(workshop: WorkshopRow) {
     const live = (await states.get(workshop.code)) ?? workshop;
-    const [couples, participants, stats, wall] = await Promise.all([
+    const [couples, participants, stats, wall, pulse] = await Promise.all([
       store.listCouples(workshop.code),
       store.listParticipants(workshop.code),
       store.listDocStats(workshop.code),
       store.listWallItems(workshop.code),
+      store.listPulse(workshop.code),
     ]);
     return buildSummary({
       title: workshop.title,
@@ -42,6 +43,7 @@ export function addHostRoutes(router: Router, deps: { store: Store; workshops: W
       participants: participants.length,
       peakOnline: workshop.peakOnline,
       approvedWall: wall.filter((w) => w.status === 'approved').map((w) => ({ itemKey: w.itemKey, text: w.text })),
+      pulseAnswers: pulse.map((p) => ({ score: p.score, word: p.word })),
       now: deps.now(),
     });
   }

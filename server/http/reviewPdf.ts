@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { localeDirection } from '../../lib/i18n/locales';
 import { exportWords, type ExportWords } from '../../lib/review/exportWords';
-import { coupleNames, placement } from '../../lib/review/markdown';
+import { coupleNames, stopNear } from '../../lib/review/markdown';
 import type { ReviewData, ReviewEntry, ReviewExercise } from '../../lib/review/reviewData';
 import { isolate, keepTypedBrackets, mirroredFontName, writeParagraph, type Direction, type TextStyle } from './pdfText';
 
@@ -77,15 +77,27 @@ export function reviewToPdf(review: ReviewData): Promise<Buffer> {
 
   for (const exercise of review.exercises) writeExercise(page, exercise);
 
-  const pages = doc.bufferedPageRange();
-  for (let i = pages.start; i < pages.start + pages.count; i++) {
-    doc.switchToPage(i);
-    const align = page.dir === 'rtl' ? 'left' : 'right';
-    doc.font('body').fontSize(8).fillColor(MUTED).text(words.say('page', { page: i + 1, pages: pages.count }), MARGIN, doc.page.height - MARGIN / 2 - 8, { width: page.width, align, lineBreak: false });
-  }
+  writeFooters(page);
   keepTypedBrackets(doc);
   doc.end();
   return done;
+}
+
+/**
+ * "n / N" at the foot of every page, written once all pages exist. The footer sits in the bottom
+ * margin, where pdfkit would start a new page for any text: the margin is lifted while it is
+ * written (that is what made each footer a blank page of its own).
+ */
+function writeFooters({ doc, words, dir, width }: Page): void {
+  const pages = doc.bufferedPageRange();
+  for (let i = pages.start; i < pages.start + pages.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const align = dir === 'rtl' ? 'left' : 'right';
+    doc.font('body').fontSize(8).fillColor(MUTED).text(words.say('page', { page: i + 1, pages: pages.count }), MARGIN, doc.page.height - MARGIN / 2 - 8, { width, align, lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
 }
 
 const textStyle = (page: Page): TextStyle => ({ font: 'body', fallbackFont: 'body', size: 10, color: INK, x: MARGIN, width: page.width });
@@ -155,8 +167,9 @@ function writeExercise(page: Page, ex: ReviewExercise): void {
         doc.circle(x, y, 6).fillColor(SEAT_COLOUR[m.seat]).fill();
       }
       doc.y = y + 12;
-      const placed = area.markers.map((m) => placement(words, page.names.get(m.seat) ?? m.seat, ex.stops, m.position, isolate));
-      // One placement a line, in the document's direction, the name and the stop isolated in it.
+      // One placement a line, in the document's direction, the name and the stop isolated in it. Markers sit on
+      // the scale's steps, so the step's own words say where; a percentage of a four-step line says nothing.
+      const placed = area.markers.map((m) => words.say('placedAt', { name: isolate(page.names.get(m.seat) ?? m.seat), stop: isolate(stopNear(ex.stops, m.position)) }));
       if (placed.length === 0) write(words.say('notPlaced'), { size: 9, color: MUTED, dir: page.dir, ...indented(12) });
       for (const line of placed) write(line, { size: 9, color: MUTED, dir: page.dir, ...indented(12) });
       doc.moveDown(0.5);

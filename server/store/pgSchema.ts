@@ -4,7 +4,7 @@
  */
 
 /** Tables a deletion touches; VACUUMed afterwards so dead tuples do not linger (see pgReclaim.ts). */
-export const PG_DELETION_TABLES = ['doc_updates', 'doc_snapshots', 'doc_stats', 'wall_items', 'participants', 'couples', 'workshops'] as const;
+export const PG_DELETION_TABLES = ['doc_updates', 'doc_snapshots', 'doc_stats', 'wall_items', 'pulse_answers', 'participants', 'couples', 'workshops'] as const;
 
 /**
  * Advisory locks are keyed by a 64-bit hash of a name under this prefix

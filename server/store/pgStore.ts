@@ -15,6 +15,8 @@ import {
 } from './records';
 import { pgDocs } from './pgDocs';
 import { pgCohosts } from './pgCohosts';
+
+import { pgPulse } from './pgPulse';
 import { inTransaction, openPool } from './pgPool';
 import { createReclaimer } from './pgReclaim';
 import { pgSeats } from './pgSeats';
@@ -36,6 +38,8 @@ export async function openPgStore(url: string, log: Log): Promise<Store> {
     ...pgDocs(pool),
     ...pgSeats(pool),
     ...pgCohosts(pool),
+
+    ...pgPulse(pool),
 
     async createWorkshop(row) {
       const w = fromWorkshop(row);

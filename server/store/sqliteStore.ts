@@ -16,6 +16,8 @@ import type { Log } from '../infra/log';
 import { openSqliteFile } from './sqliteFile';
 import { sqliteDocs } from './sqliteDocs';
 import { sqliteCohosts } from './sqliteCohosts';
+
+import { sqlitePulse } from './sqlitePulse';
 import type { CoupleRow, SeatResult, Store } from './storeTypes';
 
 /**
@@ -233,6 +235,8 @@ export function openSqliteStore(dataDir: string, log: Pick<Log, 'error'> = { err
     },
     ...sqliteDocs(db),
     ...sqliteCohosts(db),
+
+    ...sqlitePulse(db),
     async close() {
       await checkpointer.close();
       if (db.open) db.close();

@@ -17,6 +17,7 @@ const WRITES = [
   'recordDocStats',
   'createWallItem',
   'setWallStatus',
+  'savePulse',
   'appendUpdate',
   'appendUpdatesNow',
   'compactDoc',

@@ -65,6 +65,15 @@ export interface WallItemRow {
   updatedAt: number;
 }
 
+/** One person's answer to the closing pulse (migration 0003): a score of 1–5 and an optional word. */
+export interface PulseRow {
+  participantId: string;
+  workshopCode: string;
+  score: number;
+  word: string | null;
+  updatedAt: number;
+}
+
 export interface StoredDoc {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
@@ -120,6 +129,11 @@ export interface Store extends CohostStore {
   getWallItem(id: string): Promise<WallItemRow | null>;
   setWallStatus(id: string, status: WallStatus, at: number): Promise<void>;
   listWallItems(workshopCode: string): Promise<WallItemRow[]>;
+
+  /** Stores a person's pulse answer, replacing the one they gave before. */
+  savePulse(row: PulseRow): Promise<void>;
+  getPulse(participantId: string): Promise<PulseRow | null>;
+  listPulse(workshopCode: string): Promise<PulseRow[]>;
 
   loadDoc(docName: string): Promise<StoredDoc>;
   /**

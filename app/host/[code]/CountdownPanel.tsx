@@ -6,6 +6,7 @@ import type { PublicWorkshopState } from '../../../lib/protocol';
 import { useAnnounceChange } from '../../_components/Announcer';
 import { CompactButton } from '../../_components/CompactButton';
 import { formatCountdown, useCountdown, useSpokenCountdown } from '../../_lib/useCountdown';
+import { ChimeSwitch } from './ChimeSwitch';
 import type { HostActions } from './useHostActions';
 
 const PRESET_MINUTES = [1, 3, 5, 10];
@@ -97,6 +98,7 @@ export function CountdownPanel({ state, offsetMs, actions }: { state: PublicWork
           </CompactButton>
         </div>
       )}
+      <ChimeSwitch on={state.chime} disabled={ended} actions={actions} />
     </section>
   );
 }

@@ -88,7 +88,7 @@ export function HostConsole({ code }: { code: string }) {
     <DeleteWorkshop code={code} hostKey={hostKey} onBusyChange={(busy) => setDeletion(busy ? 'deleting' : null)} onDeleted={() => setDeletion('deleted')} />
   );
   const room = state && <RoomControls key="room" state={state} actions={actions} dangerZone={dangerZone} />;
-  const wall = snapshot && <WallPanel key="wall" snapshot={snapshot} actions={actions} />;
+  const wall = snapshot && <WallPanel key="wall" snapshot={snapshot} actions={actions} spotlight={state?.spotlight ?? null} />;
   const roomNote = state && !ended && <RoomNotePanel key="note" state={state} actions={actions} />;
   // In the lobby the way in matters most; once an exercise runs, the room switches do.
   const side = state?.phase === 'lobby' ? [join, room, roomNote, wall] : [room, roomNote, wall, join];

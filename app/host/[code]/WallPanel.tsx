@@ -4,13 +4,14 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HostSnapshot, WallEntry } from '../../../lib/protocol';
 import { CompactButton } from '../../_components/CompactButton';
+import { SpotlightControl } from './SpotlightControl';
 import type { HostActions } from './useHostActions';
 
 /**
  * What couples agreed to share with the room, without names: the facilitator
  * approves an entry onto the projector, declines it, or takes it down again.
  */
-export function WallPanel({ snapshot, actions }: { snapshot: HostSnapshot; actions: HostActions }) {
+export function WallPanel({ snapshot, actions, spotlight }: { snapshot: HostSnapshot; actions: HostActions; spotlight: string | null }) {
   const t = useTranslations('console.wall');
   const [showRemoved, setShowRemoved] = useState(false);
   const titleOf = (key: string) => snapshot.agenda.find((a) => a.key === key)?.title ?? '';
@@ -85,7 +86,15 @@ export function WallPanel({ snapshot, actions }: { snapshot: HostSnapshot; actio
           <p className="text-base text-muted">{t('nothingOnWall')}</p>
         ) : (
           <ul className="flex flex-col gap-2">
-            {approved.map((w) => entry(w, <CompactButton onClick={() => void actions.wall(t('takeDown'), w.id, 'remove')}>{t('takeDown')}</CompactButton>))}
+            {approved.map((w) =>
+              entry(
+                w,
+                <>
+                  <SpotlightControl id={w.id} spotlighted={spotlight === w.id} actions={actions} />
+                  <CompactButton onClick={() => void actions.wall(t('takeDown'), w.id, 'remove')}>{t('takeDown')}</CompactButton>
+                </>,
+              ),
+            )}
           </ul>
         )}
       </div>

@@ -12,7 +12,7 @@ export default async function HostPage({ params }: { params: Promise<{ code: str
     return <NotARoomCode />;
   }
   return (
-    <PageMessages namespaces={['console', 'exerciseKinds', 'announce', 'cohosts', 'reveal', 'pause', 'hostNote', 'network', 'consoleShare']}>
+    <PageMessages namespaces={['console', 'exerciseKinds', 'announce', 'cohosts', 'reveal', 'pause', 'hostNote', 'network', 'consoleShare', 'spotlight', 'timeUp']}>
       <HostConsole code={code} />
     </PageMessages>
   );

@@ -43,6 +43,9 @@ export function useHostActions(socket: ControlSocket | null, report: (message: s
       wall: (what: string, id: string, action: 'approve' | 'remove') => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:wall', { id, action })),
       pauseAck: (what: string, coupleId: string) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:pauseAck', { coupleId })),
       note: (what: string, text: string | null) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:note', { text })),
+
+      spotlight: (what: string, id: string | null) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:spotlight', { id })),
+      chime: (what: string, on: boolean) => ask(what, (s) => s.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:chime', { on })),
     }),
     [ask],
   );

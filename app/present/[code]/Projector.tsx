@@ -8,7 +8,9 @@ import { usePhoneOrigin } from '../../_lib/usePhoneOrigin';
 import { ExerciseScreen } from './ExerciseScreen';
 import { FullscreenButton } from './FullscreenButton';
 import { LobbyScreen } from './LobbyScreen';
+import { SpotlightScreen } from './SpotlightScreen';
 import { ThanksScreen } from './ThanksScreen';
+import { TimeUpSound } from './TimeUpSound';
 import { useProjector } from './useProjector';
 import { useScreenAwake } from './useScreenAwake';
 
@@ -33,6 +35,8 @@ export function Projector({ code }: { code: string }) {
     screen = <Message title={t('cannotShow')} detail={errorText(status.code)} />;
   } else if (!state) {
     screen = <Message title={t('connecting')} />;
+  } else if (room?.spotlight && state.phase !== 'ended') {
+    screen = <SpotlightScreen spotlight={room.spotlight} agenda={state.agenda} />;
   } else if (state.phase === 'lobby') {
     screen = <LobbyScreen state={state} room={room} joinUrl={joinUrl} />;
   } else if (state.phase === 'exercise') {
@@ -50,6 +54,7 @@ export function Projector({ code }: { code: string }) {
             {t('reconnecting')}
           </p>
         )}
+        {state && live && <TimeUpSound state={state} offsetMs={live.offsetMs} />}
         <LanguageMenu scope="room" />
         <FullscreenButton />
       </div>

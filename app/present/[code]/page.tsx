@@ -19,7 +19,7 @@ export default async function PresentPage({ params }: { params: Promise<{ code: 
     );
   }
   return (
-    <PageMessages namespaces={['projector']}>
+    <PageMessages namespaces={['projector', 'spotlight', 'timeUp']}>
       <Projector code={code} />
     </PageMessages>
   );

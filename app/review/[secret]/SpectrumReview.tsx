@@ -102,16 +102,30 @@ function Line({ stops, markers, names }: { stops: string[]; markers: Marker[]; n
           );
         })}
       </div>
-      <div className="relative h-6 text-sm text-muted">
-        {stops.map((stop, i) => {
-          const edge = i === 0 ? 'start-0' : i === last ? 'end-0' : '-translate-x-1/2 rtl:translate-x-1/2 max-sm:hidden';
-          return (
-            <span key={stop + i} dir="auto" className={`absolute top-0 whitespace-nowrap ${edge}`} style={i === 0 || i === last ? undefined : { insetInlineStart: at(i) }}>
+      {/*
+        The end labels share the row, each wrapping within its half, so long ones stack onto a
+        second line instead of running into each other on a 320 px phone; the steps between are
+        placed under their ticks only where there is room for them.
+      */}
+      <div data-testid="scale-ends" className="flex items-start justify-between gap-4 text-sm text-muted">
+        <span className="max-w-[45%] min-w-0 text-start break-words">
+          <bdi>{stops[0]}</bdi>
+        </span>
+        {stops.length > 1 && (
+          <span className="max-w-[45%] min-w-0 text-end break-words">
+            <bdi>{stops[last]}</bdi>
+          </span>
+        )}
+      </div>
+      {stops.length > 2 && (
+        <div className="relative h-6 text-sm text-muted max-sm:hidden">
+          {stops.slice(1, -1).map((stop, j) => (
+            <span key={stop + j} dir="auto" className="absolute top-0 -translate-x-1/2 whitespace-nowrap rtl:translate-x-1/2" style={{ insetInlineStart: at(j + 1) }}>
               {stop}
             </span>
-          );
-        })}
-      </div>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -16,6 +16,8 @@ import { useOnline } from '../../_lib/useOnline';
 import { usePresence } from '../../_lib/usePresence';
 import { ClosingNote } from './ClosingNote';
 import { CouplePause } from './CouplePause';
+
+import { ClosingPulse } from './ClosingPulse';
 import { ExerciseView } from './ExerciseView';
 import { KeepBoardCard } from './KeepBoardCard';
 import { LobbyView } from './LobbyView';
@@ -170,6 +172,8 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
         {ended && (
           <ClosingNote partnerName={partner?.name ?? null} agenda={agenda} shown={item ? step : -1} onShow={setLookBack} />
         )}
+
+        {ended && <ClosingPulse socket={socket} />}
 
         {item && (
           <ExerciseView

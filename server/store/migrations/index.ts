@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { initial } from './0001_initial';
 import { workshopLocale } from './0002_workshop_locale';
 import { cohosts } from './0003_cohosts';
+import { closingPulse } from './0004_closing_pulse';
 
 /**
  * One schema change of both stores. Each runs in its own transaction with its record (see
@@ -22,7 +23,8 @@ export interface Migration {
 }
 
 /** In order: version n is at index n - 1. */
-export const MIGRATIONS: readonly Migration[] = [initial, workshopLocale, cohosts];
+
+export const MIGRATIONS: readonly Migration[] = [initial, workshopLocale, cohosts, closingPulse];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

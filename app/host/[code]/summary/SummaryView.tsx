@@ -11,6 +11,7 @@ import { ExerciseTable } from './ExerciseTable';
 import { SummaryActions } from './SummaryActions';
 import { useSummaryText } from './summaryText';
 import { LanguageMenu } from '../../../_components/LanguageMenu';
+import { PulseSummary } from './PulseSummary';
 import { WallEntries } from './WallEntries';
 
 const mono = (chunks: ReactNode) => (
@@ -75,6 +76,7 @@ export function SummaryView({ code, hostKey, summary, onDeleted }: SummaryViewPr
         <AttendanceFigures attendance={summary.attendance} />
         <ExerciseTable exercises={summary.exercises} couples={summary.attendance.couples} />
         <WallEntries wall={summary.wall} exercises={summary.exercises} />
+        {summary.pulse && <PulseSummary pulse={summary.pulse} />}
 
         <footer className="flex flex-col gap-6 border-t border-line pt-6">
           <p className="max-w-prose text-base leading-relaxed text-muted">{t('figuresOnly')}</p>
