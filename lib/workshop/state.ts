@@ -102,7 +102,8 @@ export function revealReason(state: WorkshopState, coupleId: string, step: numbe
   if (!isRevealed(state, coupleId, step)) return null;
   const s = coupleStep(state, coupleId, step);
   if (s.revealedBy) return s.revealedBy;
-  // A couple ready only after "Reveal for everyone" was revealed by it; in states stored before the reason was kept, both ready and nothing else means the partners did it.
-  if (state.revealedSteps.includes(step) || s.revealed) return 'facilitator';
-  return 'partners';
+  // A couple ready only after "Reveal for everyone" was revealed by it.
+  if (state.revealedSteps.includes(step)) return 'facilitator';
+  // Stored before the reason was kept: a couple both ready revealed it themselves, any other reveal was the facilitator's.
+  return s.ready.a && s.ready.b ? 'partners' : 'facilitator';
 }

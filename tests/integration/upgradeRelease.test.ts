@@ -131,8 +131,8 @@ describe.each(stores)('the release before migrations, upgraded ($name)', ({ prep
     expect(host.latest.snapshot?.unpaired.map((p) => p.name)).toEqual(['Eve']);
     expect(host.latest.snapshot?.wall).toMatchObject([{ id: s.wallItemId, status: 'approved', text: s.text.bring }]);
     const steps = phone.latest.self!.couple!.steps;
-    expect(steps[1]).toEqual({ ready: { a: true, b: false }, revealed: false });
-    expect(steps[2]).toEqual({ ready: { a: true, b: true }, revealed: true });
+    expect(steps[1]).toEqual({ ready: { a: true, b: false }, revealed: false, revealedBy: null });
+    expect(steps[2]).toEqual({ ready: { a: true, b: true }, revealed: true, revealedBy: 'partners' });
     expect(phone.latest.self?.couple?.shares).toMatchObject([{ id: s.wallItemId, status: 'approved', text: s.text.bring }]);
 
     // Boards, through the stock provider: the snapshot and the update log after it.
