@@ -29,7 +29,11 @@ export interface CatalogueText {
    * or ends (a visually hidden part, a `<bdi>`) the browser may add or drop a space.
    */
   accessibleName(path: string, values?: Values): RegExp;
+  /** Names that begin with the message at `path` ("5 min" for "5 min (suggested)", not "15 min"). */
+  namesStartingWith(path: string, values?: Values): RegExp;
 }
+
+const escapeRegExp = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 export function catalogueText(locale: Locale): CatalogueText {
   const translator = createTranslator({
@@ -45,9 +49,9 @@ export function catalogueText(locale: Locale): CatalogueText {
 
   const text = ((path: string, values: Values = {}) => format(path, values, (chunks) => chunks).trim()) as CatalogueText;
   text.accessibleName = (path, values = {}) => {
-    const escape = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
     const parts = format(path, values, (chunks) => `${BOUNDARY}${chunks}${BOUNDARY}`).split(BOUNDARY);
-    return new RegExp(`^\\s*${parts.map(escape).join('\\s*')}\\s*$`);
+    return new RegExp(`^\\s*${parts.map(escapeRegExp).join('\\s*')}\\s*$`);
   };
+  text.namesStartingWith = (path, values = {}) => new RegExp(`^\\s*${escapeRegExp(text(path, values))}`);
   return text;
 }
