@@ -1,4 +1,5 @@
 import { useId, type TextareaHTMLAttributes } from 'react';
+import { fieldDirection } from '../_i18n/fieldDirection';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
   label: string;
@@ -28,6 +29,7 @@ export function TextAreaField({ label, hint, error, className = '', rows = 3, ..
         aria-invalid={error ? true : undefined}
         className={`w-full rounded-xl border bg-card px-4 py-3 text-lg leading-relaxed text-ink placeholder:text-muted ${error ? 'border-warn' : 'border-muted'}`}
         {...rest}
+        dir={fieldDirection(rest.dir, rest.value)}
       />
       {error && (
         <p id={errorId} className="text-base text-warn">

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
+import { fieldDirection } from '../_i18n/fieldDirection';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -34,6 +35,7 @@ export function TextField({ label, hint, error, code = false, className = '', ..
           (code ? 'font-mono text-2xl tracking-[0.2em] uppercase' : '')
         }
         {...rest}
+        dir={fieldDirection(rest.dir, rest.value)}
       />
       {error && (
         <p id={errorId} className="text-base text-warn" role="alert">

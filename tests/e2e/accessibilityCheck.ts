@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { localeCookieName, localeDirection } from '../../lib/i18n/locales';
-import { BASE_URL } from './support';
+import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { localeDirection, type Locale as AppLocale } from '../../lib/i18n/locales';
 
 /** The WCAG 2.2 A and AA rules axe knows (docs/ACCESSIBILITY.md). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -15,9 +14,11 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
  */
 const EXPERIMENTAL_WCAG_RULES = ['label-content-name-mismatch', 'css-orientation-lock', 'table-fake-caption', 'td-has-header'];
 
-/** The locales every accessibility run covers (Arabic: right to left); a new one is one more entry here. */
-// Arabic runs need locators taken from the catalogue (the specs find controls by their English names): next step.
-export const LOCALES = ['en'] as const;
+/**
+ * The locales every accessibility run covers (Arabic: right to left); a new one is one more entry
+ * here. The specs name every control from the locale's catalogue (catalogueText.ts).
+ */
+export const LOCALES = ['en', 'ar'] as const satisfies readonly AppLocale[];
 export type Locale = (typeof LOCALES)[number];
 
 /** Screens the runs use: the narrowest phone we support, an everyday phone, the facilitator's laptop, the projector. */
@@ -38,13 +39,12 @@ export interface ScreenOptions {
 }
 
 /**
- * A browser asking for `locale`, with that language chosen for the room's and the facilitator's
- * screens (the cookies the language menu sets): the tests' workshops are English, and a room page
- * would otherwise speak the workshop's language, not the browser's.
+ * A browser set to `locale`, as a person's own device is: the facilitator's screens (home, create
+ * form, console, summary) follow it; the room's screens (join, board, projector, review) follow
+ * the workshop's language, so the specs create their workshops in `locale` too.
  */
 export async function newScreen(browser: Browser, kind: keyof typeof VIEWPORTS, { locale, colorScheme = 'light' }: ScreenOptions): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...VIEWPORTS[kind], locale, colorScheme });
-  await context.addCookies((['room', 'host'] as const).map((scope) => ({ name: localeCookieName(scope), value: locale, url: BASE_URL })));
+  const context = await browser.newContext({ ...VIEWPORTS[kind], locale, colorScheme, extraHTTPHeaders: { 'accept-language': locale } });
   const page = await context.newPage();
   screenLocale.set(page, locale);
   return { context, page };
@@ -79,6 +79,8 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
     const html = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
     expect.soft(html, `${state}: the page's language`).toEqual({ lang: locale, dir: localeDirection(locale) });
   }
+  // Each state checked is listed in the run's report (JSON reporter), with what axe found there.
+  test.info().annotations.push({ type: 'axe', description: `${locale ?? '?'} ${state}: ${results.violations.length} violations, ${results.passes.length} rules passed` });
   // Soft: one run lists every state that fails, not only the first.
   expect.soft(describeViolations(results.violations), `${state}: axe violations`).toEqual([]);
 }

@@ -45,7 +45,15 @@ test('[R58][R60] an Arabic workshop’s phone page is <html lang="ar" dir="rtl">
   // Located by the Arabic words the phone shows: the column's label from the workshop's library.
   const bringLabel = bringNeed.kind === 'columns' ? bringNeed.columns[0].label : '';
   await page.getByRole('button', { name: new RegExp(bringLabel) }).click();
-  await expect(page.locator('textarea').first()).toHaveAttribute('dir', 'auto');
+  const mine = page.locator('textarea').first();
+  await expect(mine).toHaveAttribute('dir', 'auto');
+  // Empty, it has no words to take a direction from: it follows the page (placeholder and caret at the right), then what is typed.
+  const direction = () => mine.evaluate((el) => getComputedStyle(el).direction);
+  expect(await direction()).toBe('rtl');
+  await mine.pressSequentially('Tea', { delay: 5 });
+  expect(await direction()).toBe('ltr');
+  await mine.fill('');
+  expect(await direction()).toBe('rtl');
 
   // The person's own choice: English for their screens, kept on this phone; the exercise stays the workshop's.
   await page.getByRole('combobox', { name: ar.common.language }).selectOption('en');
@@ -59,6 +67,23 @@ test('[R58][R60] an Arabic workshop’s phone page is <html lang="ar" dir="rtl">
 
   board.destroy();
   host.close();
+  await context.close();
+});
+
+test('[R60] an empty name field on an Arabic join page waits at the right, then takes the direction of the name typed', async ({ browser }) => {
+  const created = await api().request<CreateWorkshopResponse>('POST', '/api/workshops', { title: 'أمسية الربيع', locale: 'ar' });
+  const { context, page } = await newPhone(browser);
+  await page.goto(`/join/${created.body.code}`);
+  const name = page.getByLabel(ar.join.nameLabel);
+  const direction = () => name.evaluate((el) => getComputedStyle(el).direction);
+  await expect(name).toBeVisible();
+  expect(await direction()).toBe('rtl');
+  await name.fill('Emma');
+  await expect.poll(direction).toBe('ltr');
+  await name.fill('');
+  await expect.poll(direction).toBe('rtl');
+  await name.fill('ليلى');
+  await expect.poll(direction).toBe('rtl');
   await context.close();
 });
 

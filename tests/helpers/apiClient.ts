@@ -1,4 +1,5 @@
 import type { Exercise } from '../../lib/catalogue/exercise';
+import type { Locale } from '../../lib/i18n/locales';
 import type { BoardTicketResponse, CoupleResponse, CreateWorkshopResponse, JoinWorkshopResponse, MeResponse } from '../../lib/protocol';
 
 /** A thin client for the documented HTTP API, as the tests and benchmarks use it. */
@@ -24,8 +25,9 @@ export class ApiClient {
     return res.body;
   }
 
-  createWorkshop(title = 'Test workshop', agenda?: Exercise[]) {
-    return this.ok<CreateWorkshopResponse>(201, 'POST', '/api/workshops', { title, agenda });
+  /** `locale` left out: the server's default (docs/API.md). */
+  createWorkshop(title = 'Test workshop', agenda?: Exercise[], locale?: Locale) {
+    return this.ok<CreateWorkshopResponse>(201, 'POST', '/api/workshops', { title, agenda, locale });
   }
   join(code: string, name: string) {
     return this.ok<JoinWorkshopResponse>(201, 'POST', `/api/workshops/${code}/participants`, { name });

@@ -72,21 +72,21 @@ export function CouplesTable({ couples, now, privateFirst, inExercise, actions }
           <table className="w-full border-collapse text-start text-base">
             <thead>
               <tr className="border-b border-line text-sm text-muted">
-                <th scope="col" className="px-4 py-3 font-semibold">
+                <th scope="col" className="px-4 py-3 text-start font-semibold">
                   {t('partners')}
                 </th>
                 {inExercise && (
-                  <th scope="col" className="px-4 py-3 font-semibold">
+                  <th scope="col" className="px-4 py-3 text-start font-semibold">
                     {t('thisExercise')}
                   </th>
                 )}
-                <th scope="col" className="px-4 py-3 font-semibold">
+                <th scope="col" className="px-4 py-3 text-start font-semibold">
                   {t('allExercises')}
                 </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
+                <th scope="col" className="px-4 py-3 text-start font-semibold">
                   {t('attention')}
                 </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
+                <th scope="col" className="px-4 py-3 text-start font-semibold">
                   <span className="sr-only">{t('actions')}</span>
                 </th>
               </tr>

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { CompactButton } from '../../_components/CompactButton';
+import { fieldDirection } from '../../_i18n/fieldDirection';
 import type { FieldErrors } from './exerciseDraft';
 
 /** Which list this is: its words (heading, "Column 1", "Add column") are in messages (hostNew.lists). */
@@ -49,7 +50,7 @@ export function ListEditor({ list, hint, labels, min, max, path, objects, errors
               <div className="flex items-center gap-2">
                 <input
                   aria-label={t('line', { list, number: i + 1 })}
-                  dir="auto"
+                  dir={fieldDirection('auto', label)}
                   value={label}
                   maxLength={80}
                   onChange={(e) => onChange(i, e.target.value)}

@@ -37,7 +37,7 @@ export function ExerciseTable({ exercises, couples }: ExerciseTableProps) {
         <table className="w-full border-collapse text-start text-base">
           <thead>
             <tr className="border-b border-line text-sm text-muted">
-              <th scope="col" className={head}>
+              <th scope="col" className={`${head} text-start`}>
                 {t('exercise')}
               </th>
               <th scope="col" className={`${head} text-end`}>
