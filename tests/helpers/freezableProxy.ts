@@ -29,6 +29,11 @@ export async function freezableProxy(targetPort: number) {
     freeze() {
       frozen = true;
     },
+    /** The network is back: what the server cut meanwhile is now closed on the phone's side too. */
+    thaw() {
+      frozen = false;
+      for (const { client, upstream } of pairs) if (upstream.destroyed || upstream.readableEnded) client.destroy();
+    },
     /** Relayed connections whose request path starts with `prefix` and that the server has not closed. */
     openTo: (prefix: string) => pairs.filter((p) => p.path.startsWith(prefix) && !p.upstream.destroyed && !p.upstream.readableEnded).length,
     async close() {
