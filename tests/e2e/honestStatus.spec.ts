@@ -36,6 +36,9 @@ async function coupleOnBoard(browser: Parameters<typeof newPhone>[0], routeAna?:
   await ben.page.goto(`/w/${code}`);
   await expect(ana.page.getByRole('heading', { name: 'What I bring' })).toBeVisible();
   await expect(ben.page.getByRole('heading', { name: 'What I bring' })).toBeVisible();
+  // Both phones live on both sockets before anything happens to them.
+  await expect(status(ana.page).getByText('Saved', { exact: true })).toBeVisible();
+  await expect(status(ben.page).getByText('Saved', { exact: true })).toBeVisible();
   return { client, code, a, b, host, command, ana, ben };
 }
 
