@@ -69,6 +69,15 @@ export interface Timing {
   connectionsCheckIntervalMs: number;
   /** An upgraded socket must open a board or a Socket.IO session within this, or it is destroyed. */
   authTimeoutMs: number;
+  /**
+   * Every board socket is pinged this often; one that has not answered the previous ping is cut
+   * (server/boards/boardHeartbeat.ts): a vanished phone is gone after one to two of these.
+   */
+  boardHeartbeatMs: number;
+  /** Socket.IO pings each control socket this often (engine.io pingInterval)… */
+  controlPingIntervalMs: number;
+  /** …and drops it when the answer has not come within this (pingTimeout): gone after at most the two together. */
+  controlPingTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -99,6 +108,10 @@ export const DEFAULT_TIMING: Timing = {
   requestTimeoutMs: 30_000,
   connectionsCheckIntervalMs: 1_000,
   authTimeoutMs: 10_000,
+  // A vanished phone shows offline to its partner and on the console within 15 s ([R86]): 10 s at most here, plus a broadcast.
+  boardHeartbeatMs: 5_000,
+  controlPingIntervalMs: 5_000,
+  controlPingTimeoutMs: 5_000,
 };
 
 /** Fixed timings and sizes: not configurable, but listed here so a reader finds them all. */

@@ -10,6 +10,7 @@ import { CLOSE_CODES } from '../../lib/protocol/closeCodes';
 import type { BoardTickets } from './boardTickets';
 import { addReconnectJitter, jitteredMaxBackoff } from './reconnectJitter';
 import { watchSettledConnection } from './settledConnection';
+import { watchSaves } from './watchSaves';
 
 export type BoardConnection =
   | 'connecting'
@@ -30,6 +31,8 @@ export interface Board {
   closeCode: number | null;
   /** True once the server's copy has been merged in at least once. */
   synced: boolean;
+  /** Every change made on this phone has come back from the server, so it is stored (watchSaves.ts). */
+  saved: boolean;
   /** Rises on every change of entries, text or links: a render trigger, nothing more. */
   version: number;
 }
@@ -108,7 +111,8 @@ export function useBoard(access: BoardAccess | null, { persist = true, tickets }
     let everConnected = false;
     const update = (patch: Partial<Board>) => setBoard((b) => (b && b.doc === doc ? { ...b, ...patch } : b));
 
-    setBoard({ docName, doc, provider, connection: 'connecting', closeCode: null, synced: false, version: 0 });
+    setBoard({ docName, doc, provider, connection: 'connecting', closeCode: null, synced: false, saved: true, version: 0 });
+    const stopSaves = watchSaves(provider, (saved) => update({ saved }));
 
     // After a close because the server could not save (1011), "connected" waits until the connection holds (settledConnection.ts).
     const stopWatching = watchSettledConnection(provider, (connected) => {
@@ -131,6 +135,7 @@ export function useBoard(access: BoardAccess | null, { persist = true, tickets }
       stopObserving();
       stopJitter();
       stopWatching();
+      stopSaves();
       provider.destroy();
       void persistence?.destroy();
       doc.destroy();

@@ -189,6 +189,13 @@ export interface HostSnapshot {
   version: number;
 }
 
+/**
+ * Who took a board away, said to each phone from its own side: 'you' (this person deleted it from
+ * their review link), 'partner' (the other partner did), 'facilitator' (removed, unpaired, or the
+ * workshop deleted from the console), 'retention' (the workshop reached its retention date).
+ */
+export type RemovedBy = 'you' | 'partner' | 'facilitator' | 'retention';
+
 export interface ServerToClientEvents {
   'workshop:state': (state: PublicWorkshopState) => void;
   'self:state': (state: SelfState) => void;
@@ -197,8 +204,9 @@ export interface ServerToClientEvents {
   /**
    * This seat was removed by the facilitator, its couple unpaired, or its board
    * deleted by the partner ('deleted' also when the whole workshop was deleted).
+   * `by` says who did it, as this phone's person should read it.
    */
-  'self:removed': (info: { reason: 'removed' | 'unpaired' | 'deleted' }) => void;
+  'self:removed': (info: { reason: 'removed' | 'unpaired' | 'deleted'; by: RemovedBy }) => void;
   /** Every console: who it is and who is hosting right now; sent on connect and whenever a console opens, closes or a co-host renames. */
   'hosts:team': (team: HostTeam) => void;
   /** A co-host's console: the facilitator revoked this link; the socket is closed right after. */

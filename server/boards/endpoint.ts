@@ -16,6 +16,7 @@ import type { BoardRegistry } from './registry';
 import type { BoardTickets } from '../infra/ticketSigner';
 import type { ClientAddressOf } from '../infra/clientAddress';
 import { participantOfUpgrade } from './boardCredentials';
+import { startBoardHeartbeat } from './boardHeartbeat';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 /** Frames a client may send while its board is still loading. */
@@ -36,6 +37,8 @@ export function createBoardEndpoint(deps: {
   states: WorkshopStates;
   events: RoomEvents;
   limits: Limits;
+  /** How often every board socket is pinged (Timing.boardHeartbeatMs). */
+  heartbeatMs: number;
   connections: ConnectionCounter;
   /** Tells the connection gate that this socket is authenticated (server/infra/connectionGate.ts). */
   admit?: (socket: Duplex) => void;
@@ -50,6 +53,7 @@ export function createBoardEndpoint(deps: {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxYjsMessageBytes, perMessageDeflate: false });
   /** Set by close(): the code every later connection is closed with. */
   let stopping: CloseCode | null = null;
+  const stopHeartbeat = startBoardHeartbeat(wss, deps.heartbeatMs);
 
   async function authorize(req: IncomingMessage): Promise<Verdict> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -191,6 +195,7 @@ export function createBoardEndpoint(deps: {
      */
     async close(code: CloseCode = CLOSE_CODES.goingAway): Promise<void> {
       stopping = code;
+      stopHeartbeat();
       const open = [...wss.clients];
       for (const ws of open) ws.close(code, 'server stopping');
       const closed = Promise.all(open.map((ws) => (ws.readyState === WebSocket.CLOSED ? null : new Promise((done) => ws.once('close', done)))));

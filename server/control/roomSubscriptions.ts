@@ -33,18 +33,20 @@ export function subscribeToRoomEvents(
     send.logged(send.coupleStates(coupleId, code));
   });
   events.on('removed', (_code, participantId) => {
-    io.to(rooms.participant(participantId)).emit('self:removed', { reason: 'removed' });
+    io.to(rooms.participant(participantId)).emit('self:removed', { reason: 'removed', by: 'facilitator' });
     io.in(rooms.participant(participantId)).disconnectSockets(true);
   });
-  events.on('coupleRemoved', (_code, _coupleId, memberIds, reason) => {
+  events.on('coupleRemoved', (_code, _coupleId, memberIds, reason, deletedBy) => {
     for (const id of memberIds) send.logged(send.selfState(id));
-    for (const id of memberIds) io.to(rooms.participant(id)).emit('self:removed', { reason });
+    // Each partner hears it from their own side: the one who deleted it, or the other one.
+    const byFor = (id: string) => (deletedBy === null ? 'facilitator' : id === deletedBy ? 'you' : 'partner');
+    for (const id of memberIds) io.to(rooms.participant(id)).emit('self:removed', { reason, by: byFor(id) });
     // A deleted board takes its partners' names and tokens with it: their sockets belong to no one now.
     if (reason === 'deleted') for (const id of memberIds) io.in(rooms.participant(id)).disconnectSockets(true);
   });
-  events.on('workshopDeleted', (code) => {
+  events.on('workshopDeleted', (code, _coupleIds, by) => {
     states.drop(code);
-    io.to(rooms.workshop(code)).emit('self:removed', { reason: 'deleted' });
+    io.to(rooms.workshop(code)).emit('self:removed', { reason: 'deleted', by });
     io.in(rooms.workshop(code)).disconnectSockets(true);
   });
 }

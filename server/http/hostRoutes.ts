@@ -65,7 +65,7 @@ export function addHostRoutes(router: Router, deps: { store: Store; workshops: W
     })
     .add('DELETE', '/api/workshops/:code', async (ctx) => {
       const { workshop } = await facilitatorOf(ctx, cohosts);
-      await workshops.deleteWorkshop(workshop.code);
+      await workshops.deleteWorkshop(workshop.code, 'facilitator');
       sendJson(ctx.res, 200, { deleted: true });
     });
 }

@@ -27,7 +27,7 @@ export function addReviewRoutes(router: Router, deps: { reviews: ReviewService; 
       const review = await reviews.load(ctx.params.secret);
       if (!review) throw notFound();
       await readBody(ctx.req, deleteConfirmBody);
-      await workshops.removeCouple(review.couple.workshopCode, review.couple.id, 'deleted');
+      await workshops.removeCouple(review.couple.workshopCode, review.couple.id, 'deleted', review.participant.id);
       sendJson(ctx.res, 200, { deleted: true });
     });
 }

@@ -15,7 +15,7 @@ export function startRetentionSweeper(deps: { store: Store; workshops: WorkshopS
       const deleted: string[] = [];
       try {
         for (const code of await store.listExpiredWorkshops(deps.now())) {
-          if (await workshops.deleteWorkshop(code)) deleted.push(code);
+          if (await workshops.deleteWorkshop(code, 'retention')) deleted.push(code);
         }
         if (deleted.length) log.info(`retention: deleted ${deleted.length} expired workshop(s)`);
       } catch (err) {

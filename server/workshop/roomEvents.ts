@@ -18,9 +18,9 @@ interface RoomEventMap {
   /** The facilitator removed a participant; their sockets must close. */
   removed: [workshopCode: string, participantId: string];
   /** A couple's board was deleted (unpaired by the facilitator, or deleted by a partner). */
-  coupleRemoved: [workshopCode: string, coupleId: string, memberIds: string[], reason: 'unpaired' | 'deleted'];
+  coupleRemoved: [workshopCode: string, coupleId: string, memberIds: string[], reason: 'unpaired' | 'deleted', deletedBy: string | null];
   /** The whole workshop was deleted (by the facilitator or by retention), with the couples it had. */
-  workshopDeleted: [workshopCode: string, coupleIds: string[]];
+  workshopDeleted: [workshopCode: string, coupleIds: string[], by: 'facilitator' | 'retention'];
   /** A board's entry count or last activity changed. */
   boardActivity: [workshopCode: string, coupleId: string];
   /** The facilitator revoked a co-host's link: that co-host's consoles must close. */

@@ -160,21 +160,22 @@ export class WorkshopService {
    * a wrong pairing ('unpaired': both go back to the room's list, seats
    * freed), or a partner deleting their board ('deleted': the partners' names
    * and tokens go too, first, so no credential of theirs opens anything
-   * while the rest is deleted). Both phones are told.
+   * while the rest is deleted). Both phones are told, and told who did it (`deletedBy`: the
+   * partner whose review link deleted it).
    */
-  async removeCouple(workshopCode: string, coupleId: string, reason: 'unpaired' | 'deleted'): Promise<string[] | null> {
+  async removeCouple(workshopCode: string, coupleId: string, reason: 'unpaired' | 'deleted', deletedBy: string | null = null): Promise<string[] | null> {
     const couple = await this.store.getCouple(coupleId);
     if (!couple || couple.workshopCode !== workshopCode) return null;
     const members = await this.store.listCoupleMembers(coupleId);
     if (reason === 'deleted') for (const member of members) await this.store.deleteParticipant(member.id);
     await this.deleteCouple(coupleId);
     this.events.emit('roster', workshopCode, []);
-    this.events.emit('coupleRemoved', workshopCode, coupleId, members.map((m) => m.id), reason);
+    this.events.emit('coupleRemoved', workshopCode, coupleId, members.map((m) => m.id), reason, deletedBy);
     return members.map((m) => m.id);
   }
 
   /** Deletes a whole workshop: its people, couples, boards and wall. Every socket of it is told and closed. */
-  async deleteWorkshop(code: string): Promise<boolean> {
+  async deleteWorkshop(code: string, by: 'facilitator' | 'retention'): Promise<boolean> {
     if (!(await this.store.getWorkshop(code))) return false;
     const couples = await this.store.listCouples(code);
     await this.store.deleteWorkshop(code);
@@ -182,7 +183,7 @@ export class WorkshopService {
       await this.boards.discardCouple(couple.id);
       await this.store.deleteCouple(couple.id); // an edit that landed during the discard
     }
-    this.events.emit('workshopDeleted', code, couples.map((c) => c.id));
+    this.events.emit('workshopDeleted', code, couples.map((c) => c.id), by);
     return true;
   }
 

@@ -54,11 +54,13 @@ test('[R35] the partner deletes the board: this phone says so and starts over wi
   await seatPhone(page, code, b.token);
   await page.goto(`/w/${code}`);
   await expect(page.getByText(/Ana/).first()).toBeVisible();
+  // Live on both sockets (the status line says Saved only then): a phone away at the deletion can only learn its token is gone.
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 
   const secret = (await client.me(a.token)).reviewUrl.split('/review/')[1];
   expect((await client.request('DELETE', `/api/review/${secret}`, { confirm: true })).status).toBe(200);
 
-  await expect(page.getByText('Your board was deleted')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your partner deleted your board' })).toBeVisible();
   await expect(page.getByLabel('Your first name')).toBeVisible();
   expect(await page.evaluate((c) => window.localStorage.getItem(`twofold:token:${c}`), code)).toBeNull();
   expect((await client.request('GET', '/api/me', undefined, b.token)).status).toBe(401);

@@ -21,15 +21,16 @@ test('[R41] a phone that goes offline keeps its edits, even across a reload, and
   await ben.page.goto(`/w/${code}`);
   await expect(ana.page.getByRole('heading', { name: 'What I bring' })).toBeVisible();
   await expect(ben.page.getByRole('heading', { name: 'What I bring' })).toBeVisible();
-  await expect(ana.page.getByText('Connected')).toBeVisible();
+  await expect(ana.page.getByText('Saved', { exact: true })).toBeVisible();
   // Give the service worker its moment to take the page in (a reload offline needs it).
   await expect.poll(() => ana.page.evaluate(() => navigator.serviceWorker?.controller !== null), { timeout: 15_000 }).toBe(true);
   await expect.poll(() => ana.page.evaluate(async () => (await caches.keys()).length > 0 && (await (await caches.open('twofold-shell-v1')).keys()).length > 3), { timeout: 15_000 }).toBe(true);
 
   await ana.context.setOffline(true);
-  await expect(ana.page.getByText('Offline — your changes are kept on this phone')).toBeVisible();
+  await expect(ana.page.getByText('Saved — you’re offline')).toBeVisible();
   await ana.page.getByRole('button', { name: 'Add to What I bring' }).click();
   await ana.page.getByLabel('Your entry in What I bring').last().fill('Written on the train, no signal');
+  await expect(ana.page.getByText('Kept on this phone — you’re offline')).toBeVisible();
   await ben.page.getByRole('button', { name: 'Add to What I bring' }).click();
   await ben.page.getByLabel('Your entry in What I bring').last().fill('Written while Ana was away');
 
@@ -40,6 +41,6 @@ test('[R41] a phone that goes offline keeps its edits, even across a reload, and
   await ana.context.setOffline(false);
   await expect(ben.page.getByLabel("Ana's entry").filter({ hasText: 'Written on the train, no signal' })).toBeVisible({ timeout: 20_000 });
   await expect(ana.page.getByLabel("Ben's entry").filter({ hasText: 'Written while Ana was away' })).toBeVisible({ timeout: 20_000 });
-  await expect(ana.page.getByText('Connected')).toBeVisible();
+  await expect(ana.page.getByText('Saved', { exact: true })).toBeVisible();
   host.close();
 });

@@ -27,14 +27,19 @@ export function connectControl(baseUrl: string, auth: Omit<HandshakeAuth, 'proto
     workshop: PublicWorkshopState | null;
     projector: ProjectorState | null;
     removed: string | null;
+    /** Who did it, as `self:removed` says it to this phone. */
+    removedBy: string | null;
     raw: string[];
-  } = { snapshot: null, self: null, workshop: null, projector: null, removed: null, raw: [] };
+  } = { snapshot: null, self: null, workshop: null, projector: null, removed: null, removedBy: null, raw: [] };
   socket.onAny((event, payload) => latest.raw.push(JSON.stringify([event, payload])));
   socket.on('host:snapshot', (s) => (latest.snapshot = s));
   socket.on('self:state', (s) => (latest.self = s));
   socket.on('workshop:state', (s) => (latest.workshop = s));
   socket.on('projector:state', (s) => (latest.projector = s));
-  socket.on('self:removed', (r) => (latest.removed = r.reason));
+  socket.on('self:removed', (r) => {
+    latest.removed = r.reason;
+    latest.removedBy = r.by;
+  });
   return { socket, latest, close: () => socket.close() };
 }
 

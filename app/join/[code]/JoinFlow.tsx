@@ -18,7 +18,8 @@ import { useLatestEvent } from '../../_lib/useSocketEvent';
 import { ChoiceStep } from './ChoiceStep';
 import { NameStep } from './NameStep';
 import { RetentionNote } from './RetentionNote';
-import type { LeaveReason } from './leaveMessages';
+import type { DeletedBy, LeaveReason } from './leaveMessages';
+import { useLeaveWords } from './useLeaveWords';
 import { WorkshopNotFound } from './WorkshopNotFound';
 
 type AnnounceT = ReturnType<typeof useTranslations<'announce'>>;
@@ -36,8 +37,9 @@ type Step =
  * one, else ask for a first name, then start or join the couple's board.
  * A `?pair=` link (the partner's QR) skips the choice and joins directly.
  */
-export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pairFromLink: string | null; left?: LeaveReason | null }) {
+export function JoinFlow({ code, pairFromLink, left = null, by = null }: { code: string; pairFromLink: string | null; left?: LeaveReason | null; by?: DeletedBy | null }) {
   const t = useTranslations('join');
+  const leaveWords = useLeaveWords(left, by);
   const errorText = useErrorText();
   const router = useRouter();
   const [workshop, setWorkshop] = useState<WorkshopPublic | null>(null);
@@ -129,17 +131,27 @@ export function JoinFlow({ code, pairFromLink, left = null }: { code: string; pa
   useAnnouncePlace(joinPlace(say, step, workshop));
 
   // Sent here from a board whose workshop is now gone: whatever the reason given, the board was deleted with it.
-  if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left ? 'deleted' : null} />;
+  if (step.kind === 'not-found') return <WorkshopNotFound code={code} left={left ? 'deleted' : null} by={by} />;
 
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
       <PageHeader scope="room" />
       <main className="flex flex-col gap-8 pt-8">
-        {left && <Notice title={t(`left.${left}.title`)}>{t(`left.${left}.body`)}</Notice>}
+        {/* Sent back from a board: what happened is the page's heading, and joining again comes under it. */}
+        {leaveWords && (
+          <div className="flex flex-col gap-2 rounded-2xl border border-line bg-card p-5">
+            <h1 className="text-2xl font-semibold tracking-tight">{leaveWords.title}</h1>
+            <p className="text-base leading-relaxed">{leaveWords.body}</p>
+          </div>
+        )}
         <div className="flex flex-col gap-1">
           <p className="text-base font-semibold text-muted">{t('joiningLabel')}</p>
           {/* No heading until the title is known: a route announcement reads the first h1, and "Finding…" is not where anyone is. */}
-          {workshop ? (
+          {workshop && leaveWords ? (
+            <h2 className="text-3xl font-semibold tracking-tight break-words">
+              <bdi>{workshop.title}</bdi>
+            </h2>
+          ) : workshop ? (
             <h1 className="text-3xl font-semibold tracking-tight break-words">
               <bdi>{workshop.title}</bdi>
             </h1>

@@ -41,6 +41,7 @@ export function NameStep({ joiningPartner, onSubmit }: { joiningPartner: boolean
         }}
         error={error}
         maxLength={MAX_NAME_CHARS}
+        countdown
         autoComplete="given-name"
         autoCapitalize="words"
         enterKeyHint="next"

@@ -3,12 +3,13 @@ import Link from 'next/link';
 import { formatRoomCode } from '../../../lib/codes';
 import { buttonClasses } from '../../_components/Button';
 import { PageHeader } from '../../_components/PageHeader';
-import type { LeaveReason } from './leaveMessages';
+import type { DeletedBy, LeaveReason } from './leaveMessages';
+import { useLeaveWords } from './useLeaveWords';
 
 /** A wrong or expired code: say so kindly and offer the way back. */
-export function WorkshopNotFound({ code, left = null }: { code?: string; left?: LeaveReason | null }) {
+export function WorkshopNotFound({ code, left = null, by = null }: { code?: string; left?: LeaveReason | null; by?: DeletedBy | null }) {
   const t = useTranslations('join');
-  if (left) return <LeftAndGone left={left} />;
+  if (left) return <LeftAndGone left={left} by={by} />;
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
       <PageHeader scope="room" />
@@ -35,14 +36,15 @@ export function WorkshopNotFound({ code, left = null }: { code?: string; left?: 
 }
 
 /** Sent here by a board whose workshop has since been deleted: say what happened to the board, not "wrong code". */
-function LeftAndGone({ left }: { left: LeaveReason }) {
+function LeftAndGone({ left, by }: { left: LeaveReason; by: DeletedBy | null }) {
   const t = useTranslations('join');
+  const words = useLeaveWords(left, by)!;
   return (
     <div className="mx-auto flex min-h-dvh w-full max-w-xl flex-col px-5 py-6">
       <PageHeader scope="room" />
       <main className="flex flex-col gap-5 pt-10">
-        <h1 className="text-3xl font-semibold tracking-tight">{t(`left.${left}.title`)}</h1>
-        <p className="text-lg leading-relaxed">{t(`left.${left}.body`)}</p>
+        <h1 className="text-3xl font-semibold tracking-tight">{words.title}</h1>
+        <p className="text-lg leading-relaxed">{words.body}</p>
         <Link href="/" className={buttonClasses('secondary', 'self-start')}>
           {t('goToTwofold')}
         </Link>

@@ -3,7 +3,7 @@ import { EarlyGet } from '../../_components/EarlyGet';
 import { PageMessages } from '../../_i18n/PageMessages';
 import { pageTitle } from '../../_i18n/currentLocale';
 import { JoinFlow } from './JoinFlow';
-import { leaveReason } from './leaveMessages';
+import { deletedBy, leaveReason } from './leaveMessages';
 import { WorkshopNotFound } from './WorkshopNotFound';
 
 export const generateMetadata = () => pageTitle('join');
@@ -14,7 +14,7 @@ interface Props {
 }
 
 /**
- * /join/<code>[?pair=XXXXXX][&left=removed|unpaired|deleted]: codes are read
+ * /join/<code>[?pair=XXXXXX][&left=removed|unpaired|deleted[&by=you|partner|facilitator]]: codes are read
  * forgivingly (lower case, dashes) before anything else; `left` says why a
  * board sent this phone back here.
  */
@@ -24,12 +24,13 @@ export default async function JoinPage({ params, searchParams }: Props) {
   const rawPair = query.pair;
   const pair = typeof rawPair === 'string' ? normalizeCode(rawPair) : '';
   const left = leaveReason(typeof query.left === 'string' ? query.left : undefined);
+  const by = deletedBy(typeof query.by === 'string' ? query.by : undefined);
   return (
-    <PageMessages namespaces={['join', 'announce']}>
+    <PageMessages namespaces={['join', 'announce', 'saveStatus', 'limits']}>
       {isRoomCode(code) ? (
         <>
           <EarlyGet path={`/api/workshops/${code}`} />
-          <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} left={left} />
+          <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} left={left} by={by} />
         </>
       ) : (
         <WorkshopNotFound />

@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { MAX_ENTRY_CHARS } from '../../../lib/limits';
+import { LengthLimitNote, limitNoteShown, useLengthLimit } from '../../_components/LengthLimit';
 import { diffText, transformIndex, type DeltaOp } from '../../_lib/textDiff';
 
 /** Lets the phone's keyboard finish sliding in before we scroll, or the field ends up under it. */
@@ -38,12 +39,16 @@ export function EntryTextarea({ text, onCreate, label, colorClass, autoFocus = f
   const ref = useRef<HTMLTextAreaElement>(null);
   // Marks our own transactions so the observer can skip echoes of them.
   const [origin] = useState(() => ({ source: 'entry-textarea' }));
+  const limit = useLengthLimit(MAX_ENTRY_CHARS);
+  const { follow } = limit;
+  const limitId = `${useId()}-limit`;
 
   useEffect(() => {
     const el = ref.current;
     if (!el || !text) return;
     // Equal right after `onCreate`: rewriting the value would only move the caret.
     if (el.value !== text.toString()) el.value = text.toString();
+    follow(el.value);
     growToFit(el);
     const onRemote = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       if (transaction.origin === origin) return;
@@ -51,6 +56,7 @@ export function EntryTextarea({ text, onCreate, label, colorClass, autoFocus = f
       const { selectionStart, selectionEnd, selectionDirection } = el;
       const delta = event.delta as DeltaOp[];
       el.value = text.toString();
+      follow(el.value);
       if (focused) {
         el.setSelectionRange(transformIndex(selectionStart, delta), transformIndex(selectionEnd, delta), selectionDirection ?? undefined);
       }
@@ -58,7 +64,7 @@ export function EntryTextarea({ text, onCreate, label, colorClass, autoFocus = f
     };
     text.observe(onRemote);
     return () => text.unobserve(onRemote);
-  }, [text, origin]);
+  }, [text, origin, follow]);
 
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
@@ -74,6 +80,7 @@ export function EntryTextarea({ text, onCreate, label, colorClass, autoFocus = f
         if (change.insert) target.insert(change.index, change.insert);
       }, origin);
     }
+    limit.track(el.value);
     growToFit(el);
     onTyping();
   }
@@ -87,17 +94,22 @@ export function EntryTextarea({ text, onCreate, label, colorClass, autoFocus = f
   }
 
   return (
-    <textarea
-      ref={ref}
-      aria-label={label}
-      dir="auto"
-      rows={2}
-      maxLength={MAX_ENTRY_CHARS}
-      readOnly={readOnly}
-      onInput={onInput}
-      onFocus={onFocus}
-      placeholder={readOnly ? '' : t('writeHere')}
-      className={`block min-h-24 w-full resize-none rounded-xl border px-4 py-3 text-lg leading-relaxed text-ink placeholder:text-muted ${readOnly ? 'border-line bg-paper' : 'border-muted bg-card'} ${colorClass}`}
-    />
+    <>
+      <textarea
+        ref={ref}
+        aria-label={label}
+        aria-describedby={limitNoteShown(limit.state) ? limitId : undefined}
+        onPaste={readOnly ? undefined : limit.onPaste}
+        dir="auto"
+        rows={2}
+        maxLength={MAX_ENTRY_CHARS}
+        readOnly={readOnly}
+        onInput={onInput}
+        onFocus={onFocus}
+        placeholder={readOnly ? '' : t('writeHere')}
+        className={`block min-h-24 w-full resize-none rounded-xl border px-4 py-3 text-lg leading-relaxed text-ink placeholder:text-muted ${readOnly ? 'border-line bg-paper' : 'border-muted bg-card'} ${colorClass}`}
+      />
+      {!readOnly && <LengthLimitNote id={limitId} state={limit.state} />}
+    </>
   );
 }

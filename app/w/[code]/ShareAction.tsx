@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { bdi } from '../../_i18n/bdi';
 import type { ShareView } from '../../../lib/protocol';
 import { useShareSettings, type ShareSettings } from './shareContext';
@@ -31,9 +31,11 @@ function statusText(t: BoardT, share: ShareView, settings: ShareSettings): React
  */
 export function ShareAction({ docName, entryId, written }: { docName: string | null; entryId: string; written: boolean }) {
   const t = useTranslations('board');
+  const tSave = useTranslations('saveStatus');
   const settings = useShareSettings();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const noteId = useId();
   if (!settings) return null;
   const share = settings.byEntry.get(entryId);
   if (!share && (!settings.canPropose || !written || !docName)) return null;
@@ -52,6 +54,7 @@ export function ShareAction({ docName, entryId, written }: { docName: string | n
         <button
           type="button"
           disabled={busy}
+          aria-describedby={noteId}
           onClick={() => run(() => settings.commands.proposeShare(docName, entryId))}
           className="inline-flex min-h-11 items-center gap-2 self-start rounded-lg px-1 text-base text-muted underline-offset-4 hover:text-ink hover:underline disabled:opacity-60"
         >
@@ -59,6 +62,8 @@ export function ShareAction({ docName, entryId, written }: { docName: string | n
           {t('share.propose')}
         </button>
       )}
+      {/* Before anything is sent: who decides, and that no name goes with it. */}
+      {!share && docName && <p id={noteId} className="text-sm leading-snug text-muted">{tSave('shareNote')}</p>}
       {share && asksMe && (
         <ShareQuestion
           partnerName={settings.partnerName}

@@ -28,13 +28,15 @@ import { ReviewLinkFooter } from './ReviewLinkFooter';
 import { RoomNoteLine } from './RoomNoteLine';
 import { RoomTimer } from './RoomTimer';
 import { StatusBar } from './StatusBar';
-import { closedBoardMessage, connectionLine, overallConnection, partnerLine } from './statusLines';
+import { saveStateOf, saveStatusLine } from './saveStatusLine';
+import { closedBoardMessage, overallConnection, partnerLine } from './statusLines';
 import { StickyNotice } from './StickyNotice';
 import { useBoardAnnouncements } from './useBoardAnnouncements';
 import { useExerciseDocs } from './useExerciseDocs';
 import { useLeaveWhenRemoved } from './useLeaveWhenRemoved';
 import type { SeatedMe } from './useMe';
 import { useParticipantSession } from './useParticipantSession';
+import { useSaveAnnouncement } from './useSaveAnnouncement';
 import { useTimesUp } from './useTimesUp';
 
 /**
@@ -44,6 +46,7 @@ import { useTimesUp } from './useTimesUp';
  */
 export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe; token: string }) {
   const t = useTranslations('board');
+  const tSave = useTranslations('saveStatus');
   const { socket, controlStatus, workshop, offsetMs, self } = useParticipantSession(code, token);
   // The board sockets carry short-lived tickets, never the token (docs/API.md, board tickets).
   const tickets = useMemo(() => boardTickets(token, me.board.params), [token, me]);
@@ -83,7 +86,10 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
 
   const closedBoard = [shared, docs.mine].find((b) => b?.connection === 'closed') ?? null;
   const closedMessage = closedBoard ? closedBoardMessage(t, closedBoard.closeCode) : null;
-  const connection = connectionLine(t, overallConnection([shared, docs.mine], controlStatus), browserOnline, closedMessage);
+  const overall = overallConnection([shared, docs.mine], controlStatus);
+  const saveState = saveStateOf(overall, browserOnline, [shared, docs.mine]);
+  const connection = saveStatusLine(tSave, saveState, overall, browserOnline, closedMessage);
+  useSaveAnnouncement(saveState);
   useBoardAnnouncements({
     workshopTitle: workshop?.title ?? me.workshop.title,
     phase: workshop ? phase : null,

@@ -15,7 +15,7 @@ export default async function BoardPage({ params }: { params: Promise<{ code: st
   // One spelling per room, so the token stored under this code is always found.
   if (code !== raw) redirect(`/w/${code}`);
   return (
-    <PageMessages namespaces={['board', 'announce', 'reveal', 'pause', 'hostNote', 'consoleShare', 'pulse']}>
+    <PageMessages namespaces={['board', 'announce', 'reveal', 'pause', 'hostNote', 'consoleShare', 'pulse', 'saveStatus', 'limits']}>
       <EarlyGet path="/api/me" tokenKey={tokenStorageKey(code)} />
       <BoardScreen code={code} />
     </PageMessages>

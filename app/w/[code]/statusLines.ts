@@ -25,15 +25,6 @@ export function overallConnection(boards: (Board | null)[], control: ControlStat
   return SEVERITY[controlState] > SEVERITY[worst] ? controlState : worst;
 }
 
-/** The honest one-liner about whether my writing reaches my partner. */
-export function connectionLine(t: BoardT, connection: BoardConnection, browserOnline: boolean, closedMessage: string | null): StatusLine {
-  if (closedMessage) return { tone: 'warn', text: t('status.notSyncing') };
-  if (!browserOnline) return { tone: 'warn', text: t('status.offline') };
-  if (connection === 'connected') return { tone: 'ok', text: t('status.connected') };
-  if (connection === 'reconnecting') return { tone: 'warn', text: t('status.reconnecting') };
-  return { tone: 'idle', text: t('status.connecting') };
-}
-
 export function partnerLine(t: BoardT, partner: { name: string; online: boolean | null } | null, typing: boolean): StatusLine {
   if (!partner) return { tone: 'idle', text: t('status.waitingForPartner') };
   const name = partner.name;

@@ -32,12 +32,13 @@ export function useLeaveWhenRemoved(socket: ControlSocket | null, status: Contro
 
   useEffect(() => {
     if (!socket) return;
-    const onRemoved = ({ reason }: { reason: LeaveReason }) => {
+    const onRemoved = ({ reason, by }: { reason: LeaveReason; by?: string }) => {
       left.current = true;
       if (reason === 'removed' || reason === 'deleted') forgetParticipant(code);
       // The IndexedDB copies go once this board's own connections close, which leaving the page does.
       if (reason === 'deleted') void forgetLocalDocs(docsToClear.current);
-      router.replace(`/join/${code}?left=${reason}`);
+      // `by` (who did it) arrives from servers of this version; an older one's event goes without it.
+      router.replace(`/join/${code}?left=${reason}${by ? `&by=${encodeURIComponent(by)}` : ''}`);
     };
     socket.on('self:removed', onRemoved);
     return () => {
