@@ -239,7 +239,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   };
 }
 
-/** Where to open Twofold on this machine, and where phones can ([R69]); or, plainly, that they cannot. */
+/** Where to open Twofold on this machine, and where phones can ([R76]); or, plainly, that they cannot. */
 function logAddresses(log: Log, local: string, publicUrl: string | null, lan: string | null, port: number): void {
   log.info(`Local:   ${local}`);
   if (publicUrl) log.info(`Public:  ${publicUrl} (PUBLIC_URL: join links and QR codes use it)`);
