@@ -214,7 +214,7 @@ test('[R104][R105] the closing pulse answered on two phones, one changed, and th
   await expect(ben.getByRole('textbox', { name: 'One word, if you like' })).toHaveValue('lighter');
 
   const summary = await hostPage(browser, workshop.hostUrl.replace('#', '/summary#'));
-  const region = summary.page.getByRole('region', { name: 'How was this for you?' });
+  const region = summary.page.getByRole('region', { name: 'How was this for them?' });
   await expect(region.getByText('2 people answered.')).toBeVisible();
   const rows = await region.getByRole('row').allInnerTexts();
   expect(rows.slice(1).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['5 (very good) 0 people', '4 1 person', '3 1 person', '2 0 people', '1 (hard) 0 people']);
