@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBoardEndpoint } from './boards/endpoint';
 import { BoardRegistry } from './boards/registry';
+import { StateWorkers } from './boards/stateWorkers';
 import { updateWriterFor } from './boards/updateWriter';
 import type { Config } from './config';
 import { BOARD_TICKET_TTL_MS, TIMING } from './tunables';
@@ -94,9 +95,11 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   });
 
   const writer = updateWriterFor(store, (err) => log.error('board update not stored', err));
+  const stateWorkers = new StateWorkers({ log });
   const boards = new BoardRegistry(config.timing, (docName) => ({
     store,
     writer,
+    stateWorkers,
     limits: config.limits,
     timing: config.timing,
     log,
@@ -216,6 +219,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
         // Every board: its pending writes settled (nothing acknowledged is lost), compacted, then its
         // sockets closed with 1012; the stock provider reconnects after 200 ms, through the balancer.
         await boards.closeAll(CLOSE_CODES.serviceRestart);
+        await stateWorkers.close();
         await endpoint.close(CLOSE_CODES.serviceRestart);
         httpServer.closeAllConnections();
         // Closed transports, not disconnectSockets(): the clients reconnect (and, on several nodes,
