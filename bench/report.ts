@@ -3,6 +3,7 @@ import type { CapacityFigures } from './capacity';
 import type { FanoutFigures, JoinFigures, RoundFigures } from './scenarios';
 import type { Summary } from './stats';
 import type { CrossNodeFigures } from './crossNode';
+import type { HolFigures } from './hol';
 
 interface Results {
   mode: string;
@@ -18,6 +19,7 @@ interface Results {
   capacity: CapacityFigures | null;
   pages: PagesFigures | null;
   cross_node?: CrossNodeFigures | null;
+  hol?: HolFigures | null;
 }
 
 export interface Goal {
@@ -40,6 +42,7 @@ export function goalsOf(r: Results): Record<string, Goal> {
     first_load_js_kb: atMost('participant pages first-load JS ≤ 200 KB gzip', r.pages?.first_load_js_kb, 200),
     lighthouse_join: atLeast('Lighthouse mobile performance ≥ 90 on /join', r.pages?.lighthouse.join, 90),
     lighthouse_board: atLeast('Lighthouse mobile performance ≥ 90 on the board', r.pages?.lighthouse.board, 90),
+    hol_probe_p99_ms: { goal: 'probe typing p99 < 50 ms while 4 phones open a board at its size limit', value: r.hol?.probe_p99_ms ?? null, met: r.hol?.probe_p99_ms == null ? null : r.hol.probe_p99_ms < 50 },
   };
 }
 
@@ -66,6 +69,11 @@ export function printTable(r: Results & { goals: Record<string, Goal> }): void {
   if (r.pages) {
     add('first-load JS (gzip)', r.pages.first_load_js_kb === null ? null : `${r.pages.first_load_js_kb} KB`, `join ${r.pages.join?.js_gzip_kb ?? '—'} KB, board ${r.pages.board?.js_gzip_kb ?? '—'} KB`);
     add('Lighthouse mobile', `join ${cell(r.pages.lighthouse.join)}, board ${cell(r.pages.lighthouse.board)}`, r.pages.lighthouse.note ?? '');
+  }
+  if (r.hol) {
+    const h = r.hol;
+    add('hol: probe p50 / p99', `${h.probe_p50_ms} / ${h.probe_p99_ms} ms`, `${h.openers} phones opened a ${h.heavy_board.structs}-struct board ${h.opens} times (sync p99 ${h.open_to_sync_p99_ms} ms, wrong ${h.wrong_syncs})`);
+    add('hol: baseline p50 / p99', `${h.baseline_p50_ms} / ${h.baseline_p99_ms} ms`, 'the same probe with no heavy board');
   }
   const width = [0, 1].map((c) => Math.max(...rows.map((row) => row[c].length)));
   for (const [a, b, c] of rows) console.log(`${a.padEnd(width[0])}  ${b.padEnd(width[1])}  ${c}`);

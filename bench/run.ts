@@ -22,6 +22,7 @@ import { fanout, joinStorm, openWorkshop, typing, type FanoutFigures, type JoinF
 import { round } from './stats';
 import { goalsOf, printTable } from './report';
 import type { CrossNodeFigures } from './crossNode';
+import { headOfLine, type HolFigures } from './hol';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     clients: { type: 'string' },
     'capacity-max': { type: 'string' },
     'capacity-step': { type: 'string' },
+    'hol-seconds': { type: 'string' },
     only: { type: 'string' },
     'skip-lighthouse': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
@@ -59,22 +61,28 @@ const settings = {
   capacityLimitMs: 50,
   capacityCouplesPerWorkshop: 250,
   lightEditEveryMs: 10_000,
+  holSeconds: num(args['hol-seconds'], quick ? 10 : 30),
+  holOpeners: 4,
+  /** The hol server unloads a board this soon after its last phone left, so each opening loads it again. */
+  holUnloadDelayMs: 50,
   seed: Number(args.seed),
 };
 const nodes = num(args.nodes, 1);
 if (nodes !== 1 && nodes !== 2) throw new Error('--nodes takes 1 or 2');
 const only = new Set((args.only ?? 'join,fanout,typing,capacity,pages').split(','));
-const outFile = path.resolve(ROOT, args.out ?? (quick ? 'bench/results/quick.json' : 'bench/results/latest.json'));
+// `--only hol` alone writes a file of its own: a partial run never replaces latest.json's figures.
+const defaultOut = only.size === 1 && only.has('hol') ? 'bench/results/hol.json' : quick ? 'bench/results/quick.json' : 'bench/results/latest.json';
+const outFile = path.resolve(ROOT, args.out ?? defaultOut);
 const profileDir = path.join(ROOT, 'bench/results/profiles');
 
 const started: { stop(): Promise<void> }[] = [];
 const tempDirs: string[] = [];
 
-async function twofoldServer(label: string): Promise<ServerProcess> {
+async function twofoldServer(label: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-bench-'));
   tempDirs.push(dataDir);
   const nodeArgs = ['--expose-gc', ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/twofold`] : [])];
-  const server = await startServer(label, 'server/index.ts', { ...BENCH_SERVER_ENV, DATA_DIR: dataDir }, nodeArgs);
+  const server = await startServer(label, 'server/index.ts', { ...BENCH_SERVER_ENV, DATA_DIR: dataDir, ...env }, nodeArgs);
   started.push(server);
   return server;
 }
@@ -105,6 +113,7 @@ async function main(): Promise<void> {
   let cap: CapacityFigures | null = null;
   let pages: PagesFigures | null = null;
   let crossNode: CrossNodeFigures | null = null;
+  let hol: HolFigures | null = null;
 
   if (only.has('join') || only.has('fanout') || only.has('typing')) {
     const twofold = await twofoldServer('twofold');
@@ -164,6 +173,14 @@ async function main(): Promise<void> {
     await cleanUp();
   }
 
+  if (only.has('hol')) {
+    console.log(`\n[hol] head of line: a probe couple types alone for ${settings.holSeconds} s, then while ${settings.holOpeners} phones open a board at its size limit over and over for ${settings.holSeconds} s`);
+    const server = await twofoldServer('twofold (hol)', { BOARD_UNLOAD_DELAY_MS: String(settings.holUnloadDelayMs) });
+    hol = await headOfLine(server.url, { seconds: settings.holSeconds, openers: settings.holOpeners, gapMs: settings.holUnloadDelayMs * 4 });
+    console.log(`  probe p99 ${hol.probe_p99_ms} ms with the openers, ${hol.baseline_p99_ms} ms without; ${hol.opens} openings, sync p99 ${hol.open_to_sync_p99_ms} ms, wrong ${hol.wrong_syncs}`);
+    await cleanUp();
+  }
+
   if (only.has('pages')) {
     console.log(`\n[5/5] participant pages: first-load JavaScript${quick || args['skip-lighthouse'] ? '' : ' and Lighthouse'} from the existing build`);
     pages = await measurePages({ lighthouse: !quick && !args['skip-lighthouse'] });
@@ -190,6 +207,7 @@ async function main(): Promise<void> {
     capacity: cap,
     pages,
     cross_node: crossNode,
+    hol,
   };
   const withGoals = { ...results, goals: goalsOf(results) };
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

@@ -47,6 +47,8 @@ export interface RunningServer {
   url: string;
   port: number;
   boards: BoardRegistry;
+  /** The heavy Yjs work of large boards, off the event loop (tests read its counts). */
+  stateWorkers: StateWorkers;
   /** The store the server writes to (tests make it fail to see readiness answer 503). */
   store: Store;
   /** Runs the retention sweep now (tests with a fake clock). */
@@ -204,6 +206,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     url,
     port,
     boards,
+    stateWorkers,
     store,
     sweep: () => sweeper.sweep(),
     close() {

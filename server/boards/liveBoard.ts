@@ -199,7 +199,7 @@ export class LiveBoard {
    * without storing it again.
    */
   private relay(update: Uint8Array, sender: BoardConnection | null): void {
-    this.approxBytes += update.length;
+    this.syncReplies.grew((this.approxBytes += update.length));
     const message = encodeUpdate(update);
     this.deps.peers?.publish(this.docName, 'update', update);
     for (const c of this.conns) if (c !== sender) c.send(message);
@@ -230,7 +230,7 @@ export class LiveBoard {
       if (kind === 'awareness') return this.presence.fromPeer(bytes);
       const effective = this.edits.applyPeerUpdate(bytes, FROM_PEER);
       if (!effective) return; // nothing new here (a resync, or already seen)
-      this.approxBytes += effective.length;
+      this.syncReplies.grew((this.approxBytes += effective.length));
       const message = encodeUpdate(effective);
       for (const c of this.conns) c.send(message);
     } catch (err) {

@@ -28,6 +28,7 @@ export class SyncReplies {
   private base: Uint8Array | null = null;
   private since: Uint8Array[] = [];
   private folding: Promise<unknown> = Promise.resolve();
+  private fullMessage: { of: Uint8Array; message: Uint8Array } | null = null;
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === BUILDING) return;
     this.full = null;
@@ -51,8 +52,9 @@ export class SyncReplies {
     this.since = [];
   }
 
-  get large(): boolean {
-    return this.base !== null;
+  /** The board holds about `bytes` now: past the threshold a small board becomes a large one, its state encoded once, while that is still cheap. */
+  grew(bytes: number): void {
+    if (!this.base && bytes >= this.largeBytes) this.rebase(this.full ?? Y.encodeStateAsUpdate(this.doc));
   }
 
   /**
@@ -83,7 +85,11 @@ export class SyncReplies {
       this.full ??= Y.encodeStateAsUpdate(this.doc);
       return messageOf(known.size === 0 ? this.full : Y.diffUpdate(this.full, stateVector));
     }
-    if (known.size === 0 && this.full) return messageOf(this.full);
+    if (known.size === 0 && this.full) {
+      // Every fresh phone gets this same message: it is made once per state.
+      if (this.fullMessage?.of !== this.full) this.fullMessage = { of: this.full, message: messageOf(this.full) };
+      return this.fullMessage.message;
+    }
     return this.work({ kind: 'diff', base: this.base, since: [...this.since], stateVector }).then(messageOf);
   }
 
@@ -118,6 +124,7 @@ export class SyncReplies {
 
   destroy(): void {
     this.base = this.full = null;
+    this.fullMessage = null;
     this.since = [];
     this.doc.off('update', this.onUpdate);
   }
