@@ -65,7 +65,8 @@ export interface RunningServer {
 export async function startTwofold(config: Config, now: () => number = Date.now): Promise<RunningServer> {
   const log = createLog(config.logLevel);
   const storeHealth = new StoreHealth();
-  const store = watchWrites(measureWrites(await openStore(config, log)), storeHealth);
+  const stateWorkers = new StateWorkers({ log });
+  const store = watchWrites(measureWrites(await openStore(config, log, stateWorkers)), storeHealth);
   /** Set by close(): from then on nothing new is taken, and what is open is told to go elsewhere. */
   let stopping = false;
   const events = new RoomEvents();
@@ -97,7 +98,6 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   });
 
   const writer = updateWriterFor(store, (err) => log.error('board update not stored', err));
-  const stateWorkers = new StateWorkers({ log });
   const boards = new BoardRegistry(config.timing, (docName) => ({
     store,
     writer,
@@ -241,10 +241,11 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
  * SQLite in DATA_DIR unless DATABASE_URL names a PostgreSQL database. `pg` is imported only
  * on that path, so the single-node default loads nothing of it.
  */
-async function openStore(config: Config, log: Log): Promise<Store> {
+async function openStore(config: Config, log: Log, workers: StateWorkers): Promise<Store> {
   if (!config.databaseUrl) return openSqliteStore(config.dataDir, log);
   const { openPgStore } = await import('./store/pgStore');
-  return openPgStore(config.databaseUrl, log);
+  // A compaction folds the stored snapshot with the new one (several nodes may write): in the state worker.
+  return openPgStore(config.databaseUrl, log, { fold: (updates) => workers.run({ kind: 'fold', base: updates[0], since: updates.slice(1) }) });
 }
 
 /**
