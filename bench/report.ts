@@ -4,6 +4,7 @@ import type { JoinFigures, RoundFigures } from './scenarios';
 import type { FanoutFigures } from './fanout';
 import type { Summary } from './stats';
 import type { CrossNodeFigures } from './crossNode';
+import type { HolFigures } from './hol';
 
 interface Results {
   mode: string;
@@ -15,13 +16,13 @@ interface Results {
   ratio_p99: number | null;
   cpu_ratio?: number | null;
   typing_2000?: { phones: number; ratio_p50: number | null; ratio_p99: number | null; cpu_ratio: number | null } | null;
-  hol?: { probe_p99_ms: number | null; baseline_p99_ms?: number | null } | null;
   rounds: RoundFigures[] | null;
   fanout: FanoutFigures | null;
   join: JoinFigures | null;
   capacity: CapacityFigures | null;
   pages: PagesFigures | null;
   cross_node?: CrossNodeFigures | null;
+  hol?: HolFigures | null;
 }
 
 export interface Goal {
@@ -67,7 +68,6 @@ export function printTable(r: Results & { goals: Record<string, Goal> }): void {
     add('ratio p50 / p99 / cpu', `${r.ratio_p50} / ${r.ratio_p99} / ${cell(r.cpu_ratio)}`, `median of ${(r.rounds?.length ?? 0) / 2} pairs`);
   }
   if (r.typing_2000) add(`ratio at ${r.typing_2000.phones} phones p50 / p99 / cpu`, `${r.typing_2000.ratio_p50} / ${r.typing_2000.ratio_p99} / ${cell(r.typing_2000.cpu_ratio)}`);
-  if (r.hol) add('probe p99 with heavy boards opening', `${cell(r.hol.probe_p99_ms)} ms`, `without them ${cell(r.hol.baseline_p99_ms)} ms`);
   if (r.cross_node) {
     const x = r.cross_node;
     add('2 nodes: same-node p50 / p99', `${x.same_node.p50_ms} / ${x.same_node.p99_ms} ms`, `${x.couples_per_half} couples, lost ${x.same_node.lost}`);
@@ -84,6 +84,11 @@ export function printTable(r: Results & { goals: Record<string, Goal> }): void {
     const lh = r.pages.lighthouse_pages ?? {};
     const page = (name: keyof typeof lh) => `${name} ${cell(lh[name]?.score)}`;
     add('Lighthouse mobile', `${page('home')}, ${page('join')}, ${page('board')}, ${page('present')}`, r.pages.lighthouse.note ?? '');
+  }
+  if (r.hol) {
+    const h = r.hol;
+    add('hol: probe p50 / p99', `${h.probe_p50_ms} / ${h.probe_p99_ms} ms`, `${h.openers} phones opened a ${h.heavy_board.structs}-struct board ${h.opens} times (sync p99 ${h.open_to_sync_p99_ms} ms, wrong ${h.wrong_syncs})`);
+    add('hol: baseline p50 / p99', `${h.baseline_p50_ms} / ${h.baseline_p99_ms} ms`, 'the same probe with no heavy board');
   }
   const width = [0, 1].map((c) => Math.max(...rows.map((row) => row[c].length)));
   for (const [a, b, c] of rows) console.log(`${a.padEnd(width[0])}  ${b.padEnd(width[1])}  ${c}`);

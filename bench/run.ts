@@ -24,6 +24,7 @@ import { moreCouples } from './moreCouples';
 import { round } from './stats';
 import { goalsOf, printTable } from './report';
 import type { CrossNodeFigures } from './crossNode';
+import { headOfLine, type HolFigures } from './hol';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     'capacity-max': { type: 'string' },
     'capacity-step': { type: 'string' },
     'large-phones': { type: 'string' },
+    'hol-seconds': { type: 'string' },
     only: { type: 'string' },
     'skip-lighthouse': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
@@ -64,12 +66,18 @@ const settings = {
   capacityLimitMs: 50,
   capacityCouplesPerWorkshop: 250,
   lightEditEveryMs: 10_000,
+  holSeconds: num(args['hol-seconds'], quick ? 10 : 30),
+  holOpeners: 4,
+  /** The hol server unloads a board this soon after its last phone left, so each opening loads it again. */
+  holUnloadDelayMs: 50,
   seed: Number(args.seed),
 };
 const nodes = num(args.nodes, 1);
 if (nodes !== 1 && nodes !== 2) throw new Error('--nodes takes 1 or 2');
-const only = new Set((args.only ?? 'join,fanout,typing,typing2000,capacity,pages').split(','));
-const outFile = path.resolve(ROOT, args.out ?? (quick ? 'bench/results/quick.json' : 'bench/results/latest.json'));
+const only = new Set((args.only ?? 'join,fanout,typing,typing2000,hol,capacity,pages').split(','));
+// `--only hol` alone writes a file of its own: a partial run never replaces latest.json's figures.
+const defaultOut = only.size === 1 && only.has('hol') ? 'bench/results/hol.json' : quick ? 'bench/results/quick.json' : 'bench/results/latest.json';
+const outFile = path.resolve(ROOT, args.out ?? defaultOut);
 const profileDir = path.join(ROOT, 'bench/results/profiles');
 
 const started: { stop(): Promise<void> }[] = [];
@@ -78,12 +86,12 @@ const tempDirs: string[] = [];
 /** How the first Twofold server of the run started: which build, how long until it listened, its RSS then. */
 let serverProcess: { build: 'dist' | 'tsx'; startup_ms: number; idle_rss_mib: number | null } | null = null;
 
-async function twofoldServer(label: string): Promise<ServerProcess> {
+async function twofoldServer(label: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-bench-'));
   tempDirs.push(dataDir);
   const nodeArgs = ['--expose-gc', ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/twofold`] : [])];
   const { script, build } = twofoldScript();
-  const server = await startServer(label, script, { ...BENCH_SERVER_ENV, DATA_DIR: dataDir }, nodeArgs);
+  const server = await startServer(label, script, { ...BENCH_SERVER_ENV, DATA_DIR: dataDir, ...env }, nodeArgs);
   started.push(server);
   serverProcess ??= { build, startup_ms: server.startupMs, idle_rss_mib: rssMibOf(server.pid) };
   return server;
@@ -115,6 +123,7 @@ async function main(): Promise<void> {
   let cap: CapacityFigures | null = null;
   let pages: PagesFigures | null = null;
   let crossNode: CrossNodeFigures | null = null;
+  let hol: HolFigures | null = null;
 
   let typedLarge: TypingFigures | null = null;
   if (only.has('join') || only.has('fanout') || only.has('typing') || only.has('typing2000')) {
@@ -188,6 +197,14 @@ async function main(): Promise<void> {
     await cleanUp();
   }
 
+  if (only.has('hol')) {
+    console.log(`\n[hol] head of line: a probe couple types alone for ${settings.holSeconds} s, then while ${settings.holOpeners} phones open a board at its size limit over and over for ${settings.holSeconds} s`);
+    const server = await twofoldServer('twofold (hol)', { BOARD_UNLOAD_DELAY_MS: String(settings.holUnloadDelayMs) });
+    hol = await headOfLine(server.url, { seconds: settings.holSeconds, openers: settings.holOpeners, gapMs: settings.holUnloadDelayMs * 4 });
+    console.log(`  probe p99 ${hol.probe_p99_ms} ms with the openers, ${hol.baseline_p99_ms} ms without; ${hol.opens} openings, sync p99 ${hol.open_to_sync_p99_ms} ms, wrong ${hol.wrong_syncs}`);
+    await cleanUp();
+  }
+
   if (only.has('pages')) {
     console.log(`\n[5/5] participant pages: first-load JavaScript${quick || args['skip-lighthouse'] ? '' : ' and Lighthouse'} from the existing build`);
     pages = await measurePages({ lighthouse: !quick && !args['skip-lighthouse'] });
@@ -230,6 +247,7 @@ async function main(): Promise<void> {
     pages,
     lighthouse: pages ? pages.lighthouse_pages : null,
     cross_node: crossNode,
+    hol,
   };
   const withGoals = { ...results, goals: goalsOf(results) };
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

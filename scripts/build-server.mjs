@@ -18,7 +18,8 @@ const outdir = path.join(root, 'dist');
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { server: 'server/index.ts', backup: 'server/backup.ts' },
+  // The state worker is a file of its own: server/boards/stateWorkers.ts starts dist/stateWorker.mjs.
+  entryPoints: { server: 'server/index.ts', backup: 'server/backup.ts', stateWorker: 'server/boards/stateWorker.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
   chunkNames: '[name]-[hash]',

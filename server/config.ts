@@ -33,6 +33,7 @@ const envSchema = z.object({
   MAX_CONNECTIONS: z.coerce.number().int().min(16).max(10_000_000).optional(),
   /** Not yet authenticated TCP connections (HTTP, upgrades in progress) from one address. */
   MAX_PENDING_PER_IP: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_LIMITS.maxPendingPerIp),
+  BOARD_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_TIMING.docUnloadDelayMs),
   /** redis://… : run as one of several nodes (Socket.IO adapter, board relay, shared limits and presence). */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   /** A name for this node in logs and Redis keys; random when unset. */
@@ -101,7 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnections: e.MAX_CONNECTIONS ?? defaultMaxConnections(),
       maxPendingPerIp: e.MAX_PENDING_PER_IP,
     },
-    timing: DEFAULT_TIMING,
+    timing: { ...DEFAULT_TIMING, docUnloadDelayMs: e.BOARD_UNLOAD_DELAY_MS },
     cluster: e.REDIS_URL ? { redisUrl: e.REDIS_URL, nodeId: e.NODE_ID ?? null } : null,
     trustProxy: e.TRUST_PROXY,
     ticketSecret: e.TICKET_SECRET ?? null,

@@ -158,6 +158,12 @@ export const SIZES = {
   maxAwarenessEntriesPerMessage: 32,
   /** Client ids (and their clocks) remembered per person on a board; the oldest without a state are forgotten past it. */
   maxAwarenessIdsRememberedPerPerson: 32,
+  /**
+   * A board whose stored state is this large is loaded, diffed for sync replies and compacted in
+   * the state worker, its doc built only when needed and in slices (server/boards/deferredBuild.ts):
+   * ~10 ms of Yjs work on the event loop at this size, 20–30× that at the size limit.
+   */
+  largeBoardBytes: 64 * 1024,
   /** MAX_CONNECTIONS when the file-descriptor limit cannot be read (not Linux). */
   fallbackMaxConnections: 4_096,
 } as const;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBoardEndpoint } from './boards/endpoint';
 import { BoardRegistry } from './boards/registry';
+import { StateWorkers } from './boards/stateWorkers';
 import { updateWriterFor } from './boards/updateWriter';
 import type { Config } from './config';
 import { BOARD_TICKET_TTL_MS, TIMING } from './tunables';
@@ -50,6 +51,8 @@ export interface RunningServer {
   url: string;
   port: number;
   boards: BoardRegistry;
+  /** The heavy Yjs work of large boards, off the event loop (tests read its counts). */
+  stateWorkers: StateWorkers;
   /** The store the server writes to (tests make it fail to see readiness answer 503). */
   store: Store;
   /** Runs the retention sweep now (tests with a fake clock). */
@@ -66,7 +69,8 @@ export interface RunningServer {
 export async function startTwofold(config: Config, now: () => number = Date.now): Promise<RunningServer> {
   const log = createLog(config.logLevel);
   const storeHealth = new StoreHealth();
-  const store = watchWrites(measureWrites(await openStore(config, log)), storeHealth);
+  const stateWorkers = new StateWorkers({ log });
+  const store = watchWrites(measureWrites(await openStore(config, log, stateWorkers)), storeHealth);
   /** Set by close(): from then on nothing new is taken, and what is open is told to go elsewhere. */
   let stopping = false;
   const events = new RoomEvents();
@@ -101,6 +105,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const boards = new BoardRegistry(config.timing, (docName) => ({
     store,
     writer,
+    stateWorkers,
     limits: config.limits,
     timing: config.timing,
     log,
@@ -210,6 +215,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
     url,
     port,
     boards,
+    stateWorkers,
     store,
     sweep: () => sweeper.sweep(),
     close() {
@@ -225,6 +231,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
         // Every board: its pending writes settled (nothing acknowledged is lost), compacted, then its
         // sockets closed with 1012; the stock provider reconnects after 200 ms, through the balancer.
         await boards.closeAll(CLOSE_CODES.serviceRestart);
+        await stateWorkers.close();
         await endpoint.close(CLOSE_CODES.serviceRestart);
         httpServer.closeAllConnections();
         // Closed transports, not disconnectSockets(): the clients reconnect (and, on several nodes,
@@ -251,10 +258,11 @@ function logAddresses(log: Log, local: string, publicUrl: string | null, lan: st
  * SQLite in DATA_DIR unless DATABASE_URL names a PostgreSQL database. `pg` is imported only
  * on that path, so the single-node default loads nothing of it.
  */
-async function openStore(config: Config, log: Log): Promise<Store> {
+async function openStore(config: Config, log: Log, workers: StateWorkers): Promise<Store> {
   if (!config.databaseUrl) return openSqliteStore(config.dataDir, log);
   const { openPgStore } = await import('./store/pgStore');
-  return openPgStore(config.databaseUrl, log);
+  // A compaction folds the stored snapshot with the new one (several nodes may write): in the state worker.
+  return openPgStore(config.databaseUrl, log, { fold: (updates) => workers.run({ kind: 'fold', base: updates[0], since: updates.slice(1) }) });
 }
 
 /**

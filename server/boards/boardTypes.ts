@@ -3,6 +3,7 @@ import type { Limits, Timing } from '../tunables';
 import type { Log } from '../infra/log';
 import type { Store } from '../store/storeTypes';
 import type { UpdateWriter } from './updateWriter';
+import type { StateWorkers } from './stateWorkers';
 
 /** What a live board is given and talks to: its connections, its dependencies, the other nodes. */
 
@@ -36,6 +37,8 @@ export interface BoardDeps {
   onActivity(counts: Record<string, number>): void;
   /** The writer could not store an update: the registry drops the board, so everyone resyncs from the store. */
   onStoreFailure?(): void;
+  /** Runs the heavy Yjs work of large boards off the event loop (stateWorkers.ts); without it, the event loop does (tests). */
+  stateWorkers?: StateWorkers;
   /** Other nodes serving the same docs (server/cluster); absent on a single node. */
   peers?: BoardPeers;
 }

@@ -3,6 +3,8 @@ import { enforceBoardLimits } from '../../lib/board/boardLimits';
 import type { StoredDoc } from '../store/storeTypes';
 import { loadChecked } from './storedRepair';
 import { overLimits } from './updateChecks';
+import type { BuiltState } from './stateWork';
+import { SIZES } from '../tunables';
 
 /**
  * Everything that changes a board's server-side Y.Doc: the stored state at
@@ -26,10 +28,17 @@ export class DocEdits {
   /**
    * The stored snapshot and log, read through the board's schema check (storedRepair.ts).
    * Returns their size in bytes, and whether the doc is a repair that should replace them.
+   * A large board (SIZES.largeBoardBytes) is read by `work` (the state worker) and returned as
+   * its encoded state, `large`, which the doc does not yet hold (deferredBuild.ts).
    */
-  loadStored(stored: StoredDoc): { bytes: number; repaired: boolean } {
+  async loadStored(stored: StoredDoc, work: (task: { kind: 'build'; stored: StoredDoc }) => Promise<BuiltState>): Promise<{ bytes: number; repaired: boolean; large: BuiltState | null }> {
+    const bytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0);
+    if (bytes >= SIZES.largeBoardBytes) {
+      const large = await work({ kind: 'build', stored });
+      return { bytes, repaired: large.repaired, large };
+    }
     const { repaired } = loadChecked(this.doc, stored);
-    return { bytes: (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0), repaired };
+    return { bytes, repaired, large: null };
   }
 
   /**

@@ -11,6 +11,10 @@ import { clientSeatsOf, inspectUpdate } from '../../lib/board/updateInspector';
 import { CLOSE_CODES, parseDocName, type CloseCode, type Seat } from '../../lib/protocol';
 import { addsSomething, closeCodeFor, structCount } from './updateChecks';
 import { SyncReplies } from './syncReplies';
+import { DeferredBuild } from './deferredBuild';
+import { runOn } from './stateWorkers';
+import { SIZES } from '../tunables';
+import type { StoredDoc } from '../store/storeTypes';
 import { decodeMessage, encodeSyncStep1, encodeUpdate, type IncomingMessage } from './messages';
 
 /** Origin of changes that came from another node: applied and relayed here, never stored or published again. */
@@ -29,7 +33,9 @@ export class LiveBoard {
   private readonly conns = new Set<BoardConnection>();
   readonly presence: BoardPresence;
   private readonly edits = new DocEdits(this.doc);
-  private readonly syncReplies = new SyncReplies(this.doc);
+  private readonly syncReplies: SyncReplies;
+  /** A large board's doc, built when first needed (deferredBuild.ts). */
+  private readonly deferred: DeferredBuild;
   private approxBytes = 0;
   private updatesSinceCompaction = 0;
   /** Id of the newest stored row that is in `doc` too: every row of this doc up to it is in the doc. */
@@ -52,6 +58,13 @@ export class LiveBoard {
     this.compaction = new CompactionSchedule({ idleMs: deps.timing.compactIdleMs, maxUpdates: deps.timing.compactMaxUpdates }, () => this.compact());
     this.activity = new ActivityReporter(this.doc, deps.onActivity);
     this.byteLimit = parseDocName(docName)?.kind === 'private' ? deps.limits.maxPrivateDocBytes : deps.limits.maxBoardBytes;
+    this.syncReplies = new SyncReplies(this.doc, deps.stateWorkers, SIZES.largeBoardBytes);
+    this.deferred = new DeferredBuild(this.doc, {
+      slices: (state) => runOn(deps.stateWorkers, { kind: 'slice', state }),
+      replay: (conn, data) => this.receive(conn, data),
+      destroyed: () => this.destroyed,
+      built: () => (this.clientSeats = clientSeatsOf(this.doc)),
+    });
   }
 
   /** With other nodes, subscribes before the store is read, so that no update of theirs falls in between. */
@@ -60,13 +73,12 @@ export class LiveBoard {
     if (deps.peers) await deps.peers.join(docName, (kind, bytes) => board.receiveFromPeer(kind, bytes));
     try {
       const stored = await deps.store.loadDoc(docName);
-      const { bytes, repaired } = board.edits.loadStored(stored);
-      board.approxBytes = bytes;
       board.updatesSinceCompaction = stored.updates.length;
       board.appliedUpToId = stored.lastUpdateId;
-      board.clientSeats = clientSeatsOf(board.doc);
       // Written before the schema was checked, and repaired now: the repair replaces it, once.
-      if (repaired) await board.replaceStored();
+      if (await board.loadStored(stored)) await board.replaceStored();
+      // Other nodes' updates are applied to the doc as they come: it is built at once.
+      if (deps.peers) await board.deferred.whenBuilt();
     } catch (err) {
       board.destroyed = true;
       deps.peers?.leave(docName);
@@ -78,6 +90,22 @@ export class LiveBoard {
     return board;
   }
 
+  /** The stored state through the schema check: a small board's in its doc now, a large one's (docEdits.ts) when needed. Returns whether it was repaired. */
+  private async loadStored(stored: StoredDoc): Promise<boolean> {
+    const { bytes, repaired, large } = await this.edits.loadStored(stored, (task) => runOn(this.deps.stateWorkers, task));
+    this.approxBytes = bytes;
+    if (large) {
+      this.syncReplies.rebase(large.state);
+      this.deferred.defer(large);
+    } else this.clientSeats = clientSeatsOf(this.doc);
+    return repaired;
+  }
+
+  /** Resolves once the doc holds the board (a read needs it); rejects if the board closed first. */
+  whenBuilt(): Promise<void> {
+    return this.deferred.whenBuilt();
+  }
+
   get connectionCount(): number {
     return this.conns.size;
   }
@@ -85,7 +113,7 @@ export class LiveBoard {
   /** Starts the sync handshake: our state vector, then everyone's presence. */
   add(conn: BoardConnection): void {
     this.conns.add(conn);
-    conn.send(encodeSyncStep1(this.doc));
+    conn.send(encodeSyncStep1(this.deferred.stateVector()));
     this.presence.greet(conn);
   }
 
@@ -107,9 +135,10 @@ export class LiveBoard {
       return;
     }
     if (this.destroyed || !this.conns.has(conn)) return;
+    if (this.deferred.holds(conn, data, message)) return;
     switch (message.kind) {
       case 'syncStep1':
-        return this.answerSync(conn, message.stateVector);
+        return this.syncReplies.answer(conn, message.stateVector, () => !this.destroyed && this.conns.has(conn), (err) => this.deps.log.error(`board ${this.docName}: sync reply failed`, err));
       case 'update':
         if (!this.accepts(conn, message.update)) return;
         this.store(message.update, conn, relayTimer());
@@ -135,7 +164,7 @@ export class LiveBoard {
       if (addsSomething(this.doc, update)) conn.close(CLOSE_CODES.readOnly, 'read-only');
       return false;
     }
-    if (this.approxBytes + update.length > this.byteLimit || structCount(this.doc) > this.deps.limits.maxBoardStructs) {
+    if (this.approxBytes + update.length > this.byteLimit || this.deferred.structs(() => structCount(this.doc)) > this.deps.limits.maxBoardStructs) {
       conn.close(CLOSE_CODES.boardTooLarge, 'board size limit reached');
       return false;
     }
@@ -170,7 +199,7 @@ export class LiveBoard {
    * without storing it again.
    */
   private relay(update: Uint8Array, sender: BoardConnection | null): void {
-    this.approxBytes += update.length;
+    this.syncReplies.grew((this.approxBytes += update.length));
     const message = encodeUpdate(update);
     this.deps.peers?.publish(this.docName, 'update', update);
     for (const c of this.conns) if (c !== sender) c.send(message);
@@ -189,16 +218,6 @@ export class LiveBoard {
     if (correction) this.store(correction, null);
   }
 
-  private answerSync(conn: BoardConnection, stateVector: Uint8Array): void {
-    let reply: Uint8Array;
-    try {
-      reply = this.syncReplies.stepTwo(stateVector);
-    } catch {
-      return conn.close(CLOSE_CODES.badRequest, 'malformed state vector');
-    }
-    conn.send(reply);
-  }
-
   /** An update or presence change another node received from its client (or the stored state after a gap). */
   private receiveFromPeer(kind: PeerMessageKind, bytes: Uint8Array): void {
     if (this.peerMessagesBeforeLoad) this.peerMessagesBeforeLoad.push([kind, bytes]);
@@ -211,7 +230,7 @@ export class LiveBoard {
       if (kind === 'awareness') return this.presence.fromPeer(bytes);
       const effective = this.edits.applyPeerUpdate(bytes, FROM_PEER);
       if (!effective) return; // nothing new here (a resync, or already seen)
-      this.approxBytes += effective.length;
+      this.syncReplies.grew((this.approxBytes += effective.length));
       const message = encodeUpdate(effective);
       for (const c of this.conns) c.send(message);
     } catch (err) {
@@ -238,8 +257,9 @@ export class LiveBoard {
       return;
     }
     const upToId = this.appliedUpToId;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
     const bytesBefore = this.approxBytes;
+    // Taken after `upToId`: it holds every row up to it, and perhaps more (rows on their way stay in the log too).
+    const snapshot = await this.syncReplies.snapshot();
     await this.deps.store.compactDoc(this.docName, snapshot, upToId);
     this.approxBytes = snapshot.length + (this.approxBytes - bytesBefore);
     this.updatesSinceCompaction -= folded;
@@ -247,7 +267,7 @@ export class LiveBoard {
 
   /** After a repair at load: the repaired doc replaces what is stored, up to the last row read. */
   private async replaceStored(): Promise<void> {
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const snapshot = await this.syncReplies.snapshot();
     await this.deps.store.compactDoc(this.docName, snapshot, this.appliedUpToId);
     this.deps.log.info(`board ${this.docName}: stored state repaired (it broke the board's schema)`);
     this.approxBytes = snapshot.length;

@@ -59,6 +59,7 @@ export class BoardRegistry {
       for (const name of docNames) {
         const board = await this.acquire(name);
         acquired.push(name);
+        await board.whenBuilt();
         docs.set(name, board.doc);
       }
       return read(docs);

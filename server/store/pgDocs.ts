@@ -34,7 +34,12 @@ type DocMethods = Pick<Store, 'loadDoc' | 'appendUpdate' | 'compactDoc' | 'lastU
  * It costs one decode of the board per compaction, which happens when the board is idle or
  * every few hundred updates, and is capped by the board size limit.
  */
-export function pgDocs(pool: pg.Pool): DocMethods {
+/**
+ * `foldAsync` does the fold of a compaction where it costs the event loop nothing (the boards'
+ * state worker, server/boards/stateWorkers.ts): at a board's size limit it is hundreds of
+ * milliseconds of Yjs. Without it the fold runs here.
+ */
+export function pgDocs(pool: pg.Pool, foldAsync: (updates: Uint8Array[]) => Promise<Uint8Array> = async (updates) => fold(updates)): DocMethods {
   return {
     async loadDoc(docName): Promise<StoredDoc> {
       // One statement, so one MVCC snapshot: read as two queries, a compaction committing in
@@ -71,7 +76,7 @@ export function pgDocs(pool: pg.Pool): DocMethods {
           upToId,
         ]);
         const others = [...stored.rows, ...removed.rows].map((r) => new Uint8Array(r.data));
-        const merged = others.length === 0 ? snapshot : fold([snapshot, ...others]);
+        const merged = others.length === 0 ? snapshot : await foldAsync([snapshot, ...others]);
         await client.query(
           'INSERT INTO doc_snapshots (doc_name, data) VALUES ($1, $2) ON CONFLICT (doc_name) DO UPDATE SET data = excluded.data',
           [docName, merged],

@@ -28,14 +28,14 @@ import type { Store } from './storeTypes';
  * the operation safe by construction (compaction, pgDocs.ts). Loaded with a dynamic import by
  * the composition root, so the single-node default never loads `pg`.
  */
-export async function openPgStore(url: string, log: Log): Promise<Store> {
+export async function openPgStore(url: string, log: Log, opts: { fold?: (updates: Uint8Array[]) => Promise<Uint8Array> } = {}): Promise<Store> {
   const pool = await openPool(url, log);
   const reclaimer = createReclaimer(pool, log);
   const one = async <R>(sql: string, params: unknown[]): Promise<R | null> => (await pool.query(sql, params)).rows[0] ?? null;
   const all = async <R>(sql: string, params: unknown[]): Promise<R[]> => (await pool.query(sql, params)).rows;
 
   const store: Store = {
-    ...pgDocs(pool),
+    ...pgDocs(pool, opts.fold),
     ...pgSeats(pool),
     ...pgCohosts(pool),
 

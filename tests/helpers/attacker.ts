@@ -11,13 +11,30 @@ import { setTimeout as pace } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { createID } from 'yjs';
+import { listAllEntries } from '../../lib/board/schema';
+import { rawBoardClient } from './rawBoardClient';
 import { chainedCharacters, deepMaps, manyRoots, nestedMapsInEntries, syncFrame } from './craftedUpdates';
 
 export type AttackJob =
   | { kind: 'readyFlood'; url: string; token: string; protocol: number; count: number; reconnects: number; perReconnect: number }
   | { kind: 'halfOpen'; port: number; addresses: string[]; perAddress: number; mode: 'partial' | 'silent' | 'socketIoNoAuth'; maxMs: number }
   | { kind: 'awarenessFlood'; url: string; connections: number; stateBytes: number; perSecond: number; durationMs: number }
-  | { kind: 'boardUpdates'; urls: string[]; shape: CraftedShape; roundsPerUrl: number; durationMs: number; perSecond?: number; text?: { client: number; clock: number } };
+  | { kind: 'boardUpdates'; urls: string[]; shape: CraftedShape; roundsPerUrl: number; durationMs: number; perSecond?: number; text?: { client: number; clock: number } }
+  | { kind: 'boardOpeners'; urls: string[]; rounds: number; durationMs: number; gapMs: number; expected: BoardDigest };
+
+/** What a replica of a board holds, in two numbers: its entries and their characters. */
+export interface BoardDigest {
+  entries: number;
+  chars: number;
+}
+export interface BoardOpenersResult {
+  opens: number;
+  /** Replicas that synced to something other than `expected`, and the first such digest. */
+  wrong: number;
+  firstWrong: BoardDigest | null;
+  /** Connect to synced, per open. */
+  syncMs: number[];
+}
 
 /**
  * The crafted updates of issue 12 (tests/helpers/craftedUpdates.ts): 70,000 roots, maps 20,000
@@ -202,11 +219,46 @@ async function boardUpdates(job: Extract<AttackJob, { kind: 'boardUpdates' }>): 
   return { bytes: update.length, sent, closes };
 }
 
+/**
+ * Phones that open a board again and again, as a stock client does (connect, sync step 1 and 2
+ * both ways), check what they synced against `expected`, and leave: one phone per URL, all at
+ * once, in rounds `gapMs` apart (longer than the server's unload delay), so the board is
+ * loaded, synced, unloaded and compacted each round. At least `rounds`, and until `durationMs`.
+ */
+async function boardOpeners(job: Extract<AttackJob, { kind: 'boardOpeners' }>): Promise<BoardOpenersResult> {
+  const result: BoardOpenersResult = { opens: 0, wrong: 0, firstWrong: null, syncMs: [] };
+  report({ event: 'running' });
+  const end = Date.now() + job.durationMs;
+  const open = async (url: string) => {
+    const started = performance.now();
+    const client = rawBoardClient(url);
+    const outcome = await Promise.race([client.synced().then(() => 'synced' as const), client.closed.then(({ code }) => code)]);
+    if (outcome !== 'synced') throw new Error(`an opener was closed with ${outcome} before it synced`);
+    result.syncMs.push(performance.now() - started);
+    const entries = listAllEntries(client.doc);
+    const digest = { entries: entries.length, chars: entries.reduce((n, e) => n + e.text.length, 0) };
+    result.opens++;
+    if (digest.entries !== job.expected.entries || digest.chars !== job.expected.chars) {
+      result.wrong++;
+      result.firstWrong ??= digest;
+    }
+    client.ws.close();
+    await client.closed;
+    client.doc.destroy();
+  };
+  for (let round = 0; (round < job.rounds || Date.now() < end) && round < 10_000; round++) {
+    await Promise.all(job.urls.map(open));
+    await pace(job.gapMs); // the phones' cadence
+  }
+  return result;
+}
+
 const job = JSON.parse(process.argv[2] ?? '{}') as AttackJob;
 const run =
   job.kind === 'readyFlood' ? readyFlood(job)
   : job.kind === 'halfOpen' ? halfOpen(job)
   : job.kind === 'boardUpdates' ? boardUpdates(job)
+  : job.kind === 'boardOpeners' ? boardOpeners(job)
   : awarenessFlood(job);
 run.then(
   (result) => {
