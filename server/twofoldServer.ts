@@ -140,7 +140,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   const admit = (socket: Duplex) => gate.admit(socket);
   const evictor = setInterval(() => states.evictIdle(), TIMING.workshopEvictSweepMs);
   evictor.unref();
-  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, tickets, addressOf, admit, log });
+  const endpoint = createBoardEndpoint({ registry: boards, workshops, states, events, limits: config.limits, connections, tickets, addressOf, admit, coolDownMs: config.timing.boardCoolDownMs, log });
   const control = createControlPlane({
     httpServer,
     store,
