@@ -85,7 +85,10 @@ export function createBoardEndpoint(deps: {
     const ref = parseDocName(docName);
     if (!ref) return { ok: false, code: CLOSE_CODES.badRequest, reason: 'bad doc name' };
     const credential = await participantOfUpgrade(url.searchParams, { tickets: deps.tickets, workshops, coolingDown: (id) => budgets.coolingDown(id) });
-    if (!credential.ok) return credential;
+    if (!credential.ok) {
+      if (credential.code === CLOSE_CODES.rateLimited) countRejection('board_cool_down');
+      return credential;
+    }
     const { participant } = credential;
     const forbidden: Verdict = { ok: false, code: CLOSE_CODES.forbidden, reason: 'not your board' };
     if (participant.coupleId !== ref.coupleId) return forbidden;
