@@ -184,7 +184,7 @@ export function createBoardEndpoint(deps: {
   }
 
   function closeParticipant(participantId: string): void {
-    for (const ws of byParticipant.get(participantId) ?? []) ws.close(CLOSE_CODES.unauthorized, 'removed from the workshop');
+    for (const ws of byParticipant.get(participantId) ?? []) shut(ws, CLOSE_CODES.unauthorized, 'removed from the workshop');
   }
   events.on('removed', (_code, participantId) => closeParticipant(participantId));
 

@@ -8,7 +8,7 @@ import { connectControl, hostAuth, hostCommand, participantAuth, projectorAuth }
 import { tempDataDir } from '../helpers/server';
 import { startServerProcess } from '../helpers/serverProcess';
 import { eventually } from '../helpers/wait';
-import { boardUrl, closeCodeOf, connectBoard } from '../helpers/yjsClient';
+import { closeCodeOf, connectBoard } from '../helpers/yjsClient';
 
 /**
  * Logs never carry board content, names or secrets. A production server process logs at debug

@@ -1,7 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
 import { addEntry, listEntries } from '../../../lib/board/schema';
 import { CLOSE_CODES, privateDocName, type BoardAccess } from '../../../lib/protocol';
 import { DEFAULT_LIMITS } from '../../../server/tunables';
