@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { addEntry, listEntries } from '../../../lib/board/schema';
 import { CLOSE_CODES, privateDocName, type BoardAccess } from '../../../lib/protocol';
 import { DEFAULT_LIMITS } from '../../../server/tunables';
-import { launchAttack, openProbe, p99, summarise } from '../../helpers/attack';
+import { launchAttack, openProbe, p99, summarise, type ProbeFigures } from '../../helpers/attack';
 import type { RefusedFloodResult } from '../../helpers/attacker';
 import { rawBoardClient } from '../../helpers/rawBoardClient';
 import { serverForFile } from '../../helpers/server';
@@ -21,7 +21,9 @@ import { boardUrl, closeCodeOf, connectBoard } from '../../helpers/yjsClient';
 const COOL_DOWN_MS = 3_000;
 const { api } = await serverForFile({ timing: { boardCoolDownMs: COOL_DOWN_MS } });
 const { boardRefusalBurst, boardRefusalForgiveMs, boardFrameBurst, boardByteBurst } = DEFAULT_LIMITS;
-const UNDER_MS = 100;
+/** Probe rounds without and with the attacker, alternating, and how long each attack lasts. */
+const ROUNDS = 3;
+const ATTACK_MS = 4_000;
 
 const withTicket = async (token: string, board: BoardAccess, docName = board.docName): Promise<BoardAccess> => ({ ...board, docName, params: (await api.boardTicket(token)).params });
 
@@ -61,36 +63,45 @@ function bigSyncStep1(clients: number): Uint8Array {
 }
 
 describe('a participant’s budget on the board endpoint', () => {
-  it('[R116][R117] an unpaced flood of refused frames (junk, foreign roots, the partner’s name, over 1 MiB) from 4 sockets of one participant is cut with 4329 and refused at the upgrade while cooling down; a probe couple elsewhere keeps typing under 100 ms', { timeout: 90_000 }, async () => {
+  it('[R116][R117] an unpaced flood of refused frames (junk, foreign roots, the partner’s name, over 1 MiB) from 4 sockets of one participant is cut with 4329 and refused at the upgrade while cooling down; a probe couple elsewhere keeps typing within 50 ms of the same probe without it', { timeout: 120_000 }, async () => {
     const { a, b } = await api.coupleInWorkshop(['Mallory', 'Ben']);
     const partner = connectBoard((await api.me(b.token)).board!);
     const partnerCloses = closesOf(partner);
     await partner.synced();
+    const url = boardUrl((await api.me(a.token)).board!);
     const probe = await openProbe(api);
     try {
-      // The same probe without the attacker, in this test: what this machine gives right now.
-      const quiet = await probe.during(Promise.resolve(), { minSamples: 100 });
-      const attack = launchAttack<RefusedFloodResult>({ kind: 'refusedFlood', url: boardUrl((await api.me(a.token)).board!), connections: 4, framesPerConnection: 1_000, durationMs: 6_000 });
-      await attack.running;
-      const loud = await probe.during(attack.done, { minSamples: 100 });
-      const result = await attack.done;
-      console.log(summarise('no attacker', quiet));
-      console.log(summarise('refused-frame flood, 4 sockets of one participant, 6 s', loud), JSON.stringify(result));
+      // Rounds without and with the attacker, alternating, so both see the same shared machine.
+      const quiet: ProbeFigures[] = [];
+      const loud: ProbeFigures[] = [];
+      const results: RefusedFloodResult[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        quiet.push(await probe.during(Promise.resolve(), { minSamples: 80 }));
+        const attack = launchAttack<RefusedFloodResult>({ kind: 'refusedFlood', url, connections: 4, framesPerConnection: 1_000, durationMs: ATTACK_MS }, { lowPriority: true });
+        await attack.running;
+        loud.push(await probe.during(attack.done, { minSamples: 80 }));
+        results.push(await attack.done);
+      }
+      const typing = (f: ProbeFigures[]) => p99(f.flatMap((x) => x.typingMs));
+      const health = (f: ProbeFigures[]) => p99(f.flatMap((x) => x.healthMs));
+      quiet.forEach((f, i) => console.log(summarise(`round ${i + 1}, no attacker`, f)));
+      loud.forEach((f, i) => console.log(summarise(`round ${i + 1}, refused-frame flood from 4 sockets of one participant, ${ATTACK_MS / 1000} s`, f), JSON.stringify(results[i])));
+      console.log(`typing p99: ${typing(quiet).toFixed(1)} ms without, ${typing(loud).toFixed(1)} ms with the flood; health ${health(quiet).toFixed(1)} / ${health(loud).toFixed(1)} ms`);
 
-      expect(result.sent).toBeGreaterThan(5_000); // unpaced: a thousand frames a connection, written at once
-      expect(result.firstCutMs).not.toBeNull();
-      // Refused frames the server read: the burst, what 6 s forgive, and those in flight on the 4 sockets when it cut.
-      expect(result.refusalsRead).toBeGreaterThan(0);
-      expect(result.refusalsRead).toBeLessThanOrEqual(boardRefusalBurst + Math.ceil(6_000 / boardRefusalForgiveMs) + 4);
-      // Cooling down, the attacker's reconnects are refused before a byte, and they are most of its attempts.
-      expect(result.refusedAtUpgrade).toBeGreaterThan(10 * result.refusalsRead);
-      // 1006: a frame over 1 MiB is answered with 1009, and the socket cut at once, sometimes before the close frame leaves.
-      expect(Object.keys(result.closes).every((code) => ['4329', '4400', '4422', '1009', '1006'].includes(code))).toBe(true);
-
-      expect(p99(loud.typingMs)).toBeLessThan(UNDER_MS);
-      expect(p99(loud.healthMs)).toBeLessThan(UNDER_MS);
-      // Against the same probe a moment earlier: the flood costs the probe at most a few tens of milliseconds at the 99th percentile.
-      expect(p99(loud.typingMs)).toBeLessThan(p99(quiet.typingMs) + 60);
+      for (const result of results) {
+        expect(result.sent).toBeGreaterThan(2_000); // unpaced: a thousand frames a connection, written at once
+        // Refused frames the server read: at most the burst, what the round forgives, and those in flight on the 4 sockets when it cut.
+        expect(result.refusalsRead).toBeLessThanOrEqual(boardRefusalBurst + Math.ceil(ATTACK_MS / boardRefusalForgiveMs) + 4);
+        // Cooling down, the attacker's reconnects are refused before a byte, and they are most of its attempts.
+        expect(result.refusedAtUpgrade).toBeGreaterThan(10 * Math.max(1, result.refusalsRead));
+        // 1006: a frame over 1 MiB is answered with 1009, and the socket cut at once, sometimes before the close frame leaves.
+        expect(Object.keys(result.closes).every((code) => ['4329', '4400', '4422', '1009', '1006'].includes(code))).toBe(true);
+      }
+      expect(results[0].firstCutMs).not.toBeNull();
+      expect(results[0].refusalsRead).toBeGreaterThan(0);
+      // Before the budget the same flood had every frame read: 427,000 in 6 s, and the probe went from 14 to 122 ms.
+      expect(typing(loud)).toBeLessThan(typing(quiet) + 50);
+      expect(health(loud)).toBeLessThan(health(quiet) + 50);
 
       // The partner, another participant on the same board, is neither cut nor shown the forged entry.
       expect(partnerCloses).toEqual([]);
