@@ -166,6 +166,12 @@ export const TIMING = {
   eventBudgetMemoryMs: 60_000,
   /** The same for a participant's /yjs frame budget (server/boards/frameBudget.ts). */
   boardBudgetMemoryMs: 60_000,
+  /**
+   * A board connection refused because its participant cools down is answered (4329) only after
+   * this long: an attacker reconnecting the moment it is refused would otherwise make thousands
+   * of handshakes a second, each a few KB of garbage; held, each of their sockets makes one a second.
+   */
+  coolDownAnswerDelayMs: 1_000,
   /** A readiness check (store read, Redis PING) that takes longer than this counts as failing: the probe answers 503 instead of hanging. */
   readinessCheckMs: 2_000,
   /**

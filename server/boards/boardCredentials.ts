@@ -7,6 +7,9 @@ export type UpgradeCredential = { ok: true; participant: ParticipantRow } | { ok
 
 const MAX_CREDENTIAL_CHARS = 160;
 
+/** The reason a board connection is refused while its participant cools down (4329). */
+export const COOLING_DOWN_REASON = 'cooling down';
+
 /** The reason a /yjs upgrade that still carries the retired `?token=` is closed with (4401). */
 export const TOKEN_RETIRED_REASON = 'token not accepted: use a board ticket';
 
@@ -27,7 +30,7 @@ export async function participantOfUpgrade(
   if (ticket === null) return { ok: false, code: CLOSE_CODES.unauthorized, reason: 'missing ticket' };
   const checked = ticket.length <= MAX_CREDENTIAL_CHARS ? deps.tickets.check(ticket) : ({ ok: false, reason: 'invalid' } as const);
   if (!checked.ok) return { ok: false, code: CLOSE_CODES.ticketExpired, reason: checked.reason === 'expired' ? 'ticket expired' : 'ticket not valid' };
-  if (deps.coolingDown(checked.participantId)) return { ok: false, code: CLOSE_CODES.rateLimited, reason: 'cooling down' };
+  if (deps.coolingDown(checked.participantId)) return { ok: false, code: CLOSE_CODES.rateLimited, reason: COOLING_DOWN_REASON };
   const participant = await deps.workshops.participant(checked.participantId);
   return participant ? { ok: true, participant } : { ok: false, code: CLOSE_CODES.unauthorized, reason: 'unknown participant' };
 }

@@ -15,7 +15,7 @@ import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { BoardRegistry } from './registry';
 import type { BoardTickets } from '../infra/ticketSigner';
 import type { ClientAddressOf } from '../infra/clientAddress';
-import { participantOfUpgrade } from './boardCredentials';
+import { COOLING_DOWN_REASON, participantOfUpgrade } from './boardCredentials';
 import { FrameBudgets } from './frameBudget';
 
 export const YJS_PATH_PREFIX = '/yjs/';
@@ -201,7 +201,8 @@ export function createBoardEndpoint(deps: {
           log.error('board authorization failed', err);
           return { ok: false, code: CLOSE_CODES.internalError, reason: 'server error' };
         })
-        .then((verdict) => {
+        .then(async (verdict) => {
+          if (!verdict.ok && verdict.reason === COOLING_DOWN_REASON) await new Promise((done) => setTimeout(done, TIMING.coolDownAnswerDelayMs));
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
             ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
@@ -241,7 +242,9 @@ export function createBoardEndpoint(deps: {
 /** Closes with a code the client can read, and does not wait the 30 s ws would give a client that never answers the close. */
 function refuse(ws: WebSocket, code: CloseCode, reason: string): void {
   ws.close(code, reason);
-  setTimeout(() => ws.terminate(), TIMING.refusedSocketGraceMs).unref();
+  // Cleared at the close, so a socket that answered is not held for the grace (thousands a second while someone cools down).
+  const cut = setTimeout(() => ws.terminate(), TIMING.refusedSocketGraceMs).unref();
+  ws.once('close', () => clearTimeout(cut));
 }
 
 function byteLength(data: RawData): number {

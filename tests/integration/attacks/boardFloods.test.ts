@@ -92,8 +92,9 @@ describe('a participant’s budget on the board endpoint', () => {
         expect(result.sent).toBeGreaterThan(2_000); // unpaced: a thousand frames a connection, written at once
         // Refused frames the server read: at most the burst, what the round forgives, and those in flight on the 4 sockets when it cut.
         expect(result.refusalsRead).toBeLessThanOrEqual(boardRefusalBurst + Math.ceil(ATTACK_MS / boardRefusalForgiveMs) + 4);
-        // Cooling down, the attacker's reconnects are refused before a byte, and they are most of its attempts.
-        expect(result.refusedAtUpgrade).toBeGreaterThan(10 * Math.max(1, result.refusalsRead));
+        // Cooling down, the attacker's reconnects are refused before a byte, each answered after a second (a few a second, not thousands).
+        expect(result.refusedAtUpgrade).toBeGreaterThanOrEqual(4);
+        expect(result.opened).toBeLessThan(200);
         // 1006: a frame over 1 MiB is answered with 1009, and the socket cut at once, sometimes before the close frame leaves.
         expect(Object.keys(result.closes).every((code) => ['4329', '4400', '4422', '1009', '1006'].includes(code))).toBe(true);
       }
