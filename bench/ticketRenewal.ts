@@ -1,51 +1,19 @@
 import type { WebsocketProvider } from 'y-websocket';
 import { CLOSE_CODES } from '../lib/protocol';
+import { renewingTickets, type TicketSource } from '../lib/protocol/renewingTickets';
 import type { ApiClient } from '../tests/helpers/apiClient';
+
+export type { TicketSource };
 
 /**
  * Board sockets carry 60 s tickets (docs/API.md, "Board tickets"), so a benchmark phone that
- * reconnects after a minute must not offer the ticket it started with. This does what the app
- * does (app/_lib/boardTickets.ts): a ticket is used for half its life, the one from /api/me
- * for 20 s (it does not say when it was made), and a fresh one is asked for with the
- * participant's token only when a reconnect needs it — never on a timer, which would put
- * HTTP load on the server under test during the rounds.
+ * reconnects after a minute must not offer the ticket it started with. This follows the app's
+ * rule (lib/protocol/renewingTickets.ts, used by app/_lib/boardTickets.ts): a fresh ticket is
+ * asked for with the participant's token only when a reconnect needs it — never on a timer,
+ * which would put HTTP load on the server under test during the rounds.
  */
-const USE_FOR_FRACTION = 0.5;
-const FIRST_TICKET_USE_MS = 20_000;
-
-export interface TicketSource {
-  /** Params for the next connection: the current ticket while young enough, else a fresh one. */
-  params(): Promise<Record<string, string>>;
-  /** The server refused the current ticket (4419): the next `params()` asks for a new one. */
-  expire(): void;
-  /** Tickets asked for since the first (a reconnect after expiry shows here). */
-  renewals(): number;
-}
-
 export function ticketSource(api: ApiClient, token: string, first: Record<string, string>): TicketSource {
-  let current: { params: Record<string, string>; until: number } | null = { params: first, until: Date.now() + FIRST_TICKET_USE_MS };
-  let pending: Promise<Record<string, string>> | null = null;
-  let renewed = 0;
-  return {
-    params() {
-      if (current && Date.now() < current.until) return Promise.resolve(current.params);
-      pending ??= api
-        .boardTicket(token)
-        .then((res) => {
-          renewed++;
-          current = { params: res.params, until: Date.now() + res.expiresInS * 1000 * USE_FOR_FRACTION };
-          return res.params;
-        })
-        .finally(() => {
-          pending = null;
-        });
-      return pending;
-    },
-    expire() {
-      current = null;
-    },
-    renewals: () => renewed,
-  };
+  return renewingTickets({ first, fetchTicket: () => api.boardTicket(token), now: Date.now });
 }
 
 /** Provider option: every server close goes to `keepConnected` instead of the stock retry with the same params. */

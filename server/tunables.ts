@@ -43,6 +43,22 @@ export interface Limits {
   socketEventBurst: number;
   /** Refused events that cut the socket (they are forgiven at `socketEventsPerSecond`). */
   socketRefusalsBeforeCut: number;
+  /**
+   * /yjs frames one participant may send per second, over all their board connections on this
+   * node (a new connection counts as one frame), and in one burst (server/boards/frameBudget.ts).
+   * Past either the person's board sockets close with 4329 and cool down. See DEFAULT_LIMITS.
+   */
+  boardFramesPerSecond: number;
+  boardFrameBurst: number;
+  /** The same in bytes of frames. */
+  boardBytesPerSecond: number;
+  boardByteBurst: number;
+  /**
+   * Refused /yjs frames (closed with 4400, 4413, 4422, 4309 or 1009) one participant may send:
+   * a burst of `boardRefusalBurst`, forgiven at one per `boardRefusalForgiveMs`.
+   */
+  boardRefusalBurst: number;
+  boardRefusalForgiveMs: number;
 }
 
 export interface Timing {
@@ -78,6 +94,8 @@ export interface Timing {
   controlPingIntervalMs: number;
   /** …and drops it when the answer has not come within this (pingTimeout): gone after at most the two together. */
   controlPingTimeoutMs: number;
+  /** A participant past their /yjs frame budget has every new board connection refused (4329) this long. */
+  boardCoolDownMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -95,6 +113,33 @@ export const DEFAULT_LIMITS: Limits = {
   socketEventsPerSecond: 10,
   socketEventBurst: 40,
   socketRefusalsBeforeCut: 200,
+  /*
+   * Sized from what the stock y-websocket provider sends for one phone (the app is one provider
+   * per doc: the board, and a private doc per private-first exercise, the partner's too after
+   * a reveal). On connect: sync step 1, its sync step 2 (what the server lacks: a few bytes, or
+   * an offline session's edits, at most one doc's worth, 4 MiB), and an awareness update: three
+   * frames and one connection per doc, so a reconnect of 30 docs is about 120 frames. Typing:
+   * one update per keystroke (a paste is one update of at most an entry's 2,000 characters);
+   * people type under 15 keystrokes a second, key repeat gives about 30, and an input method's
+   * composition at most a few updates per keystroke: under 100 frames a second. Presence: at
+   * most 10 a second (its own budget drops the rest) and a renewal every 15 s per doc.
+   * The sustained rate is far above that because the crash harness (tests/crash/), stock
+   * providers typing every 2–9 ms, sends up to ~310 updates a second per phone, and must not
+   * be cut; one unpaced client on loopback sends tens of thousands of frames a second.
+   */
+  boardFramesPerSecond: 500,
+  boardFrameBurst: 2_000,
+  /** Two of the largest frames (1 MiB) back to back, a whole board's offline edits in the burst. */
+  boardBytesPerSecond: 4 << 20,
+  boardByteBurst: 8 << 20,
+  /*
+   * An honest phone is refused with a permanent code at most once per doc (the stock provider
+   * stops on 44xx; the app drops a doc's local copy after 4422 and opens it afresh), and 4309
+   * only after a lost update: a handful at once, hardly ever again. Read-only (4323) is not a
+   * refusal here: a phone with unsent edits on a locked board reconnects every second or so.
+   */
+  boardRefusalBurst: 5,
+  boardRefusalForgiveMs: 5_000,
 };
 
 export const DEFAULT_TIMING: Timing = {
@@ -108,10 +153,11 @@ export const DEFAULT_TIMING: Timing = {
   requestTimeoutMs: 30_000,
   connectionsCheckIntervalMs: 1_000,
   authTimeoutMs: 10_000,
-  // A vanished phone shows offline to its partner and on the console within 15 s ([R70]): 10 s at most here, plus a broadcast.
+  // A vanished phone shows offline to its partner and on the console within 15 s ([R82]): 10 s at most here, plus a broadcast.
   boardHeartbeatMs: 5_000,
   controlPingIntervalMs: 5_000,
   controlPingTimeoutMs: 5_000,
+  boardCoolDownMs: 10_000,
 };
 
 /** Fixed timings and sizes: not configurable, but listed here so a reader finds them all. */
@@ -131,6 +177,14 @@ export const TIMING = {
   refusedSocketGraceMs: 1_000,
   /** A person's Socket.IO event budget is kept this long after their last socket left, so reconnecting does not refill it. */
   eventBudgetMemoryMs: 60_000,
+  /** The same for a participant's /yjs frame budget (server/boards/frameBudget.ts). */
+  boardBudgetMemoryMs: 60_000,
+  /**
+   * A board connection refused because its participant cools down is answered (4329) only after
+   * this long: an attacker reconnecting the moment it is refused would otherwise make thousands
+   * of handshakes a second, each a few KB of garbage; held, each of their sockets makes one a second.
+   */
+  coolDownAnswerDelayMs: 1_000,
   /** A readiness check (store read, Redis PING) that takes longer than this counts as failing: the probe answers 503 instead of hanging. */
   readinessCheckMs: 2_000,
   /**

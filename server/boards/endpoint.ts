@@ -15,8 +15,9 @@ import type { ConnectionCounter } from '../infra/connectionCounter';
 import type { BoardRegistry } from './registry';
 import type { BoardTickets } from '../infra/ticketSigner';
 import type { ClientAddressOf } from '../infra/clientAddress';
-import { participantOfUpgrade } from './boardCredentials';
 import { startBoardHeartbeat } from './boardHeartbeat';
+import { COOLING_DOWN_REASON, participantOfUpgrade } from './boardCredentials';
+import { FrameBudgets } from './frameBudget';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 /** Frames a client may send while its board is still loading. */
@@ -28,8 +29,9 @@ type Verdict =
 
 /**
  * The Yjs endpoint, /yjs/<docName>?ticket=…, speaking the y-websocket protocol.
- * The ticket (or the deprecated token) is checked during the upgrade, before a single sync byte is sent;
+ * The ticket is checked during the upgrade, before a single sync byte is sent;
  * a refusal completes the handshake only to close with a documented code.
+ * Every frame is paid for from its sender's budget (frameBudget.ts) before it is read.
  */
 export function createBoardEndpoint(deps: {
   registry: BoardRegistry;
@@ -45,6 +47,8 @@ export function createBoardEndpoint(deps: {
   /** Board tickets are checked here (server/infra/ticketSigner.ts); the client address comes from the one helper. */
   tickets: BoardTickets;
   addressOf: ClientAddressOf;
+  /** How long a participant past their frame budget has new board connections refused. */
+  coolDownMs: number;
   log: Log;
 }) {
   const { registry, workshops, states, events, limits, connections, log } = deps;
@@ -54,6 +58,25 @@ export function createBoardEndpoint(deps: {
   /** Set by close(): the code every later connection is closed with. */
   let stopping: CloseCode | null = null;
   const stopHeartbeat = startBoardHeartbeat(wss, deps.heartbeatMs);
+  const budgets = new FrameBudgets(limits, deps.coolDownMs);
+  /**
+   * Sockets this side has closed. Their later frames are not read: ws keeps delivering frames
+   * until the client answers the close, and a hostile one never does (it is cut after 1 s).
+   */
+  const closing = new WeakSet<WebSocket>();
+
+  function shut(ws: WebSocket, code: CloseCode, reason: string): void {
+    if (closing.has(ws)) return;
+    closing.add(ws);
+    refuse(ws, code, reason);
+  }
+
+  /** Past a budget: every board socket of the person closes with 4329, and new ones are refused for the cool-down. */
+  function cutOff(participantId: string, limit: 'board_frames' | 'board_refusals'): void {
+    countRejection(limit);
+    log.debug(`board budget: participant ${participantId} cut off (${limit})`);
+    for (const ws of byParticipant.get(participantId) ?? []) shut(ws, CLOSE_CODES.rateLimited, 'board budget exceeded');
+  }
 
   async function authorize(req: IncomingMessage): Promise<Verdict> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -65,8 +88,11 @@ export function createBoardEndpoint(deps: {
     }
     const ref = parseDocName(docName);
     if (!ref) return { ok: false, code: CLOSE_CODES.badRequest, reason: 'bad doc name' };
-    const credential = await participantOfUpgrade(url.searchParams, { tickets: deps.tickets, workshops });
-    if (!credential.ok) return credential;
+    const credential = await participantOfUpgrade(url.searchParams, { tickets: deps.tickets, workshops, coolingDown: (id) => budgets.coolingDown(id) });
+    if (!credential.ok) {
+      if (credential.code === CLOSE_CODES.rateLimited) countRejection('board_cool_down');
+      return credential;
+    }
     const { participant } = credential;
     const forbidden: Verdict = { ok: false, code: CLOSE_CODES.forbidden, reason: 'not your board' };
     if (participant.coupleId !== ref.coupleId) return forbidden;
@@ -96,6 +122,7 @@ export function createBoardEndpoint(deps: {
     const mine = byParticipant.get(participantId) ?? new Set();
     mine.add(ws);
     byParticipant.set(participantId, mine);
+    const withinBudget = budgets.opened(participantId);
     let board: LiveBoard | null = null;
     let early: Uint8Array[] | null = [];
     let closed = false;
@@ -116,10 +143,17 @@ export function createBoardEndpoint(deps: {
         ws.send(data);
       },
       close(code, reason) {
-        if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+        if (closing.has(ws)) return;
+        // A refusal the person has no budget left for cuts them off instead (4329 on every socket of theirs).
+        if (budgets.refused(participantId, code)) shut(ws, code, reason);
+        else cutOff(participantId, 'board_refusals');
       },
     };
+    // A frame ws refused itself (over maxPayload: 1009; broken framing) is a refused frame too.
+    ws.on('error', () => conn.close(CLOSE_CODES.messageTooBig, 'frame refused'));
     ws.on('message', (data: RawData) => {
+      if (closing.has(ws)) return;
+      if (!budgets.spend(participantId, byteLength(data))) return cutOff(participantId, 'board_frames');
       const bytes = toBytes(data);
       if (board) return board.receive(conn, bytes);
       if (!early || early.length >= MAX_FRAMES_BEFORE_READY) {
@@ -130,12 +164,14 @@ export function createBoardEndpoint(deps: {
     });
     ws.on('close', () => {
       closed = true;
+      budgets.closed(participantId);
       mine.delete(ws);
       if (mine.size === 0) byParticipant.delete(participantId);
       if (!board) return;
       board.remove(conn);
       registry.release(docName);
     });
+    if (!withinBudget) return cutOff(participantId, 'board_frames'); // closes this socket too; 'close' cleans up
     registry.acquire(docName).then(
       (loaded) => {
         if (closed) return registry.release(docName);
@@ -152,7 +188,7 @@ export function createBoardEndpoint(deps: {
   }
 
   function closeParticipant(participantId: string): void {
-    for (const ws of byParticipant.get(participantId) ?? []) ws.close(CLOSE_CODES.unauthorized, 'removed from the workshop');
+    for (const ws of byParticipant.get(participantId) ?? []) shut(ws, CLOSE_CODES.unauthorized, 'removed from the workshop');
   }
   events.on('removed', (_code, participantId) => closeParticipant(participantId));
 
@@ -169,7 +205,8 @@ export function createBoardEndpoint(deps: {
           log.error('board authorization failed', err);
           return { ok: false, code: CLOSE_CODES.internalError, reason: 'server error' };
         })
-        .then((verdict) => {
+        .then(async (verdict) => {
+          if (!verdict.ok && verdict.reason === COOLING_DOWN_REASON) await new Promise((done) => setTimeout(done, TIMING.coolDownAnswerDelayMs));
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
             ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
@@ -202,6 +239,7 @@ export function createBoardEndpoint(deps: {
       await Promise.race([closed, new Promise((done) => setTimeout(done, TIMING.refusedSocketGraceMs).unref())]);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
+      budgets.close();
     },
   };
 }
@@ -209,7 +247,13 @@ export function createBoardEndpoint(deps: {
 /** Closes with a code the client can read, and does not wait the 30 s ws would give a client that never answers the close. */
 function refuse(ws: WebSocket, code: CloseCode, reason: string): void {
   ws.close(code, reason);
-  setTimeout(() => ws.terminate(), TIMING.refusedSocketGraceMs).unref();
+  // Cleared at the close, so a socket that answered is not held for the grace (thousands a second while someone cools down).
+  const cut = setTimeout(() => ws.terminate(), TIMING.refusedSocketGraceMs).unref();
+  ws.once('close', () => clearTimeout(cut));
+}
+
+function byteLength(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((n, part) => n + part.byteLength, 0) : data.byteLength;
 }
 
 function toBytes(data: RawData): Uint8Array {

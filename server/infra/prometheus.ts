@@ -41,7 +41,7 @@ export const relaySeconds = new Histogram({
 });
 
 /** Names of the limits that refuse (label `limit`): fixed strings, documented in docs/DEPLOY.md. */
-export type LimitName = 'guesses' | 'guesses-all' | 'connections_per_ip' | 'frames_before_sync' | (string & {});
+export type LimitName = 'guesses' | 'guesses-all' | 'connections_per_ip' | 'frames_before_sync' | 'board_frames' | 'board_refusals' | 'board_cool_down' | (string & {});
 
 export const rateLimitRejections = new Counter({
   name: 'twofold_rate_limit_rejections_total',
@@ -50,7 +50,7 @@ export const rateLimitRejections = new Counter({
   registers,
 });
 // Present from the start at 0, so rate() and increase() see the first refusal.
-for (const limit of ['guesses', 'guesses-all', 'connections_per_ip', 'frames_before_sync']) rateLimitRejections.inc({ limit }, 0);
+for (const limit of ['guesses', 'guesses-all', 'connections_per_ip', 'frames_before_sync', 'board_frames', 'board_refusals', 'board_cool_down']) rateLimitRejections.inc({ limit }, 0);
 
 export const schemaVersion = new Gauge({
   name: 'twofold_schema_version',

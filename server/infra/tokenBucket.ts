@@ -1,7 +1,7 @@
 /**
  * A token bucket checked synchronously on the hot path of one connection (a
  * promise-based limiter per frame would cost more than the frame). `rate`
- * tokens per second, up to `burst` saved.
+ * tokens per second, up to `burst` saved. `take(cost)` spends several at once (bytes of a frame).
  */
 export class TokenBucket {
   private tokens: number;
@@ -16,12 +16,12 @@ export class TokenBucket {
     this.last = now();
   }
 
-  take(): boolean {
+  take(cost = 1): boolean {
     const t = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { addEntry, ENTRIES_KEY } from '../../lib/board/schema';
-import type { BoardAccess } from '../../lib/protocol';
+import { CLOSE_CODES, type BoardAccess } from '../../lib/protocol';
 import { connectBoard } from '../helpers/yjsClient';
 
 /**
@@ -19,8 +19,11 @@ export interface Phone {
   board: ReturnType<typeof connectBoard>;
 }
 
-export function connectPhone(index: number, couple: number, seat: 'a' | 'b', access: BoardAccess): Phone {
-  return { index, couple, seat, board: connectBoard(access) };
+export function connectPhone(index: number, couple: number, seat: 'a' | 'b', access: BoardAccess, onBudgetClose: () => void): Phone {
+  const board = connectBoard(access);
+  // These phones type every 2–25 ms: faster than anyone, yet within the frame budget [R59].
+  board.provider.on('connection-close', (event: CloseEvent | null) => event?.code === CLOSE_CODES.rateLimited && onBudgetClose());
+  return { index, couple, seat, board };
 }
 
 interface Sighting {

@@ -143,6 +143,8 @@ async function run(plan: Plan): Promise<Outcome> {
   const servers: ServerProcess[] = [];
   const phones: Phone[] = [];
   let stopTyping = () => {};
+  let budgetCloses = 0;
+  const cut = () => budgetCloses++;
   const start = async () => {
     const server = await within(startServerProcess({ DATA_DIR: dataDir }), WAIT_MS, 'server start');
     servers.push(server);
@@ -157,7 +159,7 @@ async function run(plan: Plan): Promise<Outcome> {
       const { a, b } = await api.coupleInWorkshop([`A${c}`, `B${c}`], workshop.code);
       const [meA, meB] = await Promise.all([api.me(a.token), api.me(b.token)]);
       boards.push({ docName: meA.board!.docName, token: a.token });
-      phones.push(connectPhone(phones.length, c, 'a', meA.board!), connectPhone(phones.length + 1, c, 'b', meB.board!));
+      phones.push(connectPhone(phones.length, c, 'a', meA.board!, cut), connectPhone(phones.length + 1, c, 'b', meB.board!, cut));
     }
     await within(Promise.all(phones.map((p) => p.board.synced())), WAIT_MS, 'phones synced');
 
@@ -174,9 +176,12 @@ async function run(plan: Plan): Promise<Outcome> {
     phones.length = 0;
 
     const second = await start();
+    const secondApi = new ApiClient(second.url);
     const stored = new Map<string, string>();
     for (const { docName, token } of boards) {
-      const reader = connectBoard({ serverUrl: `${second.url.replace(/^http/, 'ws')}/yjs`, docName, params: { token } });
+      // As a phone does after a restart: the old ticket no longer verifies, so it asks for a fresh one with its token.
+      const { params } = await within(secondApi.boardTicket(token), WAIT_MS, 'a board ticket after the restart');
+      const reader = connectBoard({ serverUrl: `${second.url.replace(/^http/, 'ws')}/yjs`, docName, params });
       try {
         await within(reader.synced(), WAIT_MS, `reading ${docName} after the restart`);
         entryTexts(reader.doc, stored);
@@ -190,6 +195,7 @@ async function run(plan: Plan): Promise<Outcome> {
       ...(revived.length ? [`${revived.length} removed entries came back`] : []),
       ...(confirmed < plan.minConfirmed ? [`only ${confirmed} confirmed edits (at least ${plan.minConfirmed} expected)`] : []),
       ...(compacted !== null && compacted < plan.couples ? [`${compacted}/${plan.couples} boards compacted before the kill`] : []),
+      ...(budgetCloses ? [`${budgetCloses} board connections closed by the frame budget (4329)`] : []),
     ];
     return { confirmed, lost, revived, removed: seen.removed.size, compacted, failures };
   } catch (err) {

@@ -11,16 +11,17 @@ import { setTimeout as pace } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { createID } from 'yjs';
-import { listAllEntries } from '../../lib/board/schema';
+import { addEntry, listAllEntries } from '../../lib/board/schema';
 import { rawBoardClient } from './rawBoardClient';
-import { chainedCharacters, deepMaps, manyRoots, nestedMapsInEntries, syncFrame } from './craftedUpdates';
+import { chainedCharacters, deepMaps, manyRoots, nestedMapsInEntries, oneTransaction, syncFrame } from './craftedUpdates';
 
 export type AttackJob =
   | { kind: 'readyFlood'; url: string; token: string; protocol: number; count: number; reconnects: number; perReconnect: number }
   | { kind: 'halfOpen'; port: number; addresses: string[]; perAddress: number; mode: 'partial' | 'silent' | 'socketIoNoAuth'; maxMs: number }
   | { kind: 'awarenessFlood'; url: string; connections: number; stateBytes: number; perSecond: number; durationMs: number }
   | { kind: 'boardUpdates'; urls: string[]; shape: CraftedShape; roundsPerUrl: number; durationMs: number; perSecond?: number; text?: { client: number; clock: number } }
-  | { kind: 'boardOpeners'; urls: string[]; rounds: number; durationMs: number; gapMs: number; expected: BoardDigest };
+  | { kind: 'boardOpeners'; urls: string[]; rounds: number; durationMs: number; gapMs: number; expected: BoardDigest }
+  | { kind: 'refusedFlood'; url: string; connections: number; framesPerConnection: number; durationMs: number };
 
 /** What a replica of a board holds, in two numbers: its entries and their characters. */
 export interface BoardDigest {
@@ -253,12 +254,81 @@ async function boardOpeners(job: Extract<AttackJob, { kind: 'boardOpeners' }>): 
   return result;
 }
 
+export interface RefusedFloodResult {
+  /** Frames written to sockets the server had accepted. */
+  sent: number;
+  /** Connections whose handshake completed (refused ones too: a refusal is a close after the handshake). */
+  opened: number;
+  /** Close code → connections closed with it. */
+  closes: Record<string, number>;
+  /** Connections closed with a refusal code after the server had spoken: each one is a refused frame the server read. */
+  refusalsRead: number;
+  /** Connections closed with 4329 before the server sent a byte: refused at the upgrade, cooling down. */
+  refusedAtUpgrade: number;
+  /** Milliseconds from the start to the first 4329. */
+  firstCutMs: number | null;
+}
+
+/**
+ * Frames every /yjs server refuses, in turn: bytes that are no message (4400), an update with
+ * a root outside the schema (4422), an entry in the partner's name (4422), one over 1 MiB (1009).
+ */
+function refusedFrames(): Buffer[] {
+  const junk = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]);
+  const foreignRoot = oneTransaction((d) => d.getMap('mallory').set('x', 1))!;
+  const partnersName = oneTransaction((d) => void addEntry(d, { id: 'forged', exercise: 'bring-need', column: 'need', author: 'b', createdAt: 1 }, 'I want to leave you'))!;
+  return [junk, Buffer.from(syncFrame(2, foreignRoot)), Buffer.from(syncFrame(2, partnersName)), Buffer.alloc((1 << 20) + 16)];
+}
+
+/**
+ * One participant's unpaced flood of refused frames: `connections` sockets at once, each
+ * writing `framesPerConnection` frames the moment the server speaks (a refused frame first,
+ * then junk the server should not even read), reconnecting the moment it is closed, until
+ * `durationMs` is over. Nothing waits between frames or reconnects.
+ */
+async function refusedFlood(job: Extract<AttackJob, { kind: 'refusedFlood' }>): Promise<RefusedFloodResult> {
+  const frames = refusedFrames();
+  const closes: Record<string, number> = {};
+  const result: RefusedFloodResult = { sent: 0, opened: 0, closes, refusalsRead: 0, refusedAtUpgrade: 0, firstCutMs: null };
+  const started = Date.now();
+  const end = started + job.durationMs;
+  report({ event: 'running' });
+  const one = async (lane: number) => {
+    for (let round = 0; Date.now() < end && round < 100_000; round++) {
+      await new Promise<void>((resolve) => {
+        const ws = new WebSocket(job.url);
+        let spoke = false;
+        ws.on('open', () => result.opened++);
+        ws.once('message', () => {
+          spoke = true;
+          const first = frames[(lane + round) % frames.length];
+          ws.send(first);
+          result.sent++;
+          for (let i = 1; i < job.framesPerConnection && ws.readyState === WebSocket.OPEN; i++, result.sent++) ws.send(frames[0]);
+        });
+        ws.on('error', () => undefined);
+        ws.once('close', (code) => {
+          closes[code] = (closes[code] ?? 0) + 1;
+          if (code === 4329) {
+            result.firstCutMs ??= Date.now() - started;
+            if (!spoke) result.refusedAtUpgrade++;
+          } else if (spoke && [4400, 4422, 1009].includes(code)) result.refusalsRead++;
+          resolve();
+        });
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: job.connections }, (_, lane) => one(lane)));
+  return result;
+}
+
 const job = JSON.parse(process.argv[2] ?? '{}') as AttackJob;
 const run =
   job.kind === 'readyFlood' ? readyFlood(job)
   : job.kind === 'halfOpen' ? halfOpen(job)
   : job.kind === 'boardUpdates' ? boardUpdates(job)
   : job.kind === 'boardOpeners' ? boardOpeners(job)
+  : job.kind === 'refusedFlood' ? refusedFlood(job)
   : awarenessFlood(job);
 run.then(
   (result) => {

@@ -51,8 +51,7 @@ export function closeCodeOf(url: string): Promise<{ code: number; reason: string
   });
 }
 
-/** The /yjs URL of `board` with its own params (a ticket), or with `token` as the deprecated `?token=` credential. */
-export function boardUrl(board: BoardAccess, token?: string): string {
-  const params = new URLSearchParams(token === undefined ? board.params : { token });
-  return `${board.serverUrl}/${board.docName}?${params}`;
+/** The /yjs URL of `board` with its params (a board ticket). */
+export function boardUrl(board: BoardAccess): string {
+  return `${board.serverUrl}/${board.docName}?${new URLSearchParams(board.params)}`;
 }

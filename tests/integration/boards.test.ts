@@ -60,7 +60,7 @@ describe('couple boards over /yjs', () => {
     await writer.synced();
     addEntry(writer.doc, { id: 'secret', exercise: 'bring-need', column: 'need', author: 'a', createdAt: 1 }, 'CANARY-private');
     try {
-      const refused = await closeCodeOf(boardUrl(boardY, x.a.token));
+      const refused = await closeCodeOf(boardUrl({ ...boardY, params: (await api.me(x.a.token)).board!.params }));
       expect(refused.code).toBe(CLOSE_CODES.forbidden);
       expect(refused.messages).toBe(0);
     } finally {
@@ -68,13 +68,14 @@ describe('couple boards over /yjs', () => {
     }
   });
 
-  it('[R10] refuses unknown tokens, missing tokens and malformed doc names with documented codes', async () => {
+  it('[R10] refuses unknown tickets, missing tickets and malformed doc names with documented codes', async () => {
     const { a } = await api.coupleInWorkshop();
     const board = (await api.me(a.token)).board!;
-    expect((await closeCodeOf(boardUrl(board, 'y'.repeat(43)))).code).toBe(CLOSE_CODES.unauthorized);
+    const query = new URLSearchParams(board.params);
+    expect((await closeCodeOf(boardUrl({ ...board, params: { ticket: 'y'.repeat(43) } }))).code).toBe(CLOSE_CODES.ticketExpired);
     expect((await closeCodeOf(`${board.serverUrl}/${board.docName}`)).code).toBe(CLOSE_CODES.unauthorized);
-    expect((await closeCodeOf(`${board.serverUrl}/not-a-board?token=${a.token}`)).code).toBe(CLOSE_CODES.badRequest);
-    expect((await closeCodeOf(`${board.serverUrl}/board.%E0%A4%A?token=${a.token}`)).code).toBe(CLOSE_CODES.badRequest);
+    expect((await closeCodeOf(`${board.serverUrl}/not-a-board?${query}`)).code).toBe(CLOSE_CODES.badRequest);
+    expect((await closeCodeOf(`${board.serverUrl}/board.%E0%A4%A?${query}`)).code).toBe(CLOSE_CODES.badRequest);
   });
 
   it('[R19][R21] malformed and oversized frames close only that connection; the server stays up', async () => {

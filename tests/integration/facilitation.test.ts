@@ -27,12 +27,14 @@ async function room() {
   return { workshop, c1, c2, host, projector, phones, me, close };
 }
 
-const privateAccess = (board: BoardAccess, coupleId: string, seat: 'a' | 'b', token?: string): BoardAccess => ({
+const privateAccess = (board: BoardAccess, coupleId: string, seat: 'a' | 'b', params?: Record<string, string>): BoardAccess => ({
   ...board,
   docName: privateDocName(coupleId, SUPPORT.id, seat),
-  // Another person's credential, for refusals: their token (the deprecated ?token=); otherwise the board's own ticket.
-  params: token === undefined ? board.params : { token },
+  // Another person's credential, for refusals: their board ticket; otherwise the board's own.
+  params: params ?? board.params,
 });
+/** A fresh board ticket of the participant with this token (POST /api/me/board-ticket). */
+const ticketOf = async (token: string) => (await api.boardTicket(token)).params;
 
 describe('facilitating the room', () => {
   it('[R26] every phone, the projector and the console switch exercise together', async () => {
@@ -94,14 +96,14 @@ describe('facilitating the room', () => {
       await eventually(() => expect(r.host.latest.snapshot?.couples[0].current?.entries).toBe(1));
 
       // Ben, with his own valid token, asks for Ana's private doc: refused before a single byte.
-      const attempt = await closeCodeOf(boardUrl(privateAccess(boardA, aId, 'a', r.c1.b.token)));
+      const attempt = await closeCodeOf(boardUrl(privateAccess(boardA, aId, 'a', await ticketOf(r.c1.b.token))));
       expect(attempt).toMatchObject({ code: CLOSE_CODES.forbidden, messages: 0 });
       // Another couple cannot either.
-      expect((await closeCodeOf(boardUrl(privateAccess(boardA, aId, 'a', r.c2.a.token)))).code).toBe(CLOSE_CODES.forbidden);
+      expect((await closeCodeOf(boardUrl(privateAccess(boardA, aId, 'a', await ticketOf(r.c2.a.token))))).code).toBe(CLOSE_CODES.forbidden);
       // Ana alone being ready changes nothing.
       expect(await r.phones[0].socket.timeout(5_000).emitWithAck('ready', { ready: true })).toEqual({ ok: true });
       await eventually(() => expect(r.phones[1].latest.self?.couple?.steps[PRIVATE_STEP].ready).toEqual({ a: true, b: false }));
-      expect((await closeCodeOf(boardUrl(privateAccess(boardA, aId, 'a', r.c1.b.token)))).code).toBe(CLOSE_CODES.forbidden);
+      expect((await closeCodeOf(boardUrl(privateAccess(boardA, aId, 'a', await ticketOf(r.c1.b.token))))).code).toBe(CLOSE_CODES.forbidden);
       // Every other socket has heard the state after Ana's ready (and the console the count of her answer) before it is searched.
       const others = [r.host, r.projector, r.phones[1], r.phones[2], r.phones[3]];
       await eventually(() => expect(others.map((socket) => (socket.latest.workshop?.version ?? 0) > opened)).toEqual(others.map(() => true)));
@@ -116,7 +118,7 @@ describe('facilitating the room', () => {
       expect(await r.phones[2].socket.timeout(5_000).emitWithAck('ready', { ready: true })).toEqual({ ok: true });
       await eventually(() => expect(r.phones[2].latest.self?.couple?.steps[PRIVATE_STEP].ready).toEqual({ a: true, b: false }));
       expect(r.phones[2].latest.self?.couple?.steps[PRIVATE_STEP].revealed).toBe(false);
-      const bensView = connectBoard(privateAccess(boardA, aId, 'a', r.c1.b.token));
+      const bensView = connectBoard(privateAccess(boardA, aId, 'a', await ticketOf(r.c1.b.token)));
       await eventually(() => expect(listEntries(bensView.doc, SUPPORT.id).map((e) => e.text.toString())).toEqual([CANARY]));
       const closed = new Promise<number>((resolve) => bensView.provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)));
       addEntry(bensView.doc, { id: 'forged', exercise: SUPPORT.id, column: 'hard-to-ask', author: 'a', createdAt: 2 }, 'FORGED');
@@ -144,7 +146,7 @@ describe('facilitating the room', () => {
       expect(await r.phones[0].socket.timeout(5_000).emitWithAck('ready', { ready: true })).toEqual({ ok: true });
       await eventually(() => expect(r.phones[0].latest.self?.couple?.steps[PRIVATE_STEP].ready).toEqual({ a: true, b: false }));
       expect(r.phones[0].latest.self?.couple?.steps[PRIVATE_STEP].revealed).toBe(false);
-      const cleoDoc = privateAccess(r.me[2].board!, r.me[2].couple!.id, 'a', r.c2.b.token);
+      const cleoDoc = privateAccess(r.me[2].board!, r.me[2].couple!.id, 'a', await ticketOf(r.c2.b.token));
       const devReads = connectBoard(cleoDoc);
       await devReads.synced();
       devReads.destroy();

@@ -42,11 +42,11 @@ afterAll(async () => {
   await postgres?.stop();
 }, 60_000);
 
-const privateAccess = (board: BoardAccess, coupleId: string, seat: 'a' | 'b', token?: string): BoardAccess => ({
+const privateAccess = (board: BoardAccess, coupleId: string, seat: 'a' | 'b', params?: Record<string, string>): BoardAccess => ({
   ...board,
   docName: privateDocName(coupleId, SUPPORT.id, seat),
-  // Another person's credential, for refusals: their token (the deprecated ?token=); otherwise the board's own ticket.
-  params: token === undefined ? board.params : { token },
+  // Another person's credential, for refusals: their board ticket; otherwise the board's own.
+  params: params ?? board.params,
 });
 
 /** A workshop created on node 3, partner A joining through node 1's balancer, B through node 2's, the console on node 3. */
@@ -102,7 +102,7 @@ describe('several nodes on one Redis', () => {
       await eventually(() => expect(r.host.latest.snapshot?.couples[0].current?.entries).toBe(1), 10_000);
       // Ben's own token, A's private doc, asked of each node directly: refused before a byte.
       for (const node of nodes) {
-        const url = boardUrl({ ...privateAccess(r.meA.board!, coupleId, 'a', r.b.token), serverUrl: node.url.replace('http', 'ws') + '/yjs' });
+        const url = boardUrl({ ...privateAccess(r.meA.board!, coupleId, 'a', r.meB.board!.params), serverUrl: node.url.replace('http', 'ws') + '/yjs' });
         expect(await closeCodeOf(url)).toMatchObject({ code: CLOSE_CODES.forbidden, messages: 0 });
       }
       // A says ready on node 1, B on node 2: the two commands meet in one state.
@@ -110,7 +110,7 @@ describe('several nodes on one Redis', () => {
       expect(await r.phoneB.socket.timeout(5_000).emitWithAck('ready', { ready: true })).toEqual({ ok: true });
       await eventually(() => expect(r.phoneB.latest.self?.couple?.steps[1].revealed).toBe(true), 10_000);
       for (const node of nodes) {
-        const view = connectBoard({ ...privateAccess(r.meA.board!, coupleId, 'a', r.b.token), serverUrl: node.url.replace('http', 'ws') + '/yjs' });
+        const view = connectBoard({ ...privateAccess(r.meA.board!, coupleId, 'a', r.meB.board!.params), serverUrl: node.url.replace('http', 'ws') + '/yjs' });
         await eventually(() => expect(listEntries(view.doc, SUPPORT.id).map((e) => e.text.toString())).toEqual(['SECRET-across-nodes']), 10_000);
         view.destroy();
       }
@@ -120,7 +120,7 @@ describe('several nodes on one Redis', () => {
     }
   }, SLOW);
 
-  it('[R87] a pause across nodes: asked on node 1, seen on node 2 and by the console on node 3, acknowledged there, lifted on node 1', async () => {
+  it('[R91] a pause across nodes: asked on node 1, seen on node 2 and by the console on node 3, acknowledged there, lifted on node 1', async () => {
     const r = await room();
     const coupleId = r.meA.couple!.id;
     try {

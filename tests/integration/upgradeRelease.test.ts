@@ -85,11 +85,11 @@ afterAll(async () => {
 });
 
 const texts = (doc: import('yjs').Doc, exercise: string) => listEntries(doc, exercise).map((e) => e.text.toString());
-/** The couple's private doc, opened with the board's own ticket, or with another person's (deprecated) token. */
-const privateAccess = (board: BoardAccess, coupleId: string, item: string, seat: 'a' | 'b', token?: string): BoardAccess => ({
+/** The couple's private doc, opened with the board's own ticket, or with another person's. */
+const privateAccess = (board: BoardAccess, coupleId: string, item: string, seat: 'a' | 'b', params?: Record<string, string>): BoardAccess => ({
   ...board,
   docName: privateDocName(coupleId, item, seat),
-  params: token ? { token } : board.params,
+  params: params ?? board.params,
 });
 
 describe.each(stores)('the release before migrations, upgraded ($name)', ({ prepare, secrets: s }) => {
@@ -147,12 +147,12 @@ describe.each(stores)('the release before migrations, upgraded ($name)', ({ prep
 
     // The unrevealed private doc is still refused to the partner, before a single byte; its author reads it.
     const spectrumA = privateAccess(ana.board!, s.couples.one.id, SPECTRUM.id, 'a');
-    expect(await closeCodeOf(boardUrl(spectrumA, s.people.ben.token))).toMatchObject({ code: CLOSE_CODES.forbidden, messages: 0 });
+    expect(await closeCodeOf(boardUrl({ ...spectrumA, params: ben.board!.params }))).toMatchObject({ code: CLOSE_CODES.forbidden, messages: 0 });
     const own = connectBoard(spectrumA);
     cleanups.push(() => own.destroy());
     await eventually(() => expect(readMarkers(own.doc)).toEqual([{ exercise: SPECTRUM.id, area: 'money', seat: 'a', position: 0.25 }]));
     // The revealed one is open to the partner, read-only.
-    const revealed = connectBoard(privateAccess(ana.board!, s.couples.one.id, SUPPORT.id, 'a', s.people.ben.token));
+    const revealed = connectBoard(privateAccess(ana.board!, s.couples.one.id, SUPPORT.id, 'a', ben.board!.params));
     cleanups.push(() => revealed.destroy());
     await eventually(() => expect(texts(revealed.doc, SUPPORT.id)).toEqual([s.text.revealedA]));
 

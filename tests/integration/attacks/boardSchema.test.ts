@@ -26,9 +26,15 @@ import { boardUrl, connectBoard } from '../../helpers/yjsClient';
  * each is refused with its documented code and never stored or relayed, a probe couple in
  * another workshop stays under 100 ms, and the couple's board still loads, exports and deletes.
  * SQLite whatever TWOFOLD_TEST_STORE says: the data folder is one of the things measured.
- * A short unload delay, so "after unloading" is reached in milliseconds.
+ * A short unload delay, so "after unloading" is reached in milliseconds. Each attack here is one
+ * participant sending more refused updates than their refused-frame budget allows (5, [R58]),
+ * and the flood of maps inside entries sends 9 MB a second, past their byte budget (4 MiB/s,
+ * [R57]): at the defaults the later ones would be answered 4329 before they are inspected.
+ * What is checked here is the inspection, so those budgets are raised; boardFloods.test.ts
+ * checks the budgets themselves, at their defaults.
  */
-const { server, api } = await serverForFile({ databaseUrl: null, timing: { docUnloadDelayMs: 100 } });
+const BUDGETS_OFF = { boardRefusalBurst: 100_000, boardBytesPerSecond: 1 << 30, boardByteBurst: 1 << 30 };
+const { server, api } = await serverForFile({ databaseUrl: null, timing: { docUnloadDelayMs: 100 }, limits: { ...DEFAULT_LIMITS, ...BUDGETS_OFF } });
 
 const UNDER_MS = 100;
 /** What a refused attack may leave in the data folder: SQLite pages of the rows the test itself writes, not the attack. */

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { addEntry, listEntries } from '../../../lib/board/schema';
 import { CLOSE_CODES, PROTOCOL_VERSION, type MeResponse } from '../../../lib/protocol';
+import { TOKEN_RETIRED_REASON } from '../../../server/boards/boardCredentials';
 import { BOARD_TICKET_TTL_MS } from '../../../server/tunables';
 import { ApiClient } from '../../helpers/apiClient';
 import { connectControl, hostAuth, participantAuth } from '../../helpers/controlClient';
 import { startTestServer } from '../../helpers/server';
 import { eventually } from '../../helpers/wait';
-import { boardUrl, connectBoard } from '../../helpers/yjsClient';
+import { boardUrl, closeCodeOf, connectBoard } from '../../helpers/yjsClient';
 
 /**
  * The board socket's credential (docs/API.md "Board tickets"): a short-lived
@@ -130,9 +131,15 @@ describe('attack: the board credential', () => {
     }
   });
 
-  it('[R10] deprecated: ?token= still opens the board, for integrations written against the old contract', async () => {
+  it('[R60] the retired ?token=: a /yjs upgrade carrying the participant’s valid token is closed with 4401 before a byte, with or without a ticket beside it', async () => {
     const { a, meA } = await seatedPair();
-    expect(await attempt(boardUrl(meA.board!, a.token))).toMatchObject({ opened: true });
-    expect(await attempt(boardUrl(meA.board!, 'y'.repeat(43)))).toEqual({ opened: false, code: CLOSE_CODES.unauthorized, messages: 0 });
+    const { serverUrl, docName, params } = meA.board!;
+    const refused = await closeCodeOf(`${serverUrl}/${docName}?${new URLSearchParams({ token: a.token })}`);
+    expect(refused).toEqual({ code: CLOSE_CODES.unauthorized, reason: TOKEN_RETIRED_REASON, messages: 0 });
+    // A valid ticket does not excuse the token in the URL: the integration must stop sending it.
+    expect(await closeCodeOf(`${serverUrl}/${docName}?${new URLSearchParams({ ...params, token: a.token })}`)).toEqual({ code: CLOSE_CODES.unauthorized, reason: TOKEN_RETIRED_REASON, messages: 0 });
+    // The control: the same ticket alone opens the board, and the token still works where it belongs.
+    expect(await attempt(boardUrl(meA.board!))).toMatchObject({ opened: true });
+    expect((await api.boardTicket(a.token)).params.ticket).toBeTruthy();
   });
 });

@@ -75,9 +75,9 @@ async function rawSocketIoSession() {
 
 describe('published advisories of ws, engine.io and socket.io-parser', () => {
   it('[R56] ws CVE-2024-37890: an upgrade with more header fields than node keeps (2,100) is answered, not fatal', async () => {
-    const { docName } = (await api.me(couple.a.token)).board!;
+    const { docName, params } = (await api.me(couple.a.token)).board!;
     const many = 'a: 1\r\n'.repeat(2_100);
-    for (const path of [`/yjs/${docName}?token=${couple.a.token}`, '/socket.io/?EIO=4&transport=websocket']) {
+    for (const path of [`/yjs/${docName}?${new URLSearchParams(params)}`, '/socket.io/?EIO=4&transport=websocket']) {
       // Fields after the 2,000th are dropped by node: without the key ws answers 400; without the
       // protocol (the crash of the advisory) the handshake completes.
       const late = await rawExchange(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n${many}${WS_HEADERS}Sec-WebSocket-Protocol: x\r\n\r\n`);
@@ -89,8 +89,8 @@ describe('published advisories of ws, engine.io and socket.io-parser', () => {
   });
 
   it('[R56] ws CVE-2021-32640: a Sec-WebSocket-Protocol built to make a regular expression backtrack is answered at once', async () => {
-    const { docName } = (await api.me(couple.a.token)).board!;
-    for (const path of [`/yjs/${docName}?token=${couple.a.token}`, '/socket.io/?EIO=4&transport=websocket']) {
+    const { docName, params } = (await api.me(couple.a.token)).board!;
+    for (const path of [`/yjs/${docName}?${new URLSearchParams(params)}`, '/socket.io/?EIO=4&transport=websocket']) {
       const { response, ms } = await rawExchange(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n${WS_HEADERS}Sec-WebSocket-Protocol: b${' '.repeat(15_000)}x\r\n\r\n`);
       expect(response).toMatch(/^HTTP\/1\.1 \d{3}/);
       expect(ms).toBeLessThan(1_000);
@@ -163,9 +163,9 @@ describe('published advisories of ws, engine.io and socket.io-parser', () => {
     big.send(Buffer.alloc((1 << 20) + 1));
     expect(await new Promise((resolve) => big.once('close', resolve))).toBe(1009);
     // RSV2 set on a text frame: the ws "Invalid WebSocket frame" error of engine.io's CVE-2022-21676.
-    const { docName } = (await api.me(couple.a.token)).board!;
+    const { docName, params } = (await api.me(couple.a.token)).board!;
     const frame = Buffer.from([0xa1, 0x80, 0, 0, 0, 0]);
-    await rawExchange(Buffer.concat([Buffer.from(`GET /yjs/${docName}?token=${couple.a.token} HTTP/1.1\r\nHost: localhost\r\n${WS_HEADERS}\r\n`), frame]), { waitMs: 300 });
+    await rawExchange(Buffer.concat([Buffer.from(`GET /yjs/${docName}?${new URLSearchParams(params)} HTTP/1.1\r\nHost: localhost\r\n${WS_HEADERS}\r\n`), frame]), { waitMs: 300 });
     await rawExchange(Buffer.concat([Buffer.from(`GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: localhost\r\n${WS_HEADERS}\r\n`), frame]), { waitMs: 300 });
     await stillServing();
   });
