@@ -21,7 +21,7 @@ export default async function Home() {
             <JoinByCodeForm />
           </section>
 
-          {/* Right under the way in, so a facilitator on a 1366×768 laptop finds it without scrolling ([R83]). */}
+          {/* Right under the way in, so a facilitator on a 1366×768 laptop finds it without scrolling ([R79]). */}
           <section aria-labelledby="host-heading" className="flex flex-wrap items-center justify-between gap-3 px-1">
             <h2 id="host-heading" className="text-base font-semibold text-muted">
               {t('hostHeading')}

@@ -75,7 +75,7 @@ export interface Config {
   trustProxy?: TrustProxy | null;
   /** Null: see TICKET_SECRET above. */
   ticketSecret?: string | null;
-  /** This machine's interfaces, for the links phones open ([R80]); os.networkInterfaces unless a test gives others. */
+  /** This machine's interfaces, for the links phones open ([R76]); os.networkInterfaces unless a test gives others. */
   networkInterfaces?: () => NetworkInterfaces;
 }
 

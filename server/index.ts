@@ -5,7 +5,7 @@ import { startTwofold } from './twofoldServer';
 
 /**
  * `npm start` / `npm run dev`: start on the configured port. SIGTERM/SIGINT stop it gracefully
- * ([R61]: stop taking connections, store, close every socket with "reconnect now") and it exits
+ * ([R57]: stop taking connections, store, close every socket with "reconnect now") and it exits
  * within TIMING.shutdownBoundMs whatever it is waiting for.
  */
 async function main(): Promise<void> {

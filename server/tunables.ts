@@ -153,7 +153,7 @@ export const DEFAULT_TIMING: Timing = {
   requestTimeoutMs: 30_000,
   connectionsCheckIntervalMs: 1_000,
   authTimeoutMs: 10_000,
-  // A vanished phone shows offline to its partner and on the console within 15 s ([R82]): 10 s at most here, plus a broadcast.
+  // A vanished phone shows offline to its partner and on the console within 15 s ([R78]): 10 s at most here, plus a broadcast.
   boardHeartbeatMs: 5_000,
   controlPingIntervalMs: 5_000,
   controlPingTimeoutMs: 5_000,

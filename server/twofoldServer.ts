@@ -58,7 +58,7 @@ export interface RunningServer {
   /** Runs the retention sweep now (tests with a fake clock). */
   sweep(): Promise<string[]>;
   /**
-   * A graceful stop (SIGTERM, [R69]): stops listening and answers 503 `shutting_down` on the
+   * A graceful stop (SIGTERM, [R65]): stops listening and answers 503 `shutting_down` on the
    * connections still open, stores and closes every board (its sockets closed with 1012, "reconnect
    * now"), closes every Socket.IO client so it reconnects elsewhere, then closes the store.
    */
@@ -246,7 +246,7 @@ export async function startTwofold(config: Config, now: () => number = Date.now)
   };
 }
 
-/** Where to open Twofold on this machine, and where phones can ([R88]); or, plainly, that they cannot. */
+/** Where to open Twofold on this machine, and where phones can ([R84]); or, plainly, that they cannot. */
 function logAddresses(log: Log, local: string, publicUrl: string | null, lan: string | null, port: number): void {
   log.info(`Local:   ${local}`);
   if (publicUrl) log.info(`Public:  ${publicUrl} (PUBLIC_URL: join links and QR codes use it)`);

@@ -14,7 +14,7 @@ export interface PhoneOriginView {
 let asked: Promise<PhoneOriginResponse> | null = null;
 
 /**
- * The origin for join, host and review links and their QR codes ([R80]): a facilitator who opened
+ * The origin for join, host and review links and their QR codes ([R76]): a facilitator who opened
  * localhost gets this machine's address on the local network, since no phone can open localhost.
  * The server decides (GET /api/network); asked once per page load.
  */

@@ -74,7 +74,7 @@ export interface PublicWorkshopState {
   locale: Locale;
   phase: Phase;
   step: number;
-  /** Agenda steps that have run (been started at least once), ascending: the console marks them done ([R84]). */
+  /** Agenda steps that have run (been started at least once), ascending: the console marks them done ([R80]). */
   ranSteps: number[];
   agenda: PublicAgendaItem[];
   timer: Timer | null;

@@ -111,7 +111,7 @@ export interface MeResponse {
 }
 
 /**
- * GET /api/network: the origin of the links phones open ([R80]) and how they reach it.
+ * GET /api/network: the origin of the links phones open ([R76]) and how they reach it.
  * `unreachable`: this page was opened on localhost and the server has no address on a network.
  */
 export interface PhoneOriginResponse {

@@ -77,7 +77,7 @@ export function createControlPlane(deps: ControlDeps) {
     // A connection that never completes the Socket.IO handshake is closed after this (default 45 s); its descriptor is freed by
     // the connection gate at the same time (a closing WebSocket would otherwise wait 30 s for a client that never answers).
     connectTimeout: config.timing.authTimeoutMs,
-    // A control socket that stopped answering (a vanished phone) is dropped within the two together, so it shows offline in time ([R74]).
+    // A control socket that stopped answering (a vanished phone) is dropped within the two together, so it shows offline in time ([R70]).
     pingInterval: config.timing.controlPingIntervalMs,
     pingTimeout: config.timing.controlPingTimeoutMs,
     cors: { origin: false },

@@ -27,7 +27,7 @@ async function isMissing(pathname: string, lookups: WorkshopLocales): Promise<bo
 /**
  * A wrong room code or review secret still gets its friendly page (rendered by Next.js as
  * before), but with the status 404 it is: crawlers, link checkers and monitoring see a missing
- * page, not a 200 ([R82]). Next.js writes 200 for those pages, so the status is swapped as the
+ * page, not a 200 ([R78]). Next.js writes 200 for those pages, so the status is swapped as the
  * head goes out. Document loads only: Next's client-side navigations (RSC requests) read a 404
  * as "reload the whole page", which would only load the same page twice. A failed lookup is not
  * a missing page: the status stays as Next.js sets it.

@@ -12,7 +12,7 @@ export function requestOrigin(req: IncomingMessage): string {
 /**
  * Links handed to clients. Links a person passes on to phones (join, pair, review, host) use the
  * phone origin: PUBLIC_URL, else the request's host, else (a request to localhost) this machine's
- * address on the local network ([R80]). The board socket stays on the origin this client already
+ * address on the local network ([R76]). The board socket stays on the origin this client already
  * talks to, the one its page's CSP allows.
  */
 export class PublicUrls {

@@ -21,7 +21,7 @@ export interface Phone {
 
 export function connectPhone(index: number, couple: number, seat: 'a' | 'b', access: BoardAccess, onBudgetClose: () => void): Phone {
   const board = connectBoard(access);
-  // These phones type every 2–25 ms: faster than anyone, yet within the frame budget [R59].
+  // These phones type every 2–25 ms: faster than anyone, yet within the frame budget [R116].
   board.provider.on('connection-close', (event: CloseEvent | null) => event?.code === CLOSE_CODES.rateLimited && onBudgetClose());
   return { index, couple, seat, board };
 }

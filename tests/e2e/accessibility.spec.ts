@@ -30,7 +30,7 @@ for (const locale of LOCALES) {
   for (const colorScheme of COLOR_SCHEMES) {
     const look = { locale, colorScheme };
     test.describe(`accessibility (${locale}, ${colorScheme})`, () => {
-      test('[R69][R78] home and every join step on a 320 px phone', async ({ browser }) => {
+      test('[R65][R74] home and every join step on a 320 px phone', async ({ browser }) => {
         const client = api();
         const workshop = await client.createWorkshop(titles.spring, [bringNeed], locale);
         const { page } = await newScreen(browser, 'phone320', look);
@@ -69,7 +69,7 @@ for (const locale of LOCALES) {
         await expectNoAxeViolations(page, 'join: no such workshop');
       });
 
-      test('[R69][R78] host new, with the exercise dialog open for each kind', async ({ browser }) => {
+      test('[R65][R74] host new, with the exercise dialog open for each kind', async ({ browser }) => {
         const { page } = await newScreen(browser, 'laptop', look);
         const title = page.getByLabel(t('hostNew.form.title'));
         await page.goto('/host/new');
@@ -93,7 +93,7 @@ for (const locale of LOCALES) {
         await expectNoAxeViolations(page, 'host new: exercise dialog with problems');
       });
 
-      test('[R69][R78] console, two phones and the projector through a whole workshop, then review and summary', async ({ browser }) => {
+      test('[R65][R74] console, two phones and the projector through a whole workshop, then review and summary', async ({ browser }) => {
         test.setTimeout(420_000);
         const client = api();
         const workshop = await client.createWorkshop(titles.thursday, [bringNeed, spectrum, support], locale);

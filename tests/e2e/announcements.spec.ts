@@ -26,7 +26,7 @@ for (const locale of LOCALES) {
     answers,
   } = ROOM_PEOPLE[locale];
   test.describe(`announcements (${locale})`, () => {
-    test(`[R71]${locale === 'en' ? '' : '[R79]'} the join page says which workshop and which step, never "Finding your workshop…" once loaded`, async ({ browser }) => {
+    test(`[R67]${locale === 'en' ? '' : '[R75]'} the join page says which workshop and which step, never "Finding your workshop…" once loaded`, async ({ browser }) => {
       const workshop = await api().createWorkshop(spring, [support], locale);
       const { page } = await newScreen(browser, 'phone320', { locale });
       await page.goto('/');
@@ -41,7 +41,7 @@ for (const locale of LOCALES) {
       await expect(page.getByRole('heading', { level: 1, name: spring })).toBeVisible();
     });
 
-    test(`[R71]${locale === 'en' ? '' : '[R79]'} partner joined, partner ready, revealed, time is up, connection lost and back; focus stays where it was`, async ({ browser }) => {
+    test(`[R67]${locale === 'en' ? '' : '[R75]'} partner joined, partner ready, revealed, time is up, connection lost and back; focus stays where it was`, async ({ browser }) => {
       test.setTimeout(240_000);
       const client = api();
       const workshop = await client.createWorkshop(thursday, [support], locale);

@@ -26,7 +26,7 @@ async function smallestTarget(page: Page): Promise<number> {
   });
 }
 
-test('[R95][R96][R97][R98][R101] a co-host on a phone runs the next step, the facilitator follows, then revokes the link', async ({ browser }) => {
+test('[R91][R92][R93][R94][R97] a co-host on a phone runs the next step, the facilitator follows, then revokes the link', async ({ browser }) => {
   test.setTimeout(240_000);
   const workshop = await api().createWorkshop('Thursday evening', [BRING_NEED, SPECTRUM, SUPPORT]);
   const laptop = await browser.newContext({ viewport: { width: 1366, height: 768 }, permissions: ['clipboard-read', 'clipboard-write'] });
@@ -112,7 +112,7 @@ test('[R95][R96][R97][R98][R101] a co-host on a phone runs the next step, the fa
   await phone.close();
 });
 
-test('[R101] the facilitator’s console on a 320 px phone: no sideways scroll, large targets', async ({ browser }) => {
+test('[R97] the facilitator’s console on a 320 px phone: no sideways scroll, large targets', async ({ browser }) => {
   const workshop = await api().createWorkshop('Narrow', [SUPPORT]);
   const context = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 320, height: 640 } });
   const page = await context.newPage();

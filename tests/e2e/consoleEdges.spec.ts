@@ -30,7 +30,7 @@ function unusedCode(taken: string): string {
 const buttonNames = (page: Page) =>
   page.locator('button').evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim()));
 
-test('[R82] a wrong room code or review secret answers 404 with its friendly page, and /favicon.ico is an icon', async ({ page }) => {
+test('[R78] a wrong room code or review secret answers 404 with its friendly page, and /favicon.ico is an icon', async ({ page }) => {
   const workshop = await api().createWorkshop('Real room', [SUPPORT]);
   const missing = unusedCode(workshop.code);
 
@@ -61,7 +61,7 @@ test('[R82] a wrong room code or review secret answers 404 with its friendly pag
   await shot(page, 'favicon');
 });
 
-test('[R83] "Host a workshop" is above the fold on a 1366×768 laptop; adding an exercise twice is "Add again", never two identical names', async ({ browser }) => {
+test('[R79] "Host a workshop" is above the fold on a 1366×768 laptop; adding an exercise twice is "Add again", never two identical names', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.goto('/');
@@ -105,7 +105,7 @@ test('[R83] "Host a workshop" is above the fold on a 1366×768 laptop; adding an
   await context.close();
 });
 
-test('[R80][R81][R84][R85] the console: copy the join link, every exercise that ran is done, an ended workshop says so and hides the QR', async ({ browser }) => {
+test('[R76][R77][R80][R81] the console: copy the join link, every exercise that ran is done, an ended workshop says so and hides the QR', async ({ browser }) => {
   const client = api();
   const workshop = await client.createWorkshop('Remote evening', [BRING_NEED, SPECTRUM, SUPPORT]);
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -153,7 +153,7 @@ test('[R80][R81][R84][R85] the console: copy the join link, every exercise that 
   await context.close();
 });
 
-test('[R81] a phone waiting for its partner sends the pair link, and the partner elsewhere lands on the same board', async ({ browser }) => {
+test('[R77] a phone waiting for its partner sends the pair link, and the partner elsewhere lands on the same board', async ({ browser }) => {
   const client = api();
   const workshop = await client.createWorkshop('Far apart', [SUPPORT]);
   const ana = await client.join(workshop.code, 'Ana');

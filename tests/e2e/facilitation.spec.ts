@@ -70,7 +70,7 @@ test('[R24][R26][R27][R28] facilitator, projector and four phones through a priv
 
   // Couple 2 is revealed by the facilitator.
   await host.getByRole('button', { name: 'Reveal for everyone' }).click();
-  // It asks first ([R87]): Ana and Ben are revealed already, Cleo is ready, so only Dev has not tapped ready.
+  // It asks first ([R83]): Ana and Ben are revealed already, Cleo is ready, so only Dev has not tapped ready.
   await expect(host.getByRole('dialog', { name: 'Reveal for everyone?' })).toContainText('1 person has not tapped ready yet.');
   await host.getByRole('button', { name: 'Yes, reveal now' }).click();
   await expect(dev.getByLabel("Cleo's answer").filter({ hasText: CLEO_PRIVATE })).toBeVisible();

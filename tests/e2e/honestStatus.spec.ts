@@ -42,7 +42,7 @@ async function coupleOnBoard(browser: Parameters<typeof newPhone>[0], routeAna?:
   return { client, code, a, b, host, command, ana, ben };
 }
 
-test('[R73] Saving… until the server\'s echo arrives, then Saved; never said aloud per keystroke', async ({ browser }) => {
+test('[R69] Saving… until the server\'s echo arrives, then Saved; never said aloud per keystroke', async ({ browser }) => {
   // Frames from the server to Ana's board wait while `holding`: her keystroke reaches the server, its echo waits here.
   let holding = false;
   const held: (() => void)[] = [];
@@ -73,7 +73,7 @@ test('[R73] Saving… until the server\'s echo arrives, then Saved; never said a
   host.close();
 });
 
-test('[R73] Kept on this phone while offline, Saved again (and said once) when back', async ({ browser }) => {
+test('[R69] Kept on this phone while offline, Saved again (and said once) when back', async ({ browser }) => {
   const { ana, ben, host } = await coupleOnBoard(browser);
   await expect(status(ana.page).getByText('Saved', { exact: true })).toBeVisible();
   await ana.context.setOffline(true);
@@ -93,7 +93,7 @@ test('[R73] Kept on this phone while offline, Saved again (and said once) when b
   host.close();
 });
 
-test('[R75] an entry counts down near its limit, and a paste says what did not fit', async ({ browser }) => {
+test('[R71] an entry counts down near its limit, and a paste says what did not fit', async ({ browser }) => {
   const { ana, host } = await coupleOnBoard(browser);
   await ana.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await ana.page.getByRole('button', { name: 'Add to What I bring' }).click();
@@ -121,7 +121,7 @@ test('[R75] an entry counts down near its limit, and a paste says what did not f
   host.close();
 });
 
-test('[R75] a name counts down from 80 % of 40 characters and says what a paste lost', async ({ browser }) => {
+test('[R71] a name counts down from 80 % of 40 characters and says what a paste lost', async ({ browser }) => {
   const { code } = await api().createWorkshop();
   const phone = await newPhone(browser, 'small');
   await phone.context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -142,7 +142,7 @@ test('[R75] a name counts down from 80 % of 40 characters and says what a paste 
   await shoot(phone.page, 'name-limit-320');
 });
 
-test('[R77] before sharing with the room the phone says the facilitator approves it and it appears without names', async ({ browser }) => {
+test('[R73] before sharing with the room the phone says the facilitator approves it and it appears without names', async ({ browser }) => {
   const { ana, command, host } = await coupleOnBoard(browser);
   await command({ type: 'goTo', step: 2 });
   await ana.page.getByLabel(QUESTION).fill('When you make space for my quiet mornings');
@@ -157,7 +157,7 @@ test('[R77] before sharing with the room the phone says the facilitator approves
   host.close();
 });
 
-test('[R76] when a partner deletes the board, the other phone says their partner deleted it', async ({ browser }) => {
+test('[R72] when a partner deletes the board, the other phone says their partner deleted it', async ({ browser }) => {
   const { client, ana, ben, a, code, host } = await coupleOnBoard(browser);
   const meA: MeResponse = await client.me(a.token);
   const secret = meA.reviewUrl.split('/review/')[1];

@@ -27,7 +27,7 @@ for (const locale of LOCALES) {
   } = ROOM_PEOPLE[locale];
 
   for (const colorScheme of COLOR_SCHEMES) {
-    test(`[R70]${locale === 'en' ? '' : '[R79]'} a whole facilitation round with the keyboard alone (${locale}, ${colorScheme})`, async ({ browser }) => {
+    test(`[R66]${locale === 'en' ? '' : '[R75]'} a whole facilitation round with the keyboard alone (${locale}, ${colorScheme})`, async ({ browser }) => {
       test.setTimeout(300_000);
       const { page: host } = await newScreen(browser, 'laptop', { locale, colorScheme });
       const focused = (name: string | RegExp) => expect(host.getByRole('button', { name }).first()).toBeFocused();

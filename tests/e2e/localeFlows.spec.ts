@@ -73,7 +73,7 @@ async function contextIn(browser: Browser, locale: Locale, device: 'phone' | 'la
   return { context, page: await context.newPage() };
 }
 
-/** [R62][R64] The page speaks the locale, right to left for Arabic, and its layout follows. */
+/** [R58][R60] The page speaks the locale, right to left for Arabic, and its layout follows. */
 async function expectSpeaks(page: Page, locale: Locale): Promise<void> {
   // Written out, not taken from the app's own table: Arabic is the right-to-left one here.
   const dir = locale === 'ar' ? 'rtl' : 'ltr';
@@ -82,7 +82,7 @@ async function expectSpeaks(page: Page, locale: Locale): Promise<void> {
   expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe(dir);
 }
 
-/** [R64] Where a line of start-aligned text sits in its box: against the right edge when the layout is mirrored. */
+/** [R60] Where a line of start-aligned text sits in its box: against the right edge when the layout is mirrored. */
 async function startSide(heading: ReturnType<Page['getByRole']>): Promise<'left' | 'right'> {
   const gaps = await heading.evaluate((el) => {
     const range = document.createRange();
@@ -100,7 +100,7 @@ for (const locale of ['ar', 'de'] as const) {
   const { names, entry, answers } = PEOPLE[locale];
   const [first, second] = names;
 
-  test(`[R62][R64] ${locale}: facilitator creates the workshop in ${locale}, two partners join, pair and write; the console shows counts, not words`, async ({ browser }) => {
+  test(`[R58][R60] ${locale}: facilitator creates the workshop in ${locale}, two partners join, pair and write; the console shows counts, not words`, async ({ browser }) => {
     test.setTimeout(150_000);
     const bring = bringNeed.kind === 'columns' ? bringNeed.columns[0].label : '';
 
@@ -173,7 +173,7 @@ for (const locale of ['ar', 'de'] as const) {
     expect(await host.content()).not.toContain(entry.split(' ').slice(-2).join(' '));
   });
 
-  test(`[R62][R64] ${locale}: a facilitation round — exercise, countdown, both ready reveals a private-first exercise, end`, async ({ browser }) => {
+  test(`[R58][R60] ${locale}: a facilitation round — exercise, countdown, both ready reveals a private-first exercise, end`, async ({ browser }) => {
     test.setTimeout(150_000);
     const question = support.kind === 'prompts' ? support.questions[0].label : '';
     const client = api();

@@ -45,7 +45,7 @@ async function room(browser: Browser) {
   return { host, ana, ben, cleo, dev, close };
 }
 
-test('[R86][R87][R88][R94] the phones say who can reveal; the console asks with the not-ready count; each phone says how it was revealed', async ({ browser }) => {
+test('[R82][R83][R84][R90] the phones say who can reveal; the console asks with the not-ready count; each phone says how it was revealed', async ({ browser }) => {
   test.setTimeout(300_000);
   const { host, ana, ben, cleo, dev, close } = await room(browser);
   try {
@@ -99,7 +99,7 @@ test('[R86][R87][R88][R94] the phones say who can reveal; the console asks with 
   }
 });
 
-test('[R89][R90][R94] a pause asked on one phone is seen on the partner’s and on the console, acknowledged, and lifted by the asker', async ({ browser }) => {
+test('[R85][R86][R90] a pause asked on one phone is seen on the partner’s and on the console, acknowledged, and lifted by the asker', async ({ browser }) => {
   test.setTimeout(300_000);
   const { host, ana, ben, cleo, close } = await room(browser);
   try {

@@ -12,7 +12,7 @@ import { api, hostSocket, newPhone, seatPhone } from './support';
  * can switch their own screen to English; the choice stays on the phone, the workshop's
  * exercise content stays as it is.
  */
-test('[R62][R64] an Arabic workshop’s phone page is <html lang="ar" dir="rtl">, an English entry renders with dir="auto"', async ({ browser }) => {
+test('[R58][R60] an Arabic workshop’s phone page is <html lang="ar" dir="rtl">, an English entry renders with dir="auto"', async ({ browser }) => {
   const client = api();
   const [bringNeed] = libraryFor('ar');
   const created = await client.request<CreateWorkshopResponse>('POST', '/api/workshops', { title: 'أمسية الربيع', agenda: [bringNeed], locale: 'ar' });
@@ -70,7 +70,7 @@ test('[R62][R64] an Arabic workshop’s phone page is <html lang="ar" dir="rtl">
   await context.close();
 });
 
-test('[R64] an empty name field on an Arabic join page waits at the right, then takes the direction of the name typed', async ({ browser }) => {
+test('[R60] an empty name field on an Arabic join page waits at the right, then takes the direction of the name typed', async ({ browser }) => {
   const created = await api().request<CreateWorkshopResponse>('POST', '/api/workshops', { title: 'أمسية الربيع', locale: 'ar' });
   const { context, page } = await newPhone(browser);
   await page.goto(`/join/${created.body.code}`);
@@ -87,7 +87,7 @@ test('[R64] an empty name field on an Arabic join page waits at the right, then 
   await context.close();
 });
 
-test('[R62] the server renders each page in its language: the workshop’s on the room’s pages, the person’s cookie first, the facilitator’s own on the console', async ({ request }) => {
+test('[R58] the server renders each page in its language: the workshop’s on the room’s pages, the person’s cookie first, the facilitator’s own on the console', async ({ request }) => {
   const client = api();
   const created = await client.request<CreateWorkshopResponse>('POST', '/api/workshops', { title: 'Frühlingsabend', locale: 'de' });
   const { code } = created.body;

@@ -25,7 +25,7 @@ async function hostPage(browser: import('@playwright/test').Browser, hostUrl: st
   return { context, page };
 }
 
-test('[R103][R104] the facilitator spotlights a wall entry on the projector, large and alone, and goes back to the wall', async ({ browser }) => {
+test('[R99][R100] the facilitator spotlights a wall entry on the projector, large and alone, and goes back to the wall', async ({ browser }) => {
   const client = api();
   const workshop = await client.createWorkshop('Spring evening', [BRING_NEED]);
   const couple = await client.coupleInWorkshop(['Ana', 'Ben'], workshop.code);
@@ -77,7 +77,7 @@ test('[R103][R104] the facilitator spotlights a wall entry on the projector, lar
   await Promise.all([projectorContext.close(), desk.context.close()]);
 });
 
-test('[R105][R106][R107] time up: a soft chime on the projector (turned on by a tap, off from the console), one buzz on a phone, none with reduced motion, and writing stays open', async ({ browser }) => {
+test('[R101][R102][R103] time up: a soft chime on the projector (turned on by a tap, off from the console), one buzz on a phone, none with reduced motion, and writing stays open', async ({ browser }) => {
   const client = api();
   const workshop = await client.createWorkshop('Timed evening', [BRING_NEED]);
   const couple = await client.coupleInWorkshop(['Ana', 'Ben'], workshop.code);
@@ -169,7 +169,7 @@ test('[R105][R106][R107] time up: a soft chime on the projector (turned on by a 
   await Promise.all([projectorContext.close(), desk.context.close(), ...phones.map((p) => p.context.close())]);
 });
 
-test('[R108][R109] the closing pulse answered on two phones, one changed, and the summary’s distribution without names', async ({ browser }) => {
+test('[R104][R105] the closing pulse answered on two phones, one changed, and the summary’s distribution without names', async ({ browser }) => {
   const client = api();
   const workshop = await client.createWorkshop('Closing evening', [BRING_NEED]);
   const couple = await client.coupleInWorkshop(['Ana', 'Ben'], workshop.code);
@@ -227,7 +227,7 @@ test('[R108][R109] the closing pulse answered on two phones, one changed, and th
   await Promise.all([summary.context.close(), ...phones.map((p) => p.context.close())]);
 });
 
-test('[R113] on a 320 px phone the review’s spectrum end labels do not overlap', async ({ browser }) => {
+test('[R109] on a 320 px phone the review’s spectrum end labels do not overlap', async ({ browser }) => {
   const client = api();
   const LONG = SPECTRUM.kind === 'spectrum' ? { ...SPECTRUM, id: 'long-spectrum', stops: ['Entirely on my own, without asking anyone', 'Somewhere between', 'Completely together, every single day of the week'] } : SPECTRUM;
   const workshop = await client.createWorkshop('Review evening', [SPECTRUM, LONG]);

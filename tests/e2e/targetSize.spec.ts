@@ -44,7 +44,7 @@ for (const locale of LOCALES) {
   const { names, titles, entries, answers } = ROOM_PEOPLE[locale];
   const [first, second, third, fourth] = names;
 
-  test(`[R72]${locale === 'en' ? '' : '[R79]'} every target on the phone pages is at least ${MIN_PX}×${MIN_PX} px at 320 px wide, with nothing wider than the screen (${locale})`, async ({ browser }) => {
+  test(`[R68]${locale === 'en' ? '' : '[R75]'} every target on the phone pages is at least ${MIN_PX}×${MIN_PX} px at 320 px wide, with nothing wider than the screen (${locale})`, async ({ browser }) => {
     test.setTimeout(300_000);
     const offenders: string[] = [];
     const measure = async (page: Page, where: string) => {
@@ -130,7 +130,7 @@ for (const locale of LOCALES) {
     control.close();
   });
 
-  test(`[R72]${locale === 'en' ? '' : '[R79]'} the facilitator's pages zoomed to 400 % (320 CSS px wide) do not scroll sideways (${locale})`, async ({ browser }) => {
+  test(`[R68]${locale === 'en' ? '' : '[R75]'} the facilitator's pages zoomed to 400 % (320 CSS px wide) do not scroll sideways (${locale})`, async ({ browser }) => {
     const client = api();
     const workshop = await client.createWorkshop(titles.zoomed, [bringNeed, support], locale);
     await client.coupleInWorkshop([first, second], workshop.code);

@@ -7,7 +7,7 @@ import { eventually } from '../helpers/wait';
 const secretOf = (me: MeResponse) => me.reviewUrl.split('/review/')[1];
 
 describe('a phone is told who took its board away', () => {
-  it('[R76] a partner deletes the board: that phone hears "you", the other phone "partner"', async () => {
+  it('[R72] a partner deletes the board: that phone hears "you", the other phone "partner"', async () => {
     await withServer({}, async ({ server, api }) => {
       const { a, b } = await api.coupleInWorkshop(['Ana', 'Ben']);
       const meA = await api.me(a.token);
@@ -25,7 +25,7 @@ describe('a phone is told who took its board away', () => {
     });
   });
 
-  it('[R76] the facilitator unpairs a couple or deletes the workshop: both phones hear "facilitator"', async () => {
+  it('[R72] the facilitator unpairs a couple or deletes the workshop: both phones hear "facilitator"', async () => {
     await withServer({}, async ({ server, api }) => {
       const workshop = await api.createWorkshop();
       const { a, b } = await api.coupleInWorkshop(['Cleo', 'Dev'], workshop.code);

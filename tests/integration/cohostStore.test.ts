@@ -6,7 +6,7 @@ let n = 0;
 const cohost = (workshopCode: string) => ({ id: `cohost-${++n}`, workshopCode, keyHash: `hash-${n}-${Math.random()}`, name: null, createdAt: 1_700_000_000_000 + n });
 
 /** The co-host methods of the store (migration 0003), against every backend; `other` plays a second node. */
-describe.each(BACKENDS)('[R95] [R100] co-hosts in the store: $name', (backend) => {
+describe.each(BACKENDS)('[R91] [R96] co-hosts in the store: $name', (backend) => {
   let store: Store;
   let other: Store;
   let dispose: () => Promise<void>;
@@ -23,7 +23,7 @@ describe.each(BACKENDS)('[R95] [R100] co-hosts in the store: $name', (backend) =
     await dispose?.();
   });
 
-  it('[R95] numbers co-hosts in order, finds them by key hash, renames and revokes them', async () => {
+  it('[R91] numbers co-hosts in order, finds them by key hash, renames and revokes them', async () => {
     const w = workshopRow();
     await store.createWorkshop(w);
     const first = await store.createCohost(cohost(w.code), 8);
@@ -43,7 +43,7 @@ describe.each(BACKENDS)('[R95] [R100] co-hosts in the store: $name', (backend) =
     expect(await store.createCohost(cohost('NOPE0000'), 8)).toBe('not_found');
   });
 
-  it('[R95] never gives more active places than the limit, nor a number twice, under concurrent invites from two nodes', async () => {
+  it('[R91] never gives more active places than the limit, nor a number twice, under concurrent invites from two nodes', async () => {
     const w = workshopRow();
     await store.createWorkshop(w);
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).createCohost(cohost(w.code), 4)));
@@ -57,7 +57,7 @@ describe.each(BACKENDS)('[R95] [R100] co-hosts in the store: $name', (backend) =
     expect(typeof next !== 'string' && next.number).toBe(5);
   });
 
-  it('[R100] deleting the workshop deletes its co-hosts', async () => {
+  it('[R96] deleting the workshop deletes its co-hosts', async () => {
     const w = workshopRow();
     await store.createWorkshop(w);
     const made = await store.createCohost(cohost(w.code), 8);

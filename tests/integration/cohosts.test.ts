@@ -44,7 +44,7 @@ async function room() {
 }
 
 describe('co-hosts', () => {
-  it('[R95] the facilitator invites a co-host: a secret link of its own to the same console, listed, numbered', async () => {
+  it('[R91] the facilitator invites a co-host: a secret link of its own to the same console, listed, numbered', async () => {
     const r = await room();
     try {
       expect(r.invite.url).toBe(`${server.url}/host/${r.workshop.code}#key=${r.invite.key}`);
@@ -64,7 +64,7 @@ describe('co-hosts', () => {
     }
   });
 
-  it('[R96] a co-host runs the next step and the facilitator’s console and the phones follow', async () => {
+  it('[R92] a co-host runs the next step and the facilitator’s console and the phones follow', async () => {
     const r = await room();
     const couple = await api.coupleInWorkshop(['Ana', 'Ben'], r.workshop.code);
     const phone = connectControl(server.url, participantAuth(couple.a.token));
@@ -84,7 +84,7 @@ describe('co-hosts', () => {
     }
   });
 
-  it('[R96] a co-host cannot delete the workshop or manage co-hosts: 403 facilitator_only, nothing changed', async () => {
+  it('[R92] a co-host cannot delete the workshop or manage co-hosts: 403 facilitator_only, nothing changed', async () => {
     const r = await room();
     try {
       const code = r.workshop.code;
@@ -106,7 +106,7 @@ describe('co-hosts', () => {
     }
   });
 
-  it('[R97] revoking closes the co-host’s consoles at once and the link is refused from then on', async () => {
+  it('[R93] revoking closes the co-host’s consoles at once and the link is refused from then on', async () => {
     const r = await room();
     const second = console_(server.url, r.workshop.code, r.invite.key); // the same co-host on a second device
     try {
@@ -131,7 +131,7 @@ describe('co-hosts', () => {
     }
   });
 
-  it('[R98] [R102] every console shows who is hosting right now, with the co-host’s own name, live', async () => {
+  it('[R94] [R98] every console shows who is hosting right now, with the co-host’s own name, live', async () => {
     const r = await room();
     try {
       const ids = (c: typeof r.facilitator) => c.seen.team?.hosts.map((h) => [h.role, h.number, h.name]);
@@ -160,7 +160,7 @@ describe('co-hosts', () => {
     }
   });
 
-  it('[R99] commands sent from two consoles at once are applied one after the other and both consoles converge', async () => {
+  it('[R95] commands sent from two consoles at once are applied one after the other and both consoles converge', async () => {
     const r = await room();
     try {
       const consoles = [r.facilitator, r.cohost];
@@ -194,7 +194,7 @@ describe('co-hosts', () => {
     }
   });
 
-  it('[R95] a workshop has at most 8 active co-hosts (409 cohost_limit); a revoked place is free again', async () => {
+  it('[R91] a workshop has at most 8 active co-hosts (409 cohost_limit); a revoked place is free again', async () => {
     const w = await api.createWorkshop('Many hands', AGENDA);
     const made = [];
     for (let i = 0; i < 8; i++) made.push((await invite(api, w.code, w.hostKey)).body);
@@ -205,7 +205,7 @@ describe('co-hosts', () => {
     expect([again.status, again.body.cohost.number]).toEqual([201, 9]);
   });
 
-  it('[R100] co-hosts, their names and revocations survive a restart; deleting the workshop deletes them', async () => {
+  it('[R96] co-hosts, their names and revocations survive a restart; deleting the workshop deletes them', async () => {
     const dataDir = tempDataDir();
     const first = await startTestServer({ dataDir });
     const api1 = new Api(first.url);

@@ -56,7 +56,7 @@ async function arabicWorkshop() {
 }
 
 describe('exports in the workshop’s language', () => {
-  it('[R65] an Arabic workshop’s Markdown has the Arabic fixed words, a right-to-left scale and Arabic figures', async () => {
+  it('[R61] an Arabic workshop’s Markdown has the Arabic fixed words, a right-to-left scale and Arabic figures', async () => {
     const w = await arabicWorkshop();
     const words = exportWords('ar');
     const md = await (await fetch(`${w.reviewUrl}/export.md`)).text();
@@ -75,7 +75,7 @@ describe('exports in the workshop’s language', () => {
     expect(md).toContain('## ما نتقاسمه');
   });
 
-  it('[R65] its PDF reads back Arabic and mixed lines with their spaces and brackets where they were typed', async () => {
+  it('[R61] its PDF reads back Arabic and mixed lines with their spaces and brackets where they were typed', async () => {
     const w = await arabicWorkshop();
     const res = await fetch(`${w.reviewUrl}/export.pdf`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -92,7 +92,7 @@ describe('exports in the workshop’s language', () => {
     expect(lines).toContain('ليلى');
   });
 
-  it('[R65] the facilitator’s CSV is UTF-8 with a byte order mark', async () => {
+  it('[R61] the facilitator’s CSV is UTF-8 with a byte order mark', async () => {
     const w = await arabicWorkshop();
     const res = await fetch(`${server.url}/api/workshops/${w.code}/summary.csv`, { headers: { authorization: `Bearer ${w.hostKey}` } });
     expect(res.headers.get('content-type')).toContain('charset=utf-8');

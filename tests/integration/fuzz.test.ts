@@ -31,7 +31,7 @@ const DOCS_PER_BOARD = 100;
 
 /**
  * The fuzzer is one participant sending thousands of refused frames, far past their refused-frame
- * budget (5, [R58]), which would answer all but the first with 4329 unread. The decoders are
+ * budget (5, [R115]), which would answer all but the first with 4329 unread. The decoders are
  * what is fuzzed here, so that budget is raised; attacks/boardFloods.test.ts checks it.
  */
 const { server, api } = await serverForFile({ limits: { ...DEFAULT_LIMITS, boardRefusalBurst: 1_000_000 } });

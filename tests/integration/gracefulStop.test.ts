@@ -28,7 +28,7 @@ function readUntilClosed(socket: net.Socket): Promise<string> {
   });
 }
 
-describe('[R66] a graceful stop (SIGTERM)', () => {
+describe('[R62] a graceful stop (SIGTERM)', () => {
   it('stops listening, answers 503 shutting_down on connections still open, stores every board and closes its sockets with 1012', { timeout: 30_000 }, async () => {
     const dataDir = tempDataDir();
     const server = await startTestServer({ dataDir, databaseUrl: null });
@@ -63,7 +63,7 @@ describe('[R66] a graceful stop (SIGTERM)', () => {
       await expect(openConnection(server.port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
       await closed;
       const stopMs = performance.now() - started;
-      console.log(`[R66] close() took ${stopMs.toFixed(0)} ms`);
+      console.log(`[R62] close() took ${stopMs.toFixed(0)} ms`);
       expect(stopMs).toBeLessThan(TIMING.shutdownBoundMs);
 
       // Every board socket was told "reconnect now", never a code the stock provider gives up on…

@@ -16,13 +16,13 @@ function boardUrl(access: { serverUrl: string; docName: string; params: Record<s
 }
 
 describe('heartbeats on both sockets', () => {
-  it('[R74] the default heartbeats drop a vanished phone well within 15 s', () => {
+  it('[R70] the default heartbeats drop a vanished phone well within 15 s', () => {
     // Board: cut at the second unanswered ping. Control: ping interval plus its timeout. Both plus the console's throttle.
     expect(2 * DEFAULT_TIMING.boardHeartbeatMs + DEFAULT_TIMING.hostSnapshotThrottleMs).toBeLessThan(OFFLINE_WITHIN_MS);
     expect(DEFAULT_TIMING.controlPingIntervalMs + DEFAULT_TIMING.controlPingTimeoutMs + DEFAULT_TIMING.hostSnapshotThrottleMs).toBeLessThan(OFFLINE_WITHIN_MS);
   });
 
-  it('[R74] a board socket that stops answering pings is cut; a healthy one is never', async () => {
+  it('[R70] a board socket that stops answering pings is cut; a healthy one is never', async () => {
     await withServer({ timing: FAST }, async ({ server, api }) => {
       const { a, b } = await api.coupleInWorkshop();
       const meA = await api.me(a.token);
@@ -54,7 +54,7 @@ describe('heartbeats on both sockets', () => {
     });
   });
 
-  it('[R74][R16] a phone that vanished without closing shows offline to its partner and on the console', async () => {
+  it('[R70][R16] a phone that vanished without closing shows offline to its partner and on the console', async () => {
     await withServer({ timing: FAST }, async ({ server, api }) => {
       const { workshop, a, b } = await api.coupleInWorkshop();
       const proxy = await freezableProxy(server.port);

@@ -26,7 +26,7 @@ const UNDER_MS = 100;
 const freshUrl = async (token: string, board: BoardAccess) => boardUrl({ ...board, params: (await api.boardTicket(token)).params });
 
 describe('a board at its size limit stalls no other board', () => {
-  it('[R115][R116][R117] 4 phones open a board of ~196,000 structs over and over (load, sync, unload, compaction each time) while a probe couple types in another workshop: the probe stays under 100 ms (or twice its p99 alone on a busy machine), every phone syncs the whole board, the work runs in the state worker, and what is stored is the board', { timeout: 180_000 }, async () => {
+  it('[R111][R112][R113] 4 phones open a board of ~196,000 structs over and over (load, sync, unload, compaction each time) while a probe couple types in another workshop: the probe stays under 100 ms (or twice its p99 alone on a busy machine), every phone syncs the whole board, the work runs in the state worker, and what is stored is the board', { timeout: 180_000 }, async () => {
     const { a, b } = await api.coupleInWorkshop(['Ana', 'Ben']);
     const [meA, meB] = await Promise.all([api.me(a.token), api.me(b.token)]);
     const docName = meA.board!.docName;

@@ -120,7 +120,7 @@ describe('several nodes on one Redis', () => {
     }
   }, SLOW);
 
-  it('[R91] a pause across nodes: asked on node 1, seen on node 2 and by the console on node 3, acknowledged there, lifted on node 1', async () => {
+  it('[R87] a pause across nodes: asked on node 1, seen on node 2 and by the console on node 3, acknowledged there, lifted on node 1', async () => {
     const r = await room();
     const coupleId = r.meA.couple!.id;
     try {

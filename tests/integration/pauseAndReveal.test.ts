@@ -32,7 +32,7 @@ const ack = (socket: ControlSocket, coupleId: string) => socket.timeout(5_000).e
 const note = (socket: ControlSocket, text: string | null) => socket.timeout(5_000).emitWithAck('host:note', { text });
 
 describe('a couple’s pause', () => {
-  it('[R89] Ana asks for a pause: Ben’s phone and the console see it at once; the other couple and the projector do not', async () => {
+  it('[R85] Ana asks for a pause: Ben’s phone and the console see it at once; the other couple and the projector do not', async () => {
     const r = await room();
     try {
       const [ana, ben, cleo, dev] = r.phones;
@@ -61,7 +61,7 @@ describe('a couple’s pause', () => {
     }
   });
 
-  it('[R90] only the partner who asked resumes; the facilitator acknowledges and both phones see it', async () => {
+  it('[R86] only the partner who asked resumes; the facilitator acknowledges and both phones see it', async () => {
     const r = await room();
     try {
       const [ana, ben, cleo] = r.phones;
@@ -91,7 +91,7 @@ describe('a couple’s pause', () => {
     }
   });
 
-  it('[R91] a stranger cannot pause; payloads are validated; a flood of taps meets the event budget', async () => {
+  it('[R87] a stranger cannot pause; payloads are validated; a flood of taps meets the event budget', async () => {
     const r = await room();
     const stranger = await api.join(r.workshop.code, 'Eve');
     const eve = connectControl(server.url, participantAuth(stranger.token));
@@ -111,7 +111,7 @@ describe('a couple’s pause', () => {
     }
   });
 
-  it('[R91] the pause is stored: it survives a reload and a server restart, and can be lifted afterwards', async () => {
+  it('[R87] the pause is stored: it survives a reload and a server restart, and can be lifted afterwards', async () => {
     const dataDir = tempDataDir();
     const first = await startTestServer({ dataDir, timing: { hostSnapshotThrottleMs: 20 } });
     const client1 = new ApiClient(first.url);
@@ -146,7 +146,7 @@ describe('a couple’s pause', () => {
     }
   });
 
-  it('[R92] the summary counts pauses per exercise, without naming a couple', async () => {
+  it('[R88] the summary counts pauses per exercise, without naming a couple', async () => {
     const r = await room();
     try {
       const [ana, , cleo] = r.phones;
@@ -173,7 +173,7 @@ describe('a couple’s pause', () => {
 });
 
 describe('how a reveal happened', () => {
-  it('[R88] both ready: each phone is told the partners revealed it, and taking ready back does not hide it again', async () => {
+  it('[R84] both ready: each phone is told the partners revealed it, and taking ready back does not hide it again', async () => {
     const r = await room();
     try {
       const [ana, ben] = r.phones;
@@ -196,7 +196,7 @@ describe('how a reveal happened', () => {
     }
   });
 
-  it('[R88] revealed by the facilitator, for one couple and for everyone: the phones say so, also when both get ready afterwards', async () => {
+  it('[R84] revealed by the facilitator, for one couple and for everyone: the phones say so, also when both get ready afterwards', async () => {
     const r = await room();
     try {
       const [ana, ben, cleo, dev] = r.phones;
@@ -218,7 +218,7 @@ describe('how a reveal happened', () => {
 });
 
 describe('the facilitator’s note', () => {
-  it('[R93] one line reaches every phone and the projector, is replaced by the next and cleared; long or multi-line notes are refused', async () => {
+  it('[R89] one line reaches every phone and the projector, is replaced by the next and cleared; long or multi-line notes are refused', async () => {
     const r = await room();
     try {
       const everyone = [r.projector, ...r.phones];

@@ -49,8 +49,8 @@ const cases = (['en', 'ar'] as const).flatMap((locale) => [
   { name: `${locale} every kind, long`, locale, exercises: [exercise('columns', locale, 25), exercise('spectrum', locale, 12), exercise('prompts', locale, 25)], minPages: 4 },
 ]);
 
-describe('[R111][R112] the PDF export, page by page', () => {
-  it.each(cases)('[R111] $name: no page without content, and every footer says n / N', async ({ locale, exercises, minPages }) => {
+describe('[R107][R108] the PDF export, page by page', () => {
+  it.each(cases)('[R107] $name: no page without content, and every footer says n / N', async ({ locale, exercises, minPages }) => {
     const pages = await pagesOf(review(locale, exercises));
     expect(pages.length).toBeGreaterThanOrEqual(minPages);
     const total = pages.length;
@@ -64,7 +64,7 @@ describe('[R111][R112] the PDF export, page by page', () => {
     });
   });
 
-  it.each(['en', 'ar'] as const)('[R112] %s: a spectrum says where each marker is by the scale’s step, never a percentage', async (locale) => {
+  it.each(['en', 'ar'] as const)('[R108] %s: a spectrum says where each marker is by the scale’s step, never a percentage', async (locale) => {
     const text = (await pagesOf(review(locale, [exercise('spectrum', locale, 1)]))).join('\n');
     const lines = text.replace(/[\u2066-\u2069]/g, '').split('\n');
     const w = WORDS[locale];

@@ -28,7 +28,7 @@ function getWithHost(port: number, path: string, host: string): Promise<{ status
 }
 
 describe('links phones can open', () => {
-  it('[R80] a request to 127.0.0.1 gets join, host, pair and review links on the network address; the board socket stays local', async () => {
+  it('[R76] a request to 127.0.0.1 gets join, host, pair and review links on the network address; the board socket stays local', async () => {
     await withServer({ host: '0.0.0.0', networkInterfaces: withWifi }, async ({ server }) => {
       const local = new ApiClient(`http://127.0.0.1:${server.port}`);
       const lan = `http://${LAN}:${server.port}`;
@@ -58,7 +58,7 @@ describe('links phones can open', () => {
     });
   });
 
-  it('[R80] PUBLIC_URL wins over the network address', async () => {
+  it('[R76] PUBLIC_URL wins over the network address', async () => {
     await withServer({ host: '0.0.0.0', networkInterfaces: withWifi, publicUrl: 'https://twofold.example.org' }, async ({ server }) => {
       const local = new ApiClient(`http://127.0.0.1:${server.port}`);
       const w = await local.createWorkshop('Evening');
@@ -69,7 +69,7 @@ describe('links phones can open', () => {
     });
   });
 
-  it('[R80] with no network address the links stay local and the console is told phones cannot reach this machine', async () => {
+  it('[R76] with no network address the links stay local and the console is told phones cannot reach this machine', async () => {
     // No interface but loopback; and a server bound to loopback, whatever interfaces the machine has.
     for (const options of [{ host: '0.0.0.0', networkInterfaces: loopbackOnly }, { host: '127.0.0.1', networkInterfaces: withWifi }]) {
       await withServer(options, async ({ server }) => {
@@ -81,7 +81,7 @@ describe('links phones can open', () => {
     }
   });
 
-  it('[R80] start-up prints the local address and the network one, or says plainly that there is none', async () => {
+  it('[R76] start-up prints the local address and the network one, or says plainly that there is none', async () => {
     const everywhere = await startServerProcess({ HOST: '0.0.0.0', DATA_DIR: tempDataDir() });
     const loopback = await startServerProcess({ HOST: '127.0.0.1', DATA_DIR: tempDataDir() });
     try {

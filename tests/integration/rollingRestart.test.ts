@@ -94,7 +94,7 @@ async function typeThrough(label: string, disrupt: (room: TypingRoom) => Promise
 }
 
 describe('rolling restarts and outages under typing load', () => {
-  it('[R66] [R67] each node restarted in turn (SIGTERM), then one killed (SIGKILL): nothing acknowledged is lost, no phone is cut off for 5 s', { timeout: SLOW }, async () => {
+  it('[R62] [R63] each node restarted in turn (SIGTERM), then one killed (SIGKILL): nothing acknowledged is lost, no phone is cut off for 5 s', { timeout: SLOW }, async () => {
     const exits: number[] = [];
     await typeThrough('rolling restart', async (r) => {
       for (let i = 0; i < nodes.length; i++) {
@@ -112,10 +112,10 @@ describe('rolling restarts and outages under typing load', () => {
       const { code } = await restartNode(1, 'SIGKILL');
       expect(code).toBe(null);
     });
-    console.log(`[R66] SIGTERM to exit, each node: ${exits.join(', ')} ms`);
+    console.log(`[R62] SIGTERM to exit, each node: ${exits.join(', ')} ms`);
   });
 
-  it('[R67] PostgreSQL restarted under load: nothing acknowledged is lost, no phone is cut off for 5 s', { timeout: SLOW }, async () => {
+  it('[R63] PostgreSQL restarted under load: nothing acknowledged is lost, no phone is cut off for 5 s', { timeout: SLOW }, async () => {
     await typeThrough('PostgreSQL restart', async (r) => {
       const before = r.phones.map((p) => p.closeCodes.length);
       await postgres.halt();
@@ -125,7 +125,7 @@ describe('rolling restarts and outages under typing load', () => {
     });
   });
 
-  it('[R67] Redis restarted under load: nothing acknowledged is lost, no phone is cut off for 5 s', { timeout: SLOW }, async () => {
+  it('[R63] Redis restarted under load: nothing acknowledged is lost, no phone is cut off for 5 s', { timeout: SLOW }, async () => {
     await typeThrough('Redis restart', async (r) => {
       await redis.stop();
       await r.progress(PROGRESS_CHARS); // each node acknowledges its own clients' edits meanwhile

@@ -52,7 +52,7 @@ async function sharedEntry(r: Room, entryId: string, text: string, approve: bool
 }
 
 describe('the spotlight', () => {
-  it('[R103] the facilitator spotlights one approved entry of this workshop; the projector gets it, phones and projector cannot ask', async () => {
+  it('[R99] the facilitator spotlights one approved entry of this workshop; the projector gets it, phones and projector cannot ask', async () => {
     const r = await room();
     const other = await room();
     try {
@@ -90,7 +90,7 @@ describe('the spotlight', () => {
     }
   });
 
-  it('[R104] an entry taken down leaves the spotlight with it, and put back it returns to the wall, not to the screen', async () => {
+  it('[R100] an entry taken down leaves the spotlight with it, and put back it returns to the wall, not to the screen', async () => {
     const r = await room();
     try {
       await hostCommand(r.host.socket, { type: 'goTo', step: 0 });
@@ -110,7 +110,7 @@ describe('the spotlight', () => {
 });
 
 describe('time is up', () => {
-  it('[R105] the facilitator turns the projector’s chime off and on; only the console can', async () => {
+  it('[R101] the facilitator turns the projector’s chime off and on; only the console can', async () => {
     const r = await room();
     try {
       expect(r.projector.latest.workshop?.chime).toBe(true);
@@ -125,7 +125,7 @@ describe('time is up', () => {
     }
   });
 
-  it('[R107] a countdown that reaches zero never locks writing: only the facilitator’s lock does', async () => {
+  it('[R103] a countdown that reaches zero never locks writing: only the facilitator’s lock does', async () => {
     const r = await room();
     const a = connectBoard(r.me[0].board!);
     const b = connectBoard(r.me[1].board!);
@@ -154,7 +154,7 @@ describe('time is up', () => {
 });
 
 describe('the closing pulse', () => {
-  it('[R108] each person answers once the workshop has ended, once each, and may change it; scores and words are checked', async () => {
+  it('[R104] each person answers once the workshop has ended, once each, and may change it; scores and words are checked', async () => {
     const r = await room();
     try {
       await hostCommand(r.host.socket, { type: 'goTo', step: 0 });
@@ -185,7 +185,7 @@ describe('the closing pulse', () => {
     }
   });
 
-  it('[R109] the summary shows the distribution and the words, sorted, with no name, person or couple', async () => {
+  it('[R105] the summary shows the distribution and the words, sorted, with no name, person or couple', async () => {
     const r = await room();
     try {
       await hostCommand(r.host.socket, { type: 'end' });
@@ -209,7 +209,7 @@ describe('the closing pulse', () => {
     }
   });
 
-  it('[R110] the pulse is deleted with the workshop', async () => {
+  it('[R106] the pulse is deleted with the workshop', async () => {
     const r = await room();
     try {
       await hostCommand(r.host.socket, { type: 'end' });

@@ -21,7 +21,7 @@ async function storedText(docName: string): Promise<string> {
 }
 
 describe('the phone\'s save status on real sockets', () => {
-  it('[R73] "Saved" comes with the echo, and by then the store holds the keystroke and the partner has it', async () => {
+  it('[R69] "Saved" comes with the echo, and by then the store holds the keystroke and the partner has it', async () => {
     const { a, b } = await api.coupleInWorkshop();
     const access = (await api.me(a.token)).board!;
     const ana = connectBoard(access);
@@ -46,7 +46,7 @@ describe('the phone\'s save status on real sockets', () => {
     }
   });
 
-  it('[R73] a keystroke into a silent network stays unsaved (however long it waits) until a new connection brings its echo', async () => {
+  it('[R69] a keystroke into a silent network stays unsaved (however long it waits) until a new connection brings its echo', async () => {
     const { a } = await api.coupleInWorkshop();
     const proxy = await freezableProxy(server.port);
     const access = (await api.me(a.token)).board!;

@@ -65,7 +65,7 @@ async function seatedCouple(api: ApiClient) {
   return { boardA: meA.board!, boardB: meB.board!, tokenA: a.token };
 }
 
-describe('[R12][R114] saved before relayed: the partner only ever receives what is stored', () => {
+describe('[R12][R110] saved before relayed: the partner only ever receives what is stored', () => {
   it('an update echoed to its sender or relayed to its partner survives a SIGKILL sent the moment it arrives', { timeout: 60_000 }, async () => {
     const marker = 'SAVED-BEFORE-ECHO-4c1d';
     const dataDir = tempDataDir();

@@ -150,7 +150,7 @@ async function expectRecovery(couple: Awaited<ReturnType<typeof typingCouple>>, 
   await eventually(() => expect(couple.appSees.connected).toBe(true), SETTLE_AFTER_STORE_FAILURE_MS + 10_000);
   expect((await couple.api.request('POST', `/api/workshops/${couple.code}/participants`, { name: 'Cleo' })).status).toBe(201);
   const figures = await couple.settleAndCheck();
-  console.log(`[R68] ${label}: ${figures.acked} of ${figures.typed} keystrokes acknowledged, every one of them on both phones and in the store`);
+  console.log(`[R64] ${label}: ${figures.acked} of ${figures.typed} keystrokes acknowledged, every one of them on both phones and in the store`);
   expect(figures.acked).toBe(figures.typed);
 }
 
@@ -161,13 +161,13 @@ afterAll(async () => {
 });
 if ('refused' in tmpfs) {
   // Only where mounting is not permitted at all (CI runs the tests as root, where it is).
-  console.warn(`[R68] SQLite on a full disk: SKIPPED, cannot mount a tmpfs here (${tmpfs.refused})`);
+  console.warn(`[R64] SQLite on a full disk: SKIPPED, cannot mount a tmpfs here (${tmpfs.refused})`);
   if (process.env.CI) throw new Error(`CI must run the full-disk test as root: ${tmpfs.refused}`);
 } else {
   cleanups.push(() => tmpfs.unmount());
 }
 
-describe('[R68] a store that fails loudly', () => {
+describe('[R64] a store that fails loudly', () => {
   it.skipIf('refused' in tmpfs)('SQLite on a full disk: nothing is acknowledged, the API and readiness answer 503, and it recovers once there is room', { timeout: 90_000 }, async () => {
     if ('refused' in tmpfs) return;
     const server = await startTestServer({ dataDir: tmpfs.dir, databaseUrl: null, logLevel: 'silent' });

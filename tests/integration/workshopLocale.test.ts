@@ -19,7 +19,7 @@ afterAll(() => server.close());
 const create = (body: Record<string, unknown>) => api.request<CreateWorkshopResponse & ApiError>('POST', '/api/workshops', { title: 'Abend zu zweit', ...body });
 
 describe('a workshop’s language', () => {
-  it('[R61] is taken when the workshop is created and returned by GET, join, /api/me and the workshop state', async () => {
+  it('[R57] is taken when the workshop is created and returned by GET, join, /api/me and the workshop state', async () => {
     const created = await create({ locale: 'ar' });
     expect(created.status).toBe(201);
     expect(created.body.locale).toBe('ar');
@@ -39,7 +39,7 @@ describe('a workshop’s language', () => {
     }
   });
 
-  it('[R61] is English when left out, and every supported language is accepted', async () => {
+  it('[R57] is English when left out, and every supported language is accepted', async () => {
     const plain = await create({});
     expect(plain.body.locale).toBe('en');
     expect((await api.request<WorkshopPublic>('GET', `/api/workshops/${plain.body.code}`)).body.locale).toBe('en');
@@ -49,7 +49,7 @@ describe('a workshop’s language', () => {
     }
   });
 
-  it('[R61] refuses a language Twofold does not speak with 400 invalid_body', async () => {
+  it('[R57] refuses a language Twofold does not speak with 400 invalid_body', async () => {
     for (const locale of ['xx', 'EN', 'de-DE', '', 42, null]) {
       const refused = await create({ locale });
       expect(refused.status, String(locale)).toBe(400);
@@ -57,7 +57,7 @@ describe('a workshop’s language', () => {
     }
   });
 
-  it('[R62] gives a workshop the library exercises in its language, keeping the minutes the facilitator set', async () => {
+  it('[R58] gives a workshop the library exercises in its language, keeping the minutes the facilitator set', async () => {
     for (const locale of LOCALES) {
       const whole = await create({ locale });
       const host = connectControl(server.url, hostAuth(whole.body.code, whole.body.hostKey));

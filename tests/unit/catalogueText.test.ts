@@ -13,7 +13,7 @@ function leafKeys(value: unknown, prefix = ''): string[] {
 describe('the exercise library in every language', () => {
   const english = leafKeys(CATALOGUE_TEXT.en).sort();
 
-  it.each(LOCALES)('[R62] %s has exactly the English text keys, none empty', (locale) => {
+  it.each(LOCALES)('[R58] %s has exactly the English text keys, none empty', (locale) => {
     expect(leafKeys(CATALOGUE_TEXT[locale]).sort()).toEqual(english);
     for (const key of english) {
       const text = key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], CATALOGUE_TEXT[locale]);
@@ -21,7 +21,7 @@ describe('the exercise library in every language', () => {
     }
   });
 
-  it.each(LOCALES)('[R62] %s builds the five library exercises and the three blanks within the exercise schema', (locale) => {
+  it.each(LOCALES)('[R58] %s builds the five library exercises and the three blanks within the exercise schema', (locale) => {
     const library = libraryFor(locale);
     expect(library.map((e) => e.id)).toEqual(EXERCISE_LIBRARY.map((e) => e.id));
     for (const exercise of [...library, ...Object.values(blankExercises(locale))]) {
@@ -33,7 +33,7 @@ describe('the exercise library in every language', () => {
     expect(library.map(shape)).toEqual(EXERCISE_LIBRARY.map(shape));
   });
 
-  it('[R62] puts a shipped library exercise into the workshop’s language and leaves a changed one alone', () => {
+  it('[R58] puts a shipped library exercise into the workshop’s language and leaves a changed one alone', () => {
     const [bringNeed] = libraryFor(DEFAULT_LOCALE);
     for (const locale of LOCALES) {
       expect(inLocale({ ...bringNeed, minutes: 20 }, locale)).toEqual({ ...libraryFor(locale)[0], minutes: 20 });

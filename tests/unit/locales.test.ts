@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptedLanguages, DEFAULT_LOCALE, isLocale, localeDirection, LOCALES, matchLocale, resolvePageLocale } from '../../lib/i18n/locales';
 
-describe('[R62] which language a page speaks', () => {
+describe('[R58] which language a page speaks', () => {
   it('knows five languages, Arabic right to left, English by default', () => {
     expect(LOCALES).toEqual(['en', 'de', 'fr', 'es', 'ar']);
     expect(LOCALES.filter((l) => localeDirection(l) === 'rtl')).toEqual(['ar']);

@@ -48,7 +48,7 @@ function shape(message: string): string[] {
 
 const english = flatten(read(DEFAULT_LOCALE));
 
-describe('[R63] message catalogues', () => {
+describe('[R59] message catalogues', () => {
   it('English has messages, each valid ICU', () => {
     expect(english.size).toBeGreaterThan(300);
     for (const [key, message] of english) expect(() => shape(message), key).not.toThrow();

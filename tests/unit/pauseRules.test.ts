@@ -14,7 +14,7 @@ const ok = (r: ReturnType<typeof applyPause>): WorkshopState => {
 const inStep = (step: number) => ok(applyHostCommand(initialWorkshopState(), { type: 'goTo', step }, T0, 3));
 
 describe('pause, reveal reason and note rules', () => {
-  it('[R90] a pause is asked once, lifted only by the seat that asked, acknowledged without being lifted', () => {
+  it('[R86] a pause is asked once, lifted only by the seat that asked, acknowledged without being lifted', () => {
     let s = inStep(1);
     s = ok(applyPause(s, 'c1', 'a', true, T0 + 5));
     expect(pauseOf(s, 'c1')).toEqual({ seat: 'a', step: 1, at: T0 + 5, acknowledged: false });
@@ -31,7 +31,7 @@ describe('pause, reveal reason and note rules', () => {
     expect(applyPause(initialWorkshopState(), 'c1', 'a', true, T0)).toMatchObject({ ok: false, code: 'bad_request' });
   });
 
-  it('[R92] pauses are counted per step, whichever couple asked', () => {
+  it('[R88] pauses are counted per step, whichever couple asked', () => {
     let s = inStep(0);
     s = ok(applyPause(s, 'c1', 'a', true, T0));
     s = ok(applyPause(s, 'c2', 'b', true, T0));
@@ -42,7 +42,7 @@ describe('pause, reveal reason and note rules', () => {
     expect(pausesDuring(inStep(0), 0)).toBe(0);
   });
 
-  it('[R88] the reveal keeps how it happened', () => {
+  it('[R84] the reveal keeps how it happened', () => {
     let s = inStep(2);
     expect(revealReason(s, 'c1', 2)).toBeNull();
     s = ok(applyReady(s, 'c1', 'a', true));
@@ -59,7 +59,7 @@ describe('pause, reveal reason and note rules', () => {
     expect(again.ok && again.state).toBe(s);
   });
 
-  it('[R93] a note is one trimmed line of at most the cap, replaced by the next and cleared with null', () => {
+  it('[R89] a note is one trimmed line of at most the cap, replaced by the next and cleared with null', () => {
     expect(roomNotePayloadSchema.safeParse({ text: '  Two more minutes  ' })).toMatchObject({ success: true, data: { text: 'Two more minutes' } });
     expect(roomNotePayloadSchema.safeParse({ text: 'x'.repeat(MAX_ROOM_NOTE_CHARS + 1) }).success).toBe(false);
     expect(roomNotePayloadSchema.safeParse({ text: 'a\u2028b' }).success).toBe(false);

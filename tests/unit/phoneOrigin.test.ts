@@ -13,12 +13,12 @@ const laptop: NetworkInterfaces = {
 };
 
 describe('the origin of links for phones', () => {
-  it('[R80] knows loopback names and addresses from the others', () => {
+  it('[R76] knows loopback names and addresses from the others', () => {
     for (const host of ['localhost', 'app.localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]', '::ffff:127.0.0.1', 'LOCALHOST']) expect(isLoopbackHost(host), host).toBe(true);
     for (const host of ['192.168.1.23', 'twofold.example.org', 'localhost.example.org', '10.0.0.1', '[fe80::1]', '128.0.0.1']) expect(isLoopbackHost(host), host).toBe(false);
   });
 
-  it('[R80] picks the first IPv4 address that is not internal, only when listening on every interface', () => {
+  it('[R76] picks the first IPv4 address that is not internal, only when listening on every interface', () => {
     expect(networkAddress('0.0.0.0', laptop)).toBe('192.168.1.23');
     expect(networkAddress('::', laptop)).toBe('192.168.1.23');
     expect(networkAddress('127.0.0.1', laptop)).toBeNull();
@@ -28,7 +28,7 @@ describe('the origin of links for phones', () => {
     expect(networkAddress('0.0.0.0', {})).toBeNull();
   });
 
-  it('[R80] PUBLIC_URL wins, another host is kept, localhost becomes the network address with its port', () => {
+  it('[R76] PUBLIC_URL wins, another host is kept, localhost becomes the network address with its port', () => {
     const lan = '192.168.1.23';
     expect(phoneOrigin({ publicUrl: 'https://twofold.example.org', requestOrigin: 'http://localhost:3000', networkAddress: lan })).toEqual({ origin: 'https://twofold.example.org', reach: 'public_url' });
     expect(phoneOrigin({ publicUrl: null, requestOrigin: 'http://192.168.1.23:3000', networkAddress: lan })).toEqual({ origin: 'http://192.168.1.23:3000', reach: 'request' });
@@ -40,7 +40,7 @@ describe('the origin of links for phones', () => {
     expect(phoneOrigin({ publicUrl: null, requestOrigin: 'http://localhost:3000', networkAddress: 'fd00::5' })).toEqual({ origin: 'http://[fd00::5]:3000', reach: 'network' });
   });
 
-  it('[R80] with no network address, localhost links stay as they are and say that phones cannot open them', () => {
+  it('[R76] with no network address, localhost links stay as they are and say that phones cannot open them', () => {
     expect(phoneOrigin({ publicUrl: null, requestOrigin: 'http://localhost:3000', networkAddress: null })).toEqual({ origin: 'http://localhost:3000', reach: 'unreachable' });
   });
 });

@@ -28,7 +28,7 @@ function phone() {
 const update = (u: Uint8Array) => syncFrame(2, u);
 
 describe('SaveTracker: "Saved" is the server\'s echo, never a guess', () => {
-  it('[R73] a keystroke is unsaved until the server echoes it; the partner\'s relayed edit does not count', () => {
+  it('[R69] a keystroke is unsaved until the server echoes it; the partner\'s relayed edit does not count', () => {
     const ana = phone();
     const server = new Y.Doc();
     ana.hear(syncFrame(0, Y.encodeStateVector(server)));
@@ -49,7 +49,7 @@ describe('SaveTracker: "Saved" is the server\'s echo, never a guess', () => {
     expect(ana.tracker.saved).toBe(true);
   });
 
-  it('[R73] two keystrokes in flight: saved only when the second one is back', () => {
+  it('[R69] two keystrokes in flight: saved only when the second one is back', () => {
     const ana = phone();
     ana.hear(syncFrame(0, Y.encodeStateVector(new Y.Doc())));
     ana.doc.getText('t').insert(0, 'a');
@@ -61,7 +61,7 @@ describe('SaveTracker: "Saved" is the server\'s echo, never a guess', () => {
     expect(ana.tracker.saved).toBe(true);
   });
 
-  it('[R73] a deletion (which moves no clock) is unsaved until the echo carries it', () => {
+  it('[R69] a deletion (which moves no clock) is unsaved until the echo carries it', () => {
     const ana = phone();
     ana.hear(syncFrame(0, Y.encodeStateVector(new Y.Doc())));
     ana.doc.getText('t').insert(0, 'hello');
@@ -79,7 +79,7 @@ describe('SaveTracker: "Saved" is the server\'s echo, never a guess', () => {
     expect(ana.tracker.saved).toBe(true);
   });
 
-  it('[R73] what this phone kept offline is unsaved after a reload until the server holds it; an earlier connection proves nothing', () => {
+  it('[R69] what this phone kept offline is unsaved after a reload until the server holds it; an earlier connection proves nothing', () => {
     const kept = new Y.Doc();
     kept.getText('t').insert(0, 'written offline');
     const ana = phone();
@@ -101,7 +101,7 @@ describe('SaveTracker: "Saved" is the server\'s echo, never a guess', () => {
     expect(ana.tracker.saved).toBe(true);
   });
 
-  it('[R73] frames that are not board content, or unreadable, confirm nothing', () => {
+  it('[R69] frames that are not board content, or unreadable, confirm nothing', () => {
     const ana = phone();
     ana.doc.getText('t').insert(0, 'x');
     ana.tracker.fromServer(new Uint8Array([1, 2, 3]));

@@ -31,7 +31,7 @@ const logs = () => {
 };
 
 describe('the state worker', () => {
-  it('[R117] cuts a state into causally closed slices that, applied one after the other, build the same doc (nothing left pending)', () => {
+  it('[R113] cuts a state into causally closed slices that, applied one after the other, build the same doc (nothing left pending)', () => {
     const { doc } = typedBoard(60, 300);
     const state = Y.encodeStateAsUpdate(doc);
     const slices = sliceState(state, 2_000);
@@ -45,7 +45,7 @@ describe('the state worker', () => {
     expect(Buffer.from(Y.encodeStateAsUpdate(built)).equals(Buffer.from(state))).toBe(true);
   });
 
-  it('[R116] reads stored rows through the schema check in its thread, folds and diffs; the results equal the event loop’s', { timeout: 60_000 }, async () => {
+  it('[R112] reads stored rows through the schema check in its thread, folds and diffs; the results equal the event loop’s', { timeout: 60_000 }, async () => {
     const { doc, rows } = typedBoard(40, 200);
     const { log, errors } = logs();
     const workers = new StateWorkers({ log });
@@ -68,7 +68,7 @@ describe('the state worker', () => {
     }
   });
 
-  it('[R116] a worker that dies or hangs is logged as an error, its task runs on the event loop (same result), and the next task gets a new worker', { timeout: 60_000 }, async () => {
+  it('[R112] a worker that dies or hangs is logged as an error, its task runs on the event loop (same result), and the next task gets a new worker', { timeout: 60_000 }, async () => {
     const { doc, rows } = typedBoard(20, 100);
     const state = Y.encodeStateAsUpdate(doc);
     const { log, errors } = logs();

@@ -29,7 +29,7 @@ export function AgendaStrip({ state, names, actions }: AgendaStripProps) {
       <ol className="relative flex gap-2 overflow-x-auto pb-1">
         {state.agenda.map((item, i) => {
           const current = state.phase === 'exercise' && i === state.step;
-          // Every step that ran, in any order the facilitator took them ([R84]); not just those before the current one.
+          // Every step that ran, in any order the facilitator took them ([R80]); not just those before the current one.
           const done = state.ranSteps.includes(i);
           const showStart = !ended && !current && !(state.phase === 'lobby' && i === 0);
           return (

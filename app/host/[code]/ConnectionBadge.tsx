@@ -27,7 +27,7 @@ export function ConnectionBadge({ status, ended = false }: { status: ControlStat
     }
     return null;
   });
-  // Connected to an ended workshop is not "Live": nothing runs any more ([R85]).
+  // Connected to an ended workshop is not "Live": nothing runs any more ([R81]).
   const view =
     status.kind === 'connected' && ended
       ? { tone: 'idle' as const, label: shareT('ended') }

@@ -82,7 +82,7 @@ export function HostConsole({ code }: { code: string }) {
   const current = state?.phase === 'exercise' ? state.agenda[state.step] : undefined;
   const ended = state?.phase === 'ended';
 
-  // An ended workshop takes nobody new: its way in is gone from the console ([R85]).
+  // An ended workshop takes nobody new: its way in is gone from the console ([R81]).
   const join = !ended && <JoinPanel key="join" code={code} joinUrl={joinUrl} title={title} />;
   const dangerZone = hostKey && facilitator && (
     <DeleteWorkshop code={code} hostKey={hostKey} onBusyChange={(busy) => setDeletion(busy ? 'deleting' : null)} onDeleted={() => setDeletion('deleted')} />

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { LinkShareButtons } from '../../_components/LinkShareButtons';
 
-/** For remote workshops ([R81]): the whole join link, to paste into a video call's chat or a message. */
+/** For remote workshops ([R77]): the whole join link, to paste into a video call's chat or a message. */
 export function JoinLinkShare({ joinUrl, title }: { joinUrl: string; title: string }) {
   const t = useTranslations('consoleShare');
   if (!joinUrl) return null;

@@ -5,7 +5,7 @@ import { Notice } from '../../_components/Notice';
 import type { PhoneOriginView } from '../../_lib/usePhoneOrigin';
 
 /**
- * Said plainly at the top of the console when no phone could open the join link ([R80]):
+ * Said plainly at the top of the console when no phone could open the join link ([R76]):
  * the console was opened on localhost and the server has no address on a network.
  */
 export function PhoneReachNotice({ reach }: { reach: PhoneOriginView['reach'] }) {

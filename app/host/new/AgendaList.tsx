@@ -60,7 +60,7 @@ export function AgendaList({ entries, move, remove, setMinutes, error }: AgendaL
       ) : (
         <ol className="flex flex-col gap-2">
           {entries.map((e, i) => {
-            // An exercise in the agenda twice: its buttons say which one by its place ([R83]), never two identical names.
+            // An exercise in the agenda twice: its buttons say which one by its place ([R79]), never two identical names.
             const title = (times.get(e.exercise.title) ?? 0) > 1 ? t('nth', { title: e.exercise.title, number: i + 1 }) : e.exercise.title;
             const bad = !minutesValid(e.minutes);
             return (

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { LinkShareButtons } from '../../_components/LinkShareButtons';
 
-/** A partner who is not in the room ([R81]): the pair link, sent by message, seats them on this board. */
+/** A partner who is not in the room ([R77]): the pair link, sent by message, seats them on this board. */
 export function PairLinkShare({ pairUrl }: { pairUrl: string }) {
   const t = useTranslations('consoleShare');
   return (

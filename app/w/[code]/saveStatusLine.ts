@@ -5,7 +5,7 @@ import type { StatusLine } from './StatusBar';
 type SaveT = ReturnType<typeof useTranslations<'saveStatus'>>;
 
 /**
- * Where this phone's writing stands, always one of three (docs/SPEC.md [R73]): saved (everything
+ * Where this phone's writing stands, always one of three (docs/SPEC.md [R69]): saved (everything
  * came back from the server), saving (connected, an echo still to come), kept on this phone (not
  * connected, with changes the server has not confirmed). Said with the connection's state, which
  * alone decides the tone: a keystroke's Saving… → Saved is not a change of weather.

@@ -49,7 +49,7 @@ function rawBoardSocket(url: string) {
 }
 
 describe('presence (awareness) floods and forgeries', () => {
-  it('[R54][R58] 1 MB awareness states at 10/s from 3 connections: refused with 4422, then cut with 4329 by the participant’s budget, never kept or relayed; the heap stays flat and a probe couple under 100 ms', { timeout: 60_000 }, async () => {
+  it('[R54][R115] 1 MB awareness states at 10/s from 3 connections: refused with 4422, then cut with 4329 by the participant’s budget, never kept or relayed; the heap stays flat and a probe couple under 100 ms', { timeout: 60_000 }, async () => {
     const { a, b } = await api.coupleInWorkshop(['Mallory', 'Ben']);
     const partner = connectBoard((await api.me(b.token)).board!);
     await partner.synced();

@@ -63,7 +63,7 @@ function bigSyncStep1(clients: number): Uint8Array {
 }
 
 describe('a participant’s budget on the board endpoint', () => {
-  it('[R57][R58] an unpaced flood of refused frames (junk, foreign roots, the partner’s name, over 1 MiB) from 4 sockets of one participant is cut with 4329 and refused at the upgrade while cooling down; a probe couple elsewhere keeps typing within 50 ms of the same probe without it', { timeout: 120_000 }, async () => {
+  it('[R114][R115] an unpaced flood of refused frames (junk, foreign roots, the partner’s name, over 1 MiB) from 4 sockets of one participant is cut with 4329 and refused at the upgrade while cooling down; a probe couple elsewhere keeps typing within 50 ms of the same probe without it', { timeout: 120_000 }, async () => {
     const { a, b } = await api.coupleInWorkshop(['Mallory', 'Ben']);
     const partner = connectBoard((await api.me(b.token)).board!);
     const partnerCloses = closesOf(partner);
@@ -117,7 +117,7 @@ describe('a participant’s budget on the board endpoint', () => {
     }
   });
 
-  it('[R57] frames the server accepts, unpaced on one socket, cut every socket of that person on every doc (4329), not the partner’s; the person is refused before a byte until the cool-down ends, then welcome', { timeout: 30_000 }, async () => {
+  it('[R114] frames the server accepts, unpaced on one socket, cut every socket of that person on every doc (4329), not the partner’s; the person is refused before a byte until the cool-down ends, then welcome', { timeout: 30_000 }, async () => {
     const { a, b } = await api.coupleInWorkshop(['Mallory', 'Ben']);
     const [meA, meB] = await Promise.all([api.me(a.token), api.me(b.token)]);
     const partner = rawBoardClient(boardUrl(meB.board!));
@@ -143,7 +143,7 @@ describe('a participant’s budget on the board endpoint', () => {
     partner.close();
   });
 
-  it('[R57] bytes: large frames the server accepts (sync step 1 with a 600 KB state vector) are cut past the byte burst, long before the frame budget', { timeout: 30_000 }, async () => {
+  it('[R114] bytes: large frames the server accepts (sync step 1 with a 600 KB state vector) are cut past the byte burst, long before the frame budget', { timeout: 30_000 }, async () => {
     const { a } = await api.coupleInWorkshop(['Mallory', 'Ben']);
     const flooder = rawBoardClient(boardUrl((await api.me(a.token)).board!));
     await flooder.synced();
@@ -155,7 +155,7 @@ describe('a participant’s budget on the board endpoint', () => {
     expect(count).toBeLessThan(boardFrameBurst / 10);
   });
 
-  it('[R59] an honest couple pasting, typing as fast as a loop can, editing offline and reconnecting again and again is never cut', { timeout: 60_000 }, async () => {
+  it('[R116] an honest couple pasting, typing as fast as a loop can, editing offline and reconnecting again and again is never cut', { timeout: 60_000 }, async () => {
     const { a, b } = await api.coupleInWorkshop(['Ana', 'Ben']);
     const [meA, meB] = await Promise.all([api.me(a.token), api.me(b.token)]);
     const ana = connectBoard(meA.board!, undefined, { renew: async () => (await api.boardTicket(a.token)).params });

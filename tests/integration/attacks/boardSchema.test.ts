@@ -27,9 +27,9 @@ import { boardUrl, connectBoard } from '../../helpers/yjsClient';
  * another workshop stays under 100 ms, and the couple's board still loads, exports and deletes.
  * SQLite whatever TWOFOLD_TEST_STORE says: the data folder is one of the things measured.
  * A short unload delay, so "after unloading" is reached in milliseconds. Each attack here is one
- * participant sending more refused updates than their refused-frame budget allows (5, [R58]),
+ * participant sending more refused updates than their refused-frame budget allows (5, [R115]),
  * and the flood of maps inside entries sends 9 MB a second, past their byte budget (4 MiB/s,
- * [R57]): at the defaults the later ones would be answered 4329 before they are inspected.
+ * [R114]): at the defaults the later ones would be answered 4329 before they are inspected.
  * What is checked here is the inspection, so those budgets are raised; boardFloods.test.ts
  * checks the budgets themselves, at their defaults.
  */

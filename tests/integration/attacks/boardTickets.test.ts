@@ -131,7 +131,7 @@ describe('attack: the board credential', () => {
     }
   });
 
-  it('[R60] the retired ?token=: a /yjs upgrade carrying the participant’s valid token is closed with 4401 before a byte, with or without a ticket beside it', async () => {
+  it('[R117] the retired ?token=: a /yjs upgrade carrying the participant’s valid token is closed with 4401 before a byte, with or without a ticket beside it', async () => {
     const { a, meA } = await seatedPair();
     const { serverUrl, docName, params } = meA.board!;
     const refused = await closeCodeOf(`${serverUrl}/${docName}?${new URLSearchParams({ token: a.token })}`);
