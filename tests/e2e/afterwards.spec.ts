@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
 import { addEntry } from '../../lib/board/schema';
 import { BRING_NEED } from '../../lib/catalogue/catalogue';
+import { exportWords } from '../../lib/review/exportWords';
 import { connectBoard } from '../helpers/yjsClient';
 import { api, hostSocket, newPhone, seatPhone } from './support';
 
@@ -11,7 +12,7 @@ import { api, hostSocket, newPhone, seatPhone } from './support';
  * offers "Keep your board", the review link opens the couple's whole board,
  * and both take-home files download with the words as written.
  */
-test('[R32][R33] end a workshop, open the review link on a phone, download Markdown and PDF', async ({ browser }) => {
+test('[R32][R33][R107] end a workshop, open the review link on a phone, download Markdown and PDF (read back page by page)', async ({ browser }) => {
   const client = api();
   const workshop = await client.createWorkshop('Autumn evening', [BRING_NEED]);
   const { code, a, b } = await client.coupleInWorkshop(['Zoë', 'Ben'], workshop.code);
@@ -20,6 +21,8 @@ test('[R32][R33] end a workshop, open the review link on a phone, download Markd
   const board = connectBoard((await client.me(b.token)).board!);
   await board.synced();
   addEntry(board.doc, { id: 'w1', exercise: BRING_NEED.id, column: 'bring', author: 'b', createdAt: 1 }, 'Café au lait every Sunday — Ωραία');
+  // Enough words for a PDF of several pages, so its page breaks and footers are read back too.
+  for (let i = 2; i <= 60; i++) addEntry(board.doc, { id: `w${i}`, exercise: BRING_NEED.id, column: i % 2 ? 'bring' : 'need', author: 'b', createdAt: i }, `Evening ${i}: a slow walk after dinner, and time to talk about the week without our phones.`);
 
   const { page } = await newPhone(browser);
   await seatPhone(page, code, a.token);
@@ -38,9 +41,19 @@ test('[R32][R33] end a workshop, open the review link on a phone, download Markd
   expect(md).toContain('**Ben:** Café au lait every Sunday — Ωραία');
 
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
-  const text = (await new PDFParse({ data: new Uint8Array(fs.readFileSync(await pdf.path())) }).getText()).text.replace(/\s+/g, ' ');
+  const parsed = await new PDFParse({ data: new Uint8Array(fs.readFileSync(await pdf.path())) }).getText();
+  const text = parsed.text.replace(/\s+/g, ' ');
   expect(text).toContain('Autumn evening');
   expect(text).toContain('Café au lait every Sunday — Ωραία');
+  expect(text).toContain('Evening 60:');
+  // Every page holds words besides its footer, and the footer says which page of how many.
+  expect(parsed.pages.length).toBeGreaterThanOrEqual(2);
+  parsed.pages.forEach((p, i) => {
+    const lines = p.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const footer = exportWords('en').say('page', { page: i + 1, pages: parsed.pages.length });
+    expect(lines, `page ${i + 1}`).toContain(footer);
+    expect(lines.filter((l) => l !== footer).length, `page ${i + 1} has content`).toBeGreaterThan(0);
+  });
 
   board.destroy();
   host.close();
