@@ -3,8 +3,8 @@ import { expect, test } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
 import { addEntry } from '../../lib/board/schema';
 import { BRING_NEED } from '../../lib/catalogue/catalogue';
-import { exportWords } from '../../lib/review/exportWords';
 import { connectBoard } from '../helpers/yjsClient';
+import { catalogueText } from './catalogueText';
 import { api, hostSocket, newPhone, seatPhone } from './support';
 
 /**
@@ -50,7 +50,7 @@ test('[R32][R33][R107] end a workshop, open the review link on a phone, download
   expect(parsed.pages.length).toBeGreaterThanOrEqual(2);
   parsed.pages.forEach((p, i) => {
     const lines = p.text.split('\n').map((l) => l.trim()).filter(Boolean);
-    const footer = exportWords('en').say('page', { page: i + 1, pages: parsed.pages.length });
+    const footer = catalogueText('en')('export.page', { page: i + 1, pages: parsed.pages.length });
     expect(lines, `page ${i + 1}`).toContain(footer);
     expect(lines.filter((l) => l !== footer).length, `page ${i + 1} has content`).toBeGreaterThan(0);
   });
