@@ -62,6 +62,8 @@ async function stopServer(server: ChildProcess): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Each open board client (y-websocket in Node) listens for the process's exit; a scene holds a dozen.
+  process.setMaxListeners(32);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-screenshots-'));
   const server = startServer(dataDir);
   const cleanUp = () => {

@@ -143,13 +143,14 @@ export async function englishEvening(room: Room): Promise<void> {
     await expect(wall.getByText('On the wall (2)')).toBeVisible();
 
     await expect(maya.page.getByText('Saved', { exact: true })).toBeVisible();
-    await maya.page.getByLabel('Your entry in What I bring').first().blur();
-    await scrollTo(maya.page.getByRole('heading', { level: 2, name: 'What I bring', exact: true }), 150);
+    await maya.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Where her own entries end and Daniel's begin: the board both phones share.
+    await scrollTo(maya.page.getByRole('heading', { name: 'What Daniel brings' }), 330);
     await shot(room, maya.page, 'board', { scrolled: true });
     const theirNow = grace.page.getByRole('heading', { level: 2, name: BRING_NEED.title });
     await expect(grace.page.getByRole('row').filter({ hasText: 'Maya' }).getByText(/7 entries/).first()).toBeVisible();
-    await scrollTo(theirNow, 120);
-    await shot(room, grace.page, 'console-phone', { scrolled: true });
+    await expect(theirNow).toBeVisible();
+    await shot(room, grace.page, 'console-phone');
 
     // The projector: the exercise and the wall, then one entry large and alone.
     const wallScreen = await screen(room, { width: 1920, height: 1080 });
@@ -202,7 +203,8 @@ export async function englishEvening(room: Room): Promise<void> {
     await host.getByRole('dialog', { name: 'Reveal for everyone?' }).getByRole('button', { name: 'Yes, reveal now' }).click();
     await expect(priya.page.getByText('The facilitator revealed this exercise', { exact: true })).toBeVisible();
     await expect(maya.page.getByText('You are both at Dependence.').first()).toBeVisible();
-    await shot(room, maya.page, 'reveal');
+    await scrollTo(maya.page.getByText('Exercise 2 of 5', { exact: true }), 76);
+    await shot(room, maya.page, 'reveal', { scrolled: true });
 
     // Supporting and being supported: answers, then Sam asks for a pause, and the facilitator sends a note.
     await host.getByRole('button', { name: 'Next exercise' }).click();
@@ -234,7 +236,7 @@ export async function englishEvening(room: Room): Promise<void> {
     await pulse.getByRole('textbox', { name: 'One word, if you like' }).fill('grateful');
     await pulse.getByRole('button', { name: 'Send' }).click();
     await expect(pulse.getByText('Thank you, your answer is in. You can change it here.')).toBeVisible();
-    await pulse.scrollIntoViewIfNeeded();
+    await scrollTo(pulse, 124); // under the status bar and its "ended" line
     await shot(room, maya.page, 'pulse', { scrolled: true });
     const pulses: [typeof mayaSocket, 1 | 2 | 3 | 4 | 5, string | null][] = [
       [danielSocket, 4, 'lighter'],

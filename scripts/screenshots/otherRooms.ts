@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import { addEntry } from '../../lib/board/schema';
 import { libraryFor } from '../../lib/catalogue/catalogue';
 import { seatPhone } from '../../tests/e2e/support';
-import { apiOf, command, entryShown, hostControl, openBoard, participantSocket, pathOf, phone, screen, shot, type Room } from './room';
+import { apiOf, command, entryShown, hostControl, openBoard, participantSocket, pathOf, phone, screen, scrollTo, shot, type Room } from './room';
 
 /** An Arabic workshop on a phone: right to left, with an English entry among the Arabic ones. */
 export async function arabicBoard(room: Room): Promise<void> {
@@ -32,7 +32,9 @@ export async function arabicBoard(room: Room): Promise<void> {
       else await entryShown(layla.page, text);
     }
     await expect(layla.page.getByText('تم الحفظ', { exact: true })).toBeVisible();
-    await shot(room, layla.page, 'board-ar');
+    // Down to where her own entries end and Sami's begin, the English one among them.
+    await scrollTo(layla.page.getByText('Calm mornings (and coffee)', { exact: true }), 520);
+    await shot(room, layla.page, 'board-ar', { scrolled: true });
   } finally {
     await layla.context.close();
     boards.a.close();

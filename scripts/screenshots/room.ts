@@ -55,9 +55,11 @@ export async function scrollTo(target: Locator, gap: number): Promise<void> {
 export async function shot(room: Room, page: Page, name: string, opts: { scrolled?: boolean; full?: boolean; until?: Locator } = {}): Promise<void> {
   if (!opts.scrolled) await page.evaluate(() => window.scrollTo(0, 0));
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // A QR code still being drawn shows a pulsing placeholder: not a finished page.
+  await expect(page.locator('[role="img"].animate-pulse').filter({ visible: true })).toHaveCount(0);
   const file = path.join(room.out, `${name}.png`);
   const box = opts.until ? await opts.until.boundingBox() : null;
-  const clip = box ? { x: 0, y: 0, width: page.viewportSize()!.width, height: Math.ceil(box.y + box.height + 32) } : undefined;
+  const clip = box ? { x: 0, y: 0, width: page.viewportSize()!.width, height: Math.ceil(box.y + box.height + 20) } : undefined;
   await page.screenshot({ path: file, fullPage: !!opts.full || !!clip, clip, animations: 'disabled', caret: 'hide' });
   console.log(`${name}.png  ${Math.round(fs.statSync(file).size / 1024)} KB`);
 }
