@@ -1,5 +1,5 @@
 import { headers } from 'next/headers';
-import type { PublicWorkshopState, WorkshopPublic } from '../../lib/protocol';
+import type { PhoneOriginResponse, PublicWorkshopState, WorkshopPublic } from '../../lib/protocol';
 import { MISSING_PAGE_HEADER } from '../../lib/protocol/missingPageHeader';
 
 /**
@@ -16,7 +16,7 @@ async function loopbackGet(path: string): Promise<unknown> {
   const list = await headers();
   // The server has already found that this room does not exist: asking again would only count a wrong code against itself.
   if (list.get(MISSING_PAGE_HEADER) === '1') return null;
-  const port = /:(\d{1,5})$/.exec(list.get('host') ?? '')?.[1] ?? '80';
+  const port = portOf(list.get('host') ?? '');
   try {
     const res = await fetch(`http://127.0.0.1:${port}${path}`, {
       headers: { Accept: 'application/json' },
@@ -43,4 +43,27 @@ export async function roomStateForFirstScreen(code: string): Promise<PublicWorks
   const body = await loopbackGet(`/api/workshops/${code}/state`);
   if (!isObject(body) || body.code !== code || typeof body.title !== 'string' || typeof body.step !== 'number' || !Array.isArray(body.agenda)) return null;
   return body as unknown as PublicWorkshopState;
+}
+
+const portOf = (host: string) => /:(\d{1,5})$/.exec(host)?.[1] ?? '80';
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i;
+
+/**
+ * GET /api/network: the origin phones open ([R76]). Asked from loopback, the server answers as it
+ * would a page opened on localhost; kept only where that is this page's own answer too (a
+ * PUBLIC_URL, a page opened on loopback, or the same host), else the browser asks for itself.
+ */
+export async function phoneOriginForFirstScreen(): Promise<PhoneOriginResponse | null> {
+  const body = await loopbackGet('/api/network');
+  if (!isObject(body) || typeof body.phoneOrigin !== 'string' || typeof body.reach !== 'string') return null;
+  const answer = body as unknown as PhoneOriginResponse;
+  const host = (await headers()).get('host') ?? '';
+  let answerHost: string;
+  try {
+    answerHost = new URL(answer.phoneOrigin).host;
+  } catch {
+    return null;
+  }
+  const same = answer.reach === 'public_url' || answerHost === host || (answer.reach === 'network' && LOOPBACK_HOST.test(host));
+  return same ? answer : null;
 }
