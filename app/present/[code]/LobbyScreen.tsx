@@ -45,12 +45,9 @@ export function LobbyScreen({ state, room, joinUrl, qr = null }: LobbyScreenProp
         </div>
         {state.joinsOpen && joinUrl && <QrCode value={joinUrl} label={t('joinQr')} rendered={qr} className="w-[min(56vh,32vw)] shrink-0" />}
       </div>
-      <p className="text-[4vh]" aria-live="polite">
-        {room ? (
-          t.rich('lobbyFigures', { couples: room.couples, people: room.people, figure, quiet })
-        ) : (
-          ' '
-        )}
+      {/* Until the figures come, the same words for nobody hold their lines (unseen, unread): the lobby is in the page's HTML, and the code above must not move when they arrive. */}
+      <p className={`text-[4vh] ${room ? '' : 'invisible'}`} aria-live="polite">
+        {t.rich('lobbyFigures', { couples: room?.couples ?? 0, people: room?.people ?? 0, figure, quiet })}
       </p>
     </div>
   );
