@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { PageHeader } from './_components/PageHeader';
 import { PageMessages } from './_i18n/PageMessages';
 
@@ -13,9 +12,10 @@ export default async function NotFound() {
         <main className="flex flex-col gap-5 pt-10">
           <h1 className="text-3xl font-semibold tracking-tight">{t('notFoundTitle')}</h1>
           <p className="text-lg leading-relaxed text-muted">{t('notFoundBody')}</p>
-          <Link href="/" className="text-lg font-semibold text-accent underline underline-offset-4">
+          {/* A plain link, like the header's (Wordmark): every page carries this boundary, and next/link with it would be first-load code for all. */}
+          <a href="/" className="text-lg font-semibold text-accent underline underline-offset-4">
             {t('homePage')}
-          </Link>
+          </a>
         </main>
       </div>
     </PageMessages>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { QR_SVG_OPTIONS, qrDataUrl } from '../_lib/qrLook';
 
 /**
  * A QR code drawn in the browser from one of our own URLs (so the SVG is
@@ -12,26 +13,29 @@ export function QrCode({
   label,
   className = '',
   draw = true,
+  rendered = null,
 }: {
   value: string;
   label: string;
   className?: string;
   /** False keeps the placeholder and skips the encoding (e.g. while the code is folded away). */
   draw?: boolean;
+  /** The same code drawn by the server's render (a data URL for `value`): shown at once, and the encoder never loads. */
+  rendered?: { value: string; src: string } | null;
 }) {
-  const [src, setSrc] = useState<string | null>(null);
+  const drawn = rendered?.value === value ? rendered.src : null;
+  const [src, setSrc] = useState<string | null>(draw ? drawn : null);
 
   useEffect(() => {
     if (!draw) return;
+    if (drawn) return setSrc(drawn);
     let cancelled = false;
     // The encoder (~9 KB gzip) is fetched when a code is first drawn, not with the page: the placeholder
     // below holds its place meanwhile.
     import('qrcode')
-      .then(({ default: QRCode }) =>
-        QRCode.toString(value, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#1d1a17', light: '#ffffff' } }),
-      )
+      .then(({ default: QRCode }) => QRCode.toString(value, QR_SVG_OPTIONS))
       .then((svg) => {
-        if (!cancelled) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+        if (!cancelled) setSrc(qrDataUrl(svg));
       })
       .catch(() => {
         if (!cancelled) setSrc(null);
@@ -39,7 +43,7 @@ export function QrCode({
     return () => {
       cancelled = true;
     };
-  }, [value, draw]);
+  }, [value, draw, drawn]);
 
   return (
     <div className={`aspect-square rounded-xl bg-white p-2 ${className}`}>

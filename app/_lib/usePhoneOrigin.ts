@@ -18,8 +18,9 @@ let asked: Promise<PhoneOriginResponse> | null = null;
  * localhost gets this machine's address on the local network, since no phone can open localhost.
  * The server decides (GET /api/network); asked once per page load.
  */
-export function usePhoneOrigin(): PhoneOriginView {
-  const [view, setView] = useState<PhoneOriginView>({ origin: '', reach: null });
+export function usePhoneOrigin(rendered: PhoneOriginResponse | null = null): PhoneOriginView {
+  // The server's render may have asked already (app/_lib/firstScreenData.ts): the page opens with its answer, and asks again to be sure.
+  const [view, setView] = useState<PhoneOriginView>(rendered ? { origin: rendered.phoneOrigin, reach: rendered.reach } : { origin: '', reach: null });
   useEffect(() => {
     let live = true;
     asked ??= api<PhoneOriginResponse>('/api/network');

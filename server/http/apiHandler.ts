@@ -31,6 +31,7 @@ import { addHostRoutes } from './hostRoutes';
 import { addCohostRoutes } from './cohostRoutes';
 import type { CohostService } from '../workshop/cohosts';
 import { addReviewRoutes } from './reviewRoutes';
+import { publicWorkshopState } from '../control/views';
 
 export interface ApiDeps {
   store: Store;
@@ -125,6 +126,13 @@ export function createApi(deps: ApiDeps) {
     })
     .add('GET', '/api/workshops/:code', async (ctx) => {
       sendJson(ctx.res, 200, toPublic(await workshopFromPath(ctx)));
+    })
+    // What the room's projector is sent (workshop:state), for pages that render their first screen on the server.
+    .add('GET', '/api/workshops/:code/state', async (ctx) => {
+      const { code } = await workshopFromPath(ctx);
+      const live = await states.get(code);
+      if (!live) throw new HttpError(ERROR_CODES.workshopNotFound, 'No workshop has this code. Check the code on the screen.');
+      sendJson(ctx.res, 200, publicWorkshopState(code, live, deps.now()));
     })
     .add('POST', '/api/workshops/:code/participants', async (ctx) => {
       const workshop = await workshopFromPath(ctx);

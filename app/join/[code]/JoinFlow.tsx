@@ -2,9 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CoupleResponse, HandshakeAuth, JoinWorkshopResponse, MeResponse, WorkshopPublic } from '../../../lib/protocol';
-import { PROTOCOL_VERSION } from '../../../lib/protocol/version';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { CoupleResponse, JoinWorkshopResponse, MeResponse, WorkshopPublic } from '../../../lib/protocol';
 import { Button } from '../../_components/Button';
 import { Notice } from '../../_components/Notice';
 import { useAnnouncePlace } from '../../_components/Announcer';
@@ -13,16 +12,27 @@ import { useErrorText } from '../../_i18n/errorText';
 import { api, ApiRequestError } from '../../_lib/api';
 import { forgetRoomLocally, rememberMe } from '../../_lib/localBoardCopies';
 import { forgetParticipant, readToken, saveToken } from '../../_lib/storage';
-import { useControlSocket } from '../../_lib/useControlSocket';
-import { useLatestEvent } from '../../_lib/useSocketEvent';
-import { ChoiceStep } from './ChoiceStep';
 import { NameStep } from './NameStep';
 import { RetentionNote } from './RetentionNote';
 import type { DeletedBy, LeaveReason } from './leaveMessages';
 import { useLeaveWords } from './useLeaveWords';
 import { WorkshopNotFound } from './WorkshopNotFound';
 
+// Not on the first screen (the name step comes first): their code, with the control socket's, loads when it is needed.
+const loadChoiceStep = () => import('./ChoiceStep');
+const ChoiceStep = lazy(() => loadChoiceStep().then((m) => ({ default: m.ChoiceStep })));
+const PairedByFacilitator = lazy(() => import('./PairedByFacilitator').then((m) => ({ default: m.PairedByFacilitator })));
+
 type AnnounceT = ReturnType<typeof useTranslations<'announce'>>;
+
+interface JoinFlowProps {
+  code: string;
+  pairFromLink: string | null;
+  left?: LeaveReason | null;
+  by?: DeletedBy | null;
+  /** The workshop as the server's render found it (null: look it up in the browser). */
+  initialWorkshop?: WorkshopPublic | null;
+}
 
 type Step =
   | { kind: 'checking' }
@@ -37,13 +47,14 @@ type Step =
  * one, else ask for a first name, then start or join the couple's board.
  * A `?pair=` link (the partner's QR) skips the choice and joins directly.
  */
-export function JoinFlow({ code, pairFromLink, left = null, by = null }: { code: string; pairFromLink: string | null; left?: LeaveReason | null; by?: DeletedBy | null }) {
+export function JoinFlow({ code, pairFromLink, left = null, by = null, initialWorkshop = null }: JoinFlowProps) {
   const t = useTranslations('join');
   const leaveWords = useLeaveWords(left, by);
   const errorText = useErrorText();
   const router = useRouter();
-  const [workshop, setWorkshop] = useState<WorkshopPublic | null>(null);
-  const [step, setStep] = useState<Step>({ kind: 'checking' });
+  // Given by the server's render, the page opens on the name step, as most phones arriving here need; a phone with a seat moves on from it once /api/me answers.
+  const [workshop, setWorkshop] = useState<WorkshopPublic | null>(initialWorkshop);
+  const [step, setStep] = useState<Step>(initialWorkshop ? { kind: 'name' } : { kind: 'checking' });
   const [attempt, setAttempt] = useState(0);
 
   const toBoard = useCallback(() => {
@@ -74,7 +85,8 @@ export function JoinFlow({ code, pairFromLink, left = null, by = null }: { code:
     const abort = new AbortController();
     (async () => {
       try {
-        setWorkshop(await api<WorkshopPublic>(`/api/workshops/${code}`, { signal: abort.signal }));
+        // A retry asks again; the first pass trusts what the server rendered with.
+        if (!initialWorkshop || attempt > 0) setWorkshop(await api<WorkshopPublic>(`/api/workshops/${code}`, { signal: abort.signal }));
       } catch (err) {
         if (abort.signal.aborted) return;
         if (err instanceof ApiRequestError && err.status === 404) {
@@ -103,9 +115,10 @@ export function JoinFlow({ code, pairFromLink, left = null, by = null }: { code:
       }
     })();
     return () => abort.abort();
-  }, [code, pairFromLink, attempt, joinPartner, toBoard, errorText]);
+  }, [code, pairFromLink, attempt, joinPartner, toBoard, errorText, initialWorkshop]);
 
   async function submitName(name: string): Promise<string | null> {
+    loadChoiceStep().catch(() => undefined); // on its way while the name is sent
     try {
       const joined = await api<JoinWorkshopResponse>(`/api/workshops/${code}/participants`, { method: 'POST', body: { name } });
       saveToken(code, joined.token);
@@ -184,7 +197,7 @@ export function JoinFlow({ code, pairFromLink, left = null, by = null }: { code:
               </div>
             )}
             {step.kind === 'choice' && (
-              <>
+              <Suspense fallback={<p role="status" className="text-lg text-muted">{t('oneMoment')}</p>}>
                 <ChoiceStep
                   name={step.name}
                   pairCode={pairFromLink ?? ''}
@@ -193,7 +206,7 @@ export function JoinFlow({ code, pairFromLink, left = null, by = null }: { code:
                   onJoin={(pairCode) => joinPartner(step.token, pairCode)}
                 />
                 <PairedByFacilitator token={step.token} onPaired={toBoard} />
-              </>
+              </Suspense>
             )}
           </>
         )}
@@ -209,17 +222,5 @@ function joinPlace(t: AnnounceT, step: Step, workshop: WorkshopPublic | null): s
   if (workshop.status === 'ended') return t('joinEnded', { workshop: workshop.title });
   if (step.kind === 'name') return t('joinName', { workshop: workshop.title });
   if (step.kind === 'choice') return t('joinChoice', { workshop: workshop.title, name: step.name });
-  return null;
-}
-
-/** While choosing, the facilitator may pair this person by hand: follow them to the board when it happens. */
-function PairedByFacilitator({ token, onPaired }: { token: string; onPaired: () => void }) {
-  const auth = useMemo<HandshakeAuth>(() => ({ role: 'participant', protocol: PROTOCOL_VERSION, token }), [token]);
-  const { socket } = useControlSocket(auth);
-  const self = useLatestEvent(socket, 'self:state');
-  const paired = self?.couple != null;
-  useEffect(() => {
-    if (paired) onPaired();
-  }, [paired, onPaired]);
   return null;
 }

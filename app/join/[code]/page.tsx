@@ -1,5 +1,6 @@
 import { isPairCode, isRoomCode, normalizeCode } from '../../../lib/codes';
 import { EarlyGet } from '../../_components/EarlyGet';
+import { workshopForFirstScreen } from '../../_lib/firstScreenData';
 import { PageMessages } from '../../_i18n/PageMessages';
 import { pageTitle } from '../../_i18n/currentLocale';
 import { JoinFlow } from './JoinFlow';
@@ -25,12 +26,14 @@ export default async function JoinPage({ params, searchParams }: Props) {
   const pair = typeof rawPair === 'string' ? normalizeCode(rawPair) : '';
   const left = leaveReason(typeof query.left === 'string' ? query.left : undefined);
   const by = deletedBy(typeof query.by === 'string' ? query.by : undefined);
+  // The first screen (the workshop's title, the name step) comes in the HTML; without it, the browser asks as soon as the HTML is read.
+  const workshop = isRoomCode(code) ? await workshopForFirstScreen(code) : null;
   return (
     <PageMessages namespaces={['join', 'announce', 'saveStatus', 'limits']}>
       {isRoomCode(code) ? (
         <>
-          <EarlyGet path={`/api/workshops/${code}`} />
-          <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} left={left} by={by} />
+          {!workshop && <EarlyGet path={`/api/workshops/${code}`} />}
+          <JoinFlow code={code} pairFromLink={isPairCode(pair) ? pair : null} left={left} by={by} initialWorkshop={workshop} />
         </>
       ) : (
         <WorkshopNotFound />

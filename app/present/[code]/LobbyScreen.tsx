@@ -12,8 +12,16 @@ const strong = (chunks: ReactNode) => (
 const figure = (chunks: ReactNode) => <span className="font-semibold tabular-nums">{chunks}</span>;
 const quiet = (chunks: ReactNode) => <span className="text-muted">{chunks}</span>;
 
+interface LobbyScreenProps {
+  state: PublicWorkshopState;
+  room: ProjectorState | null;
+  joinUrl: string;
+  /** The join QR as the server's render drew it, if it did. */
+  qr?: { value: string; src: string } | null;
+}
+
 /** The room code and the QR, as large as the wall allows, and how many couples are in. */
-export function LobbyScreen({ state, room, joinUrl }: { state: PublicWorkshopState; room: ProjectorState | null; joinUrl: string }) {
+export function LobbyScreen({ state, room, joinUrl, qr = null }: LobbyScreenProps) {
   const t = useTranslations('projector');
   const host = joinUrl.replace(/^https?:\/\//, '').replace(/\/join\/.*$/, '');
   return (
@@ -35,14 +43,11 @@ export function LobbyScreen({ state, room, joinUrl }: { state: PublicWorkshopSta
             <p className="text-[5vh]">{t('roomClosed')}</p>
           )}
         </div>
-        {state.joinsOpen && joinUrl && <QrCode value={joinUrl} label={t('joinQr')} className="w-[min(56vh,32vw)] shrink-0" />}
+        {state.joinsOpen && joinUrl && <QrCode value={joinUrl} label={t('joinQr')} rendered={qr} className="w-[min(56vh,32vw)] shrink-0" />}
       </div>
-      <p className="text-[4vh]" aria-live="polite">
-        {room ? (
-          t.rich('lobbyFigures', { couples: room.couples, people: room.people, figure, quiet })
-        ) : (
-          ' '
-        )}
+      {/* Until the figures come, the same words for nobody hold their lines (unseen, unread): the lobby is in the page's HTML, and the code above must not move when they arrive. */}
+      <p className={`text-[4vh] ${room ? '' : 'invisible'}`} aria-live="polite">
+        {t.rich('lobbyFigures', { couples: room?.couples ?? 0, people: room?.people ?? 0, figure, quiet })}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import type { PhoneOriginResponse, PublicWorkshopState } from '../../../lib/protocol';
 import { LanguageMenu } from '../../_components/LanguageMenu';
 import { useErrorText } from '../../_i18n/errorText';
 import { usePhoneOrigin } from '../../_lib/usePhoneOrigin';
@@ -14,21 +15,29 @@ import { TimeUpSound } from './TimeUpSound';
 import { useProjector } from './useProjector';
 import { useScreenAwake } from './useScreenAwake';
 
+/** What the page's server render found for a room in its lobby (app/present/[code]/page.tsx). */
+export interface RenderedLobby {
+  state: PublicWorkshopState;
+  phoneOrigin: PhoneOriginResponse | null;
+  qr: { value: string; src: string } | null;
+}
+
 /**
  * The big screen: lobby (code and QR), the exercise with its countdown, and
  * "Thank you" at the end. 16:9 first, sized in viewport units so it reads
  * from the back of a room at any resolution. Nothing here is interactive for
  * the room; the facilitator drives it from the console.
  */
-export function Projector({ code }: { code: string }) {
+export function Projector({ code, rendered }: { code: string; rendered: RenderedLobby | null }) {
   const t = useTranslations('projector');
   const errorText = useErrorText();
   const { live, room, status } = useProjector(code);
-  const { origin } = usePhoneOrigin();
+  const { origin } = usePhoneOrigin(rendered?.phoneOrigin ?? null);
   useScreenAwake();
 
   const joinUrl = origin ? `${origin}/join/${code}` : '';
-  const state = live?.state;
+  // Until the live state comes, the lobby the server rendered (the wall read "connecting" before); other screens wait for the live state, whose clock the countdown needs.
+  const state = live?.state ?? (rendered?.state.phase === 'lobby' ? rendered.state : undefined);
 
   let screen: ReactNode;
   if (status.kind === 'refused') {
@@ -38,8 +47,8 @@ export function Projector({ code }: { code: string }) {
   } else if (room?.spotlight && state.phase !== 'ended') {
     screen = <SpotlightScreen spotlight={room.spotlight} agenda={state.agenda} />;
   } else if (state.phase === 'lobby') {
-    screen = <LobbyScreen state={state} room={room} joinUrl={joinUrl} />;
-  } else if (state.phase === 'exercise') {
+    screen = <LobbyScreen state={state} room={room} joinUrl={joinUrl} qr={rendered?.qr ?? null} />;
+  } else if (state.phase === 'exercise' && live) {
     screen = <ExerciseScreen state={state} offsetMs={live.offsetMs} room={room} />;
   } else {
     screen = <ThanksScreen state={state} room={room} />;
@@ -49,7 +58,7 @@ export function Projector({ code }: { code: string }) {
     <main className="projector relative flex h-dvh w-full flex-col overflow-hidden bg-paper text-ink">
       {screen}
       <div className="absolute end-[2vw] top-[2vh] flex items-center gap-4">
-        {(status.kind === 'reconnecting' || status.kind === 'connecting') && state && (
+        {(status.kind === 'reconnecting' || status.kind === 'connecting') && live && (
           <p role="status" className="rounded-full border border-line bg-card px-4 py-1.5 text-[1.8vh] text-muted">
             {t('reconnecting')}
           </p>

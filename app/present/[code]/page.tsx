@@ -2,7 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { isRoomCode, normalizeCode } from '../../../lib/codes';
 import { PageMessages } from '../../_i18n/PageMessages';
 import { pageTitle } from '../../_i18n/currentLocale';
-import { Projector } from './Projector';
+import { phoneOriginForFirstScreen, roomStateForFirstScreen } from '../../_lib/firstScreenData';
+import { qrOnServer } from '../../_lib/qrOnServer';
+import { Projector, type RenderedLobby } from './Projector';
 import './projector.css';
 
 export const generateMetadata = () => pageTitle('projector');
@@ -20,7 +22,15 @@ export default async function PresentPage({ params }: { params: Promise<{ code: 
   }
   return (
     <PageMessages namespaces={['projector', 'spotlight', 'timeUp']}>
-      <Projector code={code} />
+      <Projector code={code} rendered={await lobbyOnServer(code)} />
     </PageMessages>
   );
+}
+
+/** The lobby, drawn whole on the server (title, code, QR) so the wall shows it before the scripts run; any other phase waits for the live state. */
+async function lobbyOnServer(code: string): Promise<RenderedLobby | null> {
+  const [state, phoneOrigin] = await Promise.all([roomStateForFirstScreen(code), phoneOriginForFirstScreen()]);
+  if (state?.phase !== 'lobby') return null;
+  const qr = phoneOrigin && state.joinsOpen ? await qrOnServer(`${phoneOrigin.phoneOrigin}/join/${code}`) : null;
+  return { state, phoneOrigin, qr };
 }

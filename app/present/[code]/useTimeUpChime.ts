@@ -46,14 +46,21 @@ export function useTimeUpChime(timer: Timer | null, msLeft: number | null, enabl
 
   useEffect(() => {
     if (!enabled) return;
-    const ctx = context();
-    if (!ctx) return;
-    const update = () => setAudio(ctx.state === 'running' ? 'allowed' : 'held');
-    // A context made without a gesture starts suspended where autoplay is blocked; resume() then stays pending.
-    void ctx.resume().catch(() => undefined).then(update);
-    update();
-    ctx.addEventListener('statechange', update);
-    return () => ctx.removeEventListener('statechange', update);
+    let ctx: AudioContext | null = null;
+    const update = () => ctx && setAudio(ctx.state === 'running' ? 'allowed' : 'held');
+    // Making an audio context takes a while on a slow machine (~100 ms at 4× CPU throttling): not in the page's start-up.
+    const cancel = whenIdle(() => {
+      ctx = context();
+      if (!ctx) return;
+      // A context made without a gesture starts suspended where autoplay is blocked; resume() then stays pending.
+      void ctx.resume().catch(() => undefined).then(update);
+      update();
+      ctx.addEventListener('statechange', update);
+    });
+    return () => {
+      cancel();
+      ctx?.removeEventListener('statechange', update);
+    };
   }, [enabled, context]);
 
   useEffect(() => () => void ctxRef.current?.close().catch(() => undefined), []);
@@ -77,4 +84,14 @@ export function useTimeUpChime(timer: Timer | null, msLeft: number | null, enabl
   }, [context]);
 
   return { audio: enabled ? audio : 'unknown', allow };
+}
+
+/** Runs `task` once the page is idle (at the latest after two seconds); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(task, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(task, 200);
+  return () => window.clearTimeout(id);
 }

@@ -1,9 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BoardCouldNotOpen } from '../../_components/BoardCouldNotOpen';
+import type { PublicWorkshopState } from '../../../lib/protocol';
 import { loadSocketIo } from '../../_lib/useControlSocket';
+import { BoardFirstScreen } from './BoardFirstScreen';
 import { useMe } from './useMe';
 
 /**
@@ -32,16 +34,22 @@ function Opening() {
   );
 }
 
-/** /w/<code>: the couple's board, once we know who this phone is. */
-export function BoardScreen({ code }: { code: string }) {
+/**
+ * /w/<code>: the couple's board, once we know who this phone is. Until then, and while the
+ * board's chunk loads, the first screen the server rendered from the room's public state
+ * (`initial`; null if it could not: then a plain "Opening your board…").
+ */
+export function BoardScreen({ code, initial, languageMenu }: { code: string; initial: PublicWorkshopState | null; languageMenu: ReactNode }) {
   const state = useMe(code);
-  if (state.kind === 'loading') return <Opening />;
   if (state.kind === 'problem') {
     return <BoardCouldNotOpen message={state.message} retry={state.retry} />;
   }
+  const me = state.kind === 'ready' ? state.me : null;
+  const opening = initial ? <BoardFirstScreen state={initial} me={me} languageMenu={languageMenu} /> : <Opening />;
+  if (state.kind === 'loading') return opening;
   return (
-    <Suspense fallback={<Opening />}>
-      <WorkshopScreen code={code} me={state.me} token={state.token} />
+    <Suspense fallback={opening}>
+      <WorkshopScreen code={code} me={state.me} token={state.token} initial={initial} languageMenu={languageMenu} />
     </Suspense>
   );
 }

@@ -1,10 +1,10 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { entryText } from '../../../lib/board/schema';
 import type { CoupleStepView, Seat, ShareView } from '../../../lib/protocol';
 import { ColumnsExercise } from './ColumnsExercise';
+import { ExerciseHeading } from './ExerciseHeading';
 import type { ParticipantCommands } from './participantCommands';
 import type { PhoneItem } from './phoneItem';
 import { PrivacyLine } from './PrivacyLine';
@@ -37,7 +37,6 @@ interface ExerciseViewProps {
 /** The exercise on screen, whatever its kind: its prompt, the couple's entries, and (private first) the way to the reveal. */
 export function ExerciseView(props: ExerciseViewProps) {
   const { item, docs, me, partner, coupleStep, readOnly, running } = props;
-  const t = useTranslations('board');
   const revealed = coupleStep?.revealed ?? false;
   // Private first: the partner's entries are not on this phone before the reveal, so there is nothing to show.
   const partnerVisible = !item.privateFirst || revealed;
@@ -58,17 +57,7 @@ export function ExerciseView(props: ExerciseViewProps) {
   const common = { docs, partner, partnerVisible, readOnly };
   return (
     <ShareProvider value={shareSettings}>
-      <div className="flex flex-col gap-2">
-        <p className="text-base text-muted">{t('exerciseOf', { number: props.index + 1, total: props.total })}</p>
-        {/* Not a heading: its words are often the column headings below, and repeating them would blur those. */}
-        <p className="text-3xl font-semibold tracking-tight">
-          <span className="sr-only">{t('exerciseLabel')} </span>
-          <bdi>{item.title}</bdi>
-        </p>
-        <p dir="auto" className="text-lg leading-relaxed">
-          {item.prompt}
-        </p>
-      </div>
+      <ExerciseHeading index={props.index} total={props.total} title={item.title} prompt={item.prompt} />
 
       {item.privateFirst && <PrivacyLine revealed={revealed} revealedBy={coupleStep?.revealedBy} partnerName={partner?.name ?? null} />}
 

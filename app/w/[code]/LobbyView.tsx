@@ -3,6 +3,7 @@ import type { Seat } from '../../../lib/protocol';
 import { PartnerBadge } from '../../_components/PartnerBadge';
 import { StatusDot } from '../../_components/StatusDot';
 import { seatStyle } from '../../_lib/seatStyle';
+import { LobbyHeading } from './LobbyHeading';
 import { PairCodeCard } from './PairCodeCard';
 import type { PhoneItem } from './phoneItem';
 
@@ -24,12 +25,7 @@ export function LobbyView({ me, partner, pairCard, agenda }: LobbyViewProps) {
   const t = useTranslations('board');
   return (
     <div className="flex flex-col gap-8">
-      <div className="flex flex-col gap-2">
-        <h2 className="text-3xl font-semibold tracking-tight">{t('lobby.heading')}</h2>
-        <p className="text-lg leading-relaxed">
-          {partner ? t('lobby.withPartner') : t('lobby.withoutPartner')}
-        </p>
-      </div>
+      <LobbyHeading partnerHere={partner !== null} />
 
       <ul aria-label={t('lobby.couple')} className="flex flex-col gap-3">
         <PersonRow person={me} you />
@@ -80,3 +76,4 @@ function PersonRow({ person, you = false }: { person: Person; you?: boolean }) {
     </li>
   );
 }
+

@@ -2,10 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { PublicWorkshopState } from '../../../lib/protocol';
 import { privateDocName } from '../../../lib/protocol/boardDoc';
 import { CLOSE_CODES } from '../../../lib/protocol/closeCodes';
-import { LanguageMenu } from '../../_components/LanguageMenu';
 import { Notice } from '../../_components/Notice';
 import { boardTickets } from '../../_lib/boardTickets';
 import { bdi } from '../../_i18n/bdi';
@@ -25,12 +25,10 @@ import { PairCodeCard } from './PairCodeCard';
 import { participantCommands } from './participantCommands';
 import { asPhoneItem } from './phoneItem';
 import { ReviewLinkFooter } from './ReviewLinkFooter';
-import { RoomNoteLine } from './RoomNoteLine';
 import { RoomTimer } from './RoomTimer';
-import { StatusBar } from './StatusBar';
+import { BoardFrame, RoomNotices } from './BoardFrame';
 import { saveStateOf, saveStatusLine } from './saveStatusLine';
 import { closedBoardMessage, overallConnection, partnerLine } from './statusLines';
-import { StickyNotice } from './StickyNotice';
 import { useBoardAnnouncements } from './useBoardAnnouncements';
 import { useExerciseDocs } from './useExerciseDocs';
 import { useLeaveWhenRemoved } from './useLeaveWhenRemoved';
@@ -39,15 +37,26 @@ import { useParticipantSession } from './useParticipantSession';
 import { useSaveAnnouncement } from './useSaveAnnouncement';
 import { useTimesUp } from './useTimesUp';
 
+interface WorkshopScreenProps {
+  code: string;
+  me: SeatedMe;
+  token: string;
+  /** The room's state the page was rendered with, until the live one comes. */
+  initial: PublicWorkshopState | null;
+  languageMenu: ReactNode;
+}
+
 /**
  * A seated partner's whole workshop, paced by the facilitator: the lobby,
  * each exercise as it comes (switching the moment the facilitator moves on),
  * and the read-only boards after the end.
  */
-export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe; token: string }) {
+export function WorkshopScreen({ code, me, token, initial, languageMenu }: WorkshopScreenProps) {
   const t = useTranslations('board');
   const tSave = useTranslations('saveStatus');
-  const { socket, controlStatus, workshop, offsetMs, self } = useParticipantSession(code, token);
+  const { socket, controlStatus, workshop, offsetMs, self } = useParticipantSession(code, token, initial);
+  // What waits below the content waits for the live state (or the phone's own copy), as the content's own parts do: the page's copy only paints the first screen.
+  const live = workshop !== null && (offsetMs !== null || workshop !== initial);
   // The board sockets carry short-lived tickets, never the token (docs/API.md, board tickets).
   const tickets = useMemo(() => boardTickets(token, me.board.params), [token, me]);
   const shared = useBoard(me.board, { tickets });
@@ -109,38 +118,16 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
   );
   const pairCard = { pairCode: self?.couple?.pairCode ?? me.couple.pairCode, pairUrl: me.couple.pairUrl, roomCode: code };
 
-  const notices = (
-    <>
-      {ended ? (
-        <StickyNotice>{t('ended')}</StickyNotice>
-      ) : workshop?.locked ? (
-        <StickyNotice>{t('paused')}</StickyNotice>
-      ) : null}
-      <RoomNoteLine note={workshop?.note ?? null} />
-      {timesUp && !ended && (
-        <StickyNotice onDismiss={dismiss}>
-          {t('timesUp')}
-        </StickyNotice>
-      )}
-    </>
-  );
-
   return (
-    <>
-      <StatusBar
-        connection={connection}
-        partner={partnerLine(t, partner, partnerTyping)}
-        timer={msLeft !== null && !ended ? <RoomTimer msLeft={msLeft} paused={workshop?.timer?.state === 'paused'} /> : null}
-        notices={notices}
-        prompt={item ? { title: item.title, text: item.prompt } : null}
-      />
-      <div className="mx-auto flex w-full max-w-xl flex-col gap-8 px-4 pt-5 pb-[40vh]">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 dir="auto" className="text-base font-semibold text-muted">
-            {workshop?.title ?? me.workshop.title}
-          </h1>
-          <LanguageMenu scope="room" />
-        </div>
+    <BoardFrame
+      workshopTitle={workshop?.title ?? me.workshop.title}
+      connection={connection}
+      partner={partnerLine(t, partner, partnerTyping)}
+      timer={msLeft !== null && !ended ? <RoomTimer msLeft={msLeft} paused={workshop?.timer?.state === 'paused'} /> : null}
+      notices={<RoomNotices workshop={workshop} timesUp={timesUp} onDismiss={dismiss} />}
+      prompt={item ? { title: item.title, text: item.prompt } : null}
+      languageMenu={languageMenu}
+    >
 
         {pauseCard && pause && pauseCard}
 
@@ -202,14 +189,13 @@ export function WorkshopScreen({ code, me, token }: { code: string; me: SeatedMe
         {pauseCard && !pause && pauseCard}
 
         {/* Below the content, so it waits for the content: shown before it, the lobby or the exercise would push it down the screen when the workshop's state arrives. */}
-        {workshop && (
+        {workshop && live && (
           <p className="border-t border-line pt-6 text-base text-muted">
             {partner ? t.rich('privacyWithName', { name: partner.name, bdi }) : t('privacy')}
           </p>
         )}
         {/* Always within reach; after the end the card above shows it up front instead. */}
-        {workshop && !ended && <ReviewLinkFooter reviewUrl={me.reviewUrl} workshopTitle={workshop.title} />}
-      </div>
-    </>
+        {workshop && live && !ended && <ReviewLinkFooter reviewUrl={me.reviewUrl} workshopTitle={workshop.title} />}
+    </BoardFrame>
   );
 }

@@ -11,7 +11,7 @@ import { useLatestEvent } from '../../_lib/useSocketEvent';
 interface ParticipantSession {
   socket: ControlSocket | null;
   controlStatus: ControlStatus;
-  /** The room's state: live, or the last one this phone saw while the server is out of reach. */
+  /** The room's state: live, else the one the page was rendered with, else the last one this phone saw. */
   workshop: PublicWorkshopState | null;
   /** Server clock − this phone's clock; null while `workshop` is the remembered copy (no countdown then). */
   offsetMs: number | null;
@@ -20,7 +20,7 @@ interface ParticipantSession {
 }
 
 /** One control connection for a seated partner: the room's pace and our couple. */
-export function useParticipantSession(code: string, token: string): ParticipantSession {
+export function useParticipantSession(code: string, token: string, initial: PublicWorkshopState | null = null): ParticipantSession {
   const auth = useMemo<HandshakeAuth>(() => ({ role: 'participant', protocol: PROTOCOL_VERSION, token }), [token]);
   const { socket, status } = useControlSocket(auth);
   const live = useLiveWorkshop(socket);
@@ -35,8 +35,14 @@ export function useParticipantSession(code: string, token: string): ParticipantS
   return {
     socket,
     controlStatus: status,
-    workshop: live?.state ?? remembered,
+    workshop: live?.state ?? newer(initial, remembered),
     offsetMs: live ? live.offsetMs : null,
     self,
   };
+}
+
+/** The page's copy is usually the newer one; a page served from the offline cache may carry an older one than the phone saw. */
+function newer(a: PublicWorkshopState | null, b: PublicWorkshopState | null): PublicWorkshopState | null {
+  if (!a || !b) return a ?? b;
+  return b.version > a.version ? b : a;
 }
