@@ -10,9 +10,12 @@ import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents 
 import type { Socket } from 'socket.io-client';
 
 /** The room's moments as people meet them: the spotlight, time up, the closing pulse, the review's scale at 320 px. */
-const SHOTS = '/tmp/room-shots';
-fs.mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+/** Where the screenshots go when SHOTS_DIR is set (looked at by people, never committed). */
+const SHOTS = process.env.SHOTS_DIR;
+if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+};
 
 type Control = Socket<ServerToClientEvents, ClientToServerEvents>;
 const participantSocket = (token: string): Control => io(BASE_URL, { path: '/socket.io', transports: ['websocket'], auth: { role: 'participant', protocol: PROTOCOL_VERSION, token } });
