@@ -31,10 +31,11 @@ const DOCS_PER_BOARD = 100;
 
 /**
  * The fuzzer is one participant sending thousands of refused frames, far past their refused-frame
- * budget (5, [R115]), which would answer all but the first with 4329 unread. The decoders are
- * what is fuzzed here, so that budget is raised; attacks/boardFloods.test.ts checks it.
+ * budget (5, [R115]), which would answer all but the first with 4329 unread, and, on a quiet
+ * machine, faster than their frame budget (500/s, [R114]). The decoders are what is fuzzed here,
+ * so both budgets are raised; attacks/boardFloods.test.ts checks them.
  */
-const { server, api } = await serverForFile({ limits: { ...DEFAULT_LIMITS, boardRefusalBurst: 1_000_000 } });
+const { server, api } = await serverForFile({ limits: { ...DEFAULT_LIMITS, boardRefusalBurst: 1_000_000, boardFramesPerSecond: 1_000_000, boardFrameBurst: 1_000_000 } });
 
 function frame(build: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -134,7 +135,9 @@ describe('[R19][R38] fuzzing every decoder and handler', () => {
     const frames = fc.sample(fc.oneof(fc.uint8Array({ maxLength: 256 }), mutated(validFrames())), { numRuns: FRAMES, seed: SEED });
     const freshUrl = async () => boardUrl({ ...board, params: (await api.boardTicket(a.token)).params });
     const closes = await sendFrames(freshUrl, [...KNOWN_BAD, ...frames]);
-    expect([...closes.keys()].every((code) => [1000, 1005, 1009, 4309, 4400, 4413, 4422].includes(code))).toBe(true);
+    // 1006: a refused socket whose close reply did not come within the server's grace (1 s on a loaded machine) is cut ([R115]).
+    const known = [1000, 1005, 1006, 1009, 4309, 4400, 4413, 4422];
+    expect([...closes.keys()].filter((code) => !known.includes(code)), `close codes seen: ${JSON.stringify([...closes])}`).toEqual([]);
     expect(closes.get(4400)).toBeGreaterThan(0);
 
     // Still serving, and a couple still syncs through it.
