@@ -200,6 +200,10 @@ export function createBoardEndpoint(deps: {
       if (admitted) socket.once('close', () => connections.close(address));
       else countRejection('connections_per_ip');
       const verdict: Promise<Verdict> = admitted ? authorize(req) : Promise.resolve({ ok: false, code: CLOSE_CODES.rateLimited, reason: 'too many connections' });
+      // The listeners above live as long as the socket, and with them every variable of this scope
+      // that a closure reads: the request (and `head`) are handed over through `pending`, emptied
+      // once used, so a board socket does not hold its upgrade request for its whole life.
+      let pending: { req: IncomingMessage; head: Buffer } | null = { req, head };
       verdict
         .catch((err): Verdict => {
           log.error('board authorization failed', err);
@@ -207,8 +211,10 @@ export function createBoardEndpoint(deps: {
         })
         .then(async (verdict) => {
           if (!verdict.ok && verdict.reason === COOLING_DOWN_REASON) await new Promise((done) => setTimeout(done, TIMING.coolDownAnswerDelayMs));
+          const upgrade = pending!;
+          pending = null;
           if (socket.destroyed) return;
-          wss.handleUpgrade(req, socket, head, (ws) => {
+          wss.handleUpgrade(upgrade.req, socket, upgrade.head, (ws) => {
             ws.on('error', () => ws.terminate()); // e.g. a frame over maxPayload: ws closes with 1009
             if (stopping !== null) return refuse(ws, stopping, 'server stopping');
             if (!verdict.ok) {

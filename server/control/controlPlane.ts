@@ -29,6 +29,7 @@ import { registerHostPauseHandlers, registerPauseHandlers } from './pauseHandler
 import { ParticipantPresence } from './participantPresence';
 import { Presence, type PresenceTracker } from './presence';
 import { subscribeToRoomEvents } from './roomSubscriptions';
+import { releasingHeldRequests } from './heldRequests';
 import { rooms, type TwofoldServer, type TwofoldSocket } from './socketTypes';
 
 export interface ControlDeps {
@@ -100,6 +101,7 @@ export function createControlPlane(deps: ControlDeps) {
   const sessions = new Set<string>();
 
   guardHandshakes(io, { ...deps, maxConnectionsPerIp: config.limits.maxConnectionsPerIp });
+  const releaseUpgradeRequest = releasingHeldRequests(io);
   io.on('connection', (socket) => onConnection(socket));
   subscribeToRoomEvents(events, { io, send, views, coupleChanges, states });
 
@@ -109,6 +111,7 @@ export function createControlPlane(deps: ControlDeps) {
     const session = socket.conn.transport.sid;
     sessions.add(session);
     deps.admit?.(socket.request.socket);
+    releaseUpgradeRequest(socket);
     socket.once('disconnect', () => {
       deps.connections.close(address);
       sessions.delete(session);
@@ -170,3 +173,4 @@ function answerUnknownEvents(socket: TwofoldSocket): void {
     if (typeof ack === 'function') ack({ ok: false, code: ERROR_CODES.badRequest, message: `No such command here: ${String(event).slice(0, 40)}` });
   });
 }
+

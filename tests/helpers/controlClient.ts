@@ -13,10 +13,10 @@ import {
 export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** The stock socket.io-client, recording the latest state each event delivered. */
-export function connectControl(baseUrl: string, auth: Omit<HandshakeAuth, 'protocol'> & { protocol?: number }) {
+export function connectControl(baseUrl: string, auth: Omit<HandshakeAuth, 'protocol'> & { protocol?: number }, opts: { transports?: ('websocket' | 'polling')[] } = {}) {
   const socket: ControlSocket = io(baseUrl, {
     path: '/socket.io',
-    transports: ['websocket'],
+    transports: opts.transports ?? ['websocket'],
     auth: { protocol: PROTOCOL_VERSION, ...auth },
     reconnection: false,
     forceNew: true,
