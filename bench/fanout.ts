@@ -22,6 +22,8 @@ export interface FanoutFigures extends Summary {
   ratio_p99_median_of_pairs: number | null;
   /** Each command on the monotonic clock (µs), from its emit until every phone reported: the windows of `bench/profile.ts --window fanout-twofold`. */
   command_windows: { target: Target; mono_us: [number, number] }[];
+  /** Each command's p99 over the phones, in order: the pairs behind ratio_p99_median_of_pairs. */
+  per_command_p99_ms: Record<Target, number[]>;
 }
 
 type Arrivals = { arrivals: Float64Array; missing: number; stateBytes: number | null };
@@ -98,5 +100,6 @@ export async function fanout(pool: ClientPool, workshop: Workshop, commands: num
     ratio_p99: reference ? ratio(twofold.p99_ms, reference.p99_ms) : null,
     ratio_p99_median_of_pairs: reference ? round(median(pairRatios), 3) : null,
     command_windows: commandWindows,
+    per_command_p99_ms: perCommandP99,
   };
 }

@@ -53,7 +53,7 @@ const num = (value: string | undefined, fallback: number) => (value === undefine
 const settings = {
   couples: num(args.couples, quick ? 50 : 250),
   joinWindowMs: quick ? 5_000 : 10_000,
-  fanoutCommands: quick ? 5 : 10,
+  fanoutCommands: quick ? 5 : 30,
   pairs: num(args.pairs, 3),
   roundMs: num(args['round-seconds'], quick ? 4 : 20) * 1000,
   warmupMs: quick ? 2_000 : 5_000,
