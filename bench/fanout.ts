@@ -20,6 +20,10 @@ export interface FanoutFigures extends Summary {
   /** Twofold p99 / reference p99, pooled over all commands; and the median of per-command ratios. */
   ratio_p99: number | null;
   ratio_p99_median_of_pairs: number | null;
+  /** Each command on the monotonic clock (µs), from its emit until every phone reported: the windows of `bench/profile.ts --window fanout-twofold`. */
+  command_windows: { target: Target; mono_us: [number, number] }[];
+  /** Each command's p99 over the phones, in order: the pairs behind ratio_p99_median_of_pairs. */
+  per_command_p99_ms: Record<Target, number[]>;
 }
 
 type Arrivals = { arrivals: Float64Array; missing: number; stateBytes: number | null };
@@ -36,6 +40,7 @@ export async function fanout(pool: ClientPool, workshop: Workshop, commands: num
   const perCommandP99: Record<Target, number[]> = { twofold: [], reference: [] };
   const worst: number[] = [];
   const missing: Record<Target, number> = { twofold: 0, reference: 0 };
+  const commandWindows: FanoutFigures['command_windows'] = [];
   let stateBytes: number | null = null;
   let referenceHost: Socket | null = null;
   if (referenceUrl) {
@@ -62,15 +67,19 @@ export async function fanout(pool: ClientPool, workshop: Workshop, commands: num
   for (let k = 0; k < commands; k++) {
     await sleep(1_000);
     const t0 = now();
+    const m0 = monoUs();
     const ack = await workshop.host.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'goTo', step: k % 2 === 0 ? 1 : 0 });
     if (!ack.ok) throw new Error(`goTo refused: ${ack.code}`);
     worst.push(collect('twofold', t0, await pool.all<Arrivals>({ cmd: 'fanout', version: ack.version, timeoutMs: 10_000, target: 'twofold' })));
+    commandWindows.push({ target: 'twofold', mono_us: [m0, monoUs()] });
     if (!referenceHost) continue;
     await sleep(1_000);
     const r0 = now();
+    const rm0 = monoUs();
     const version = k + 1;
     await referenceHost.timeout(SOCKET_ACK_TIMEOUT_MS).emitWithAck('host:command', { version, bytes: stateBytes ?? 0 });
     collect('reference', r0, await pool.all<Arrivals>({ cmd: 'fanout', version, timeoutMs: 10_000, target: 'reference' }));
+    commandWindows.push({ target: 'reference', mono_us: [rm0, monoUs()] });
   }
   referenceHost?.close();
 
@@ -90,5 +99,7 @@ export async function fanout(pool: ClientPool, workshop: Workshop, commands: num
     reference,
     ratio_p99: reference ? ratio(twofold.p99_ms, reference.p99_ms) : null,
     ratio_p99_median_of_pairs: reference ? round(median(pairRatios), 3) : null,
+    command_windows: commandWindows,
+    per_command_p99_ms: perCommandP99,
   };
 }

@@ -40,6 +40,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'skip-lighthouse': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    // Node samples every 1,000 µs by default: too coarse for a fan-out of a few ms.
+    'cpu-prof-interval': { type: 'string' },
     out: { type: 'string' },
     seed: { type: 'string', default: '6' },
     nodes: { type: 'string', default: '1' },
@@ -51,7 +53,7 @@ const num = (value: string | undefined, fallback: number) => (value === undefine
 const settings = {
   couples: num(args.couples, quick ? 50 : 250),
   joinWindowMs: quick ? 5_000 : 10_000,
-  fanoutCommands: quick ? 5 : 10,
+  fanoutCommands: quick ? 5 : 30,
   pairs: num(args.pairs, 3),
   roundMs: num(args['round-seconds'], quick ? 4 : 20) * 1000,
   warmupMs: quick ? 2_000 : 5_000,
@@ -79,6 +81,7 @@ const only = new Set((args.only ?? 'join,fanout,typing,typing2000,hol,capacity,p
 const defaultOut = only.size === 1 && only.has('hol') ? 'bench/results/hol.json' : quick ? 'bench/results/quick.json' : 'bench/results/latest.json';
 const outFile = path.resolve(ROOT, args.out ?? defaultOut);
 const profileDir = path.join(ROOT, 'bench/results/profiles');
+const profileArgs = (dir: string) => (args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${dir}`, ...(args['cpu-prof-interval'] ? [`--cpu-prof-interval=${Number(args['cpu-prof-interval'])}`] : [])] : []);
 
 const started: { stop(): Promise<void> }[] = [];
 const tempDirs: string[] = [];
@@ -89,7 +92,7 @@ let serverProcess: { build: 'dist' | 'tsx'; startup_ms: number; idle_rss_mib: nu
 async function twofoldServer(label: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twofold-bench-'));
   tempDirs.push(dataDir);
-  const nodeArgs = ['--expose-gc', ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/twofold`] : [])];
+  const nodeArgs = ['--expose-gc', ...profileArgs('twofold')];
   const { script, build } = twofoldScript();
   const server = await startServer(label, script, { ...BENCH_SERVER_ENV, DATA_DIR: dataDir, ...env }, nodeArgs);
   started.push(server);
@@ -128,9 +131,9 @@ async function main(): Promise<void> {
   let typedLarge: TypingFigures | null = null;
   if (only.has('join') || only.has('fanout') || only.has('typing') || only.has('typing2000')) {
     const twofold = await twofoldServer('twofold');
-    const reference = await startServer('reference', 'bench/referenceServer.ts', {}, args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/reference`] : []);
+    const reference = await startServer('reference', 'bench/referenceServer.ts', {}, profileArgs('reference'));
     started.push(reference);
-    const socketReference = await startServer('reference (socket.io)', 'bench/referenceSocketServer.ts', {});
+    const socketReference = await startServer('reference (socket.io)', 'bench/referenceSocketServer.ts', {}, profileArgs('reference-socket'));
     started.push(socketReference);
     const pool = await ClientPool.start(settings.clients);
     started.push(pool);
