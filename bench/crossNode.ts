@@ -16,6 +16,7 @@ import { startPostgres, startRedis } from '../tests/helpers/services';
 import { BENCH_SERVER_ENV, startServer, twofoldScript, type ServerProcess } from './processes';
 import { median, now, round, sleep, summarize, type Summary } from './stats';
 import { keepConnected, ownReconnects, ticketSource } from './ticketRenewal';
+import { redisHop } from './redisHop';
 
 export interface CrossNodeFigures {
   nodes: 2;
@@ -30,6 +31,8 @@ export interface CrossNodeFigures {
   pairs: { pair: number; same_p50_ms: number | null; cross_p50_ms: number | null; same_p99_ms: number | null; cross_p99_ms: number | null }[];
   added_p50_ms_median_of_pairs: number | null;
   added_p99_ms_median_of_pairs: number | null;
+  /** One Redis pub/sub hop alone at the cross rounds' rate, nobody typing: the floor under the added latency (redisHop.ts). */
+  redis_hop: Summary;
   store: string;
 }
 
@@ -134,6 +137,8 @@ export async function crossNodeTyping(opts: { couplesPerHalf: number; pairs: num
 
     await runRound('same', 0);
     await runRound('cross', 0); // warm-up, uncounted
+    const hop = await redisHop(redis.url, { perSecond: opts.couplesPerHalf * opts.editsPerSecond, ms: opts.roundMs });
+    console.log(`  one Redis pub/sub hop alone (${hop.count} messages, nobody typing): p50 ${hop.p50_ms} ms, p99 ${hop.p99_ms} ms, max ${hop.max_ms} ms`);
     const counted: { same: Awaited<ReturnType<typeof runRound>>; cross: Awaited<ReturnType<typeof runRound>> }[] = [];
     for (let i = 1; i <= opts.pairs; i++) counted.push({ same: await runRound('same', i), cross: await runRound('cross', i) });
 
@@ -157,6 +162,7 @@ export async function crossNodeTyping(opts: { couplesPerHalf: number; pairs: num
       pairs,
       added_p50_ms_median_of_pairs: medianOf(pairs.map((p) => diff(p.cross_p50_ms, p.same_p50_ms))),
       added_p99_ms_median_of_pairs: medianOf(pairs.map((p) => diff(p.cross_p99_ms, p.same_p99_ms))),
+      redis_hop: hop,
       store: 'PostgreSQL (throw-away, fsync off) shared by both nodes',
     };
   } finally {
