@@ -12,7 +12,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ code: 
     return <NotARoomCode />;
   }
   return (
-    <PageMessages namespaces={['summary', 'console', 'pause', 'pulse']}>
+    <PageMessages namespaces={['summary', 'console', 'pause', 'pulse']} times>
       <SummaryScreen code={code} />
     </PageMessages>
   );
