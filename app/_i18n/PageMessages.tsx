@@ -15,10 +15,10 @@ const ALWAYS: Namespace[] = ['common', 'errors'];
  * Hands a page's client components the messages of the namespaces it names (plus common and
  * errors), not the whole catalogue: a phone downloads the board's words, not the console's.
  */
-export async function PageMessages({ namespaces, times = false, children }: { namespaces: Namespace[]; /** The page formats dates or times (see IntlClient). */ times?: boolean; children: ReactNode }) {
+export async function PageMessages({ namespaces, children }: { namespaces: Namespace[]; children: ReactNode }) {
   const { locale, messages } = await pickMessages(namespaces);
   return (
-    <IntlClient locale={locale} messages={messages} times={times}>
+    <IntlClient locale={locale} messages={messages}>
       {children}
     </IntlClient>
   );

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReviewPage({ params }: { params: Promise<{ secret: string }> }) {
   const { secret } = await params;
   return (
-    <PageMessages namespaces={['review']} times>
+    <PageMessages namespaces={['review']}>
       <ReviewScreen secret={decodeURIComponent(secret)} />
     </PageMessages>
   );

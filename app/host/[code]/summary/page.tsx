@@ -12,7 +12,7 @@ export default async function SummaryPage({ params }: { params: Promise<{ code: 
     return <NotARoomCode />;
   }
   return (
-    <PageMessages namespaces={['summary', 'console', 'pause', 'pulse']} times>
+    <PageMessages namespaces={['summary', 'console', 'pause', 'pulse']}>
       <SummaryScreen code={code} />
     </PageMessages>
   );
