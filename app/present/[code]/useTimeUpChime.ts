@@ -48,8 +48,8 @@ export function useTimeUpChime(timer: Timer | null, msLeft: number | null, enabl
     if (!enabled) return;
     let ctx: AudioContext | null = null;
     const update = () => ctx && setAudio(ctx.state === 'running' ? 'allowed' : 'held');
-    // The first audio context of a page blocks the main thread while the audio output opens (50-70 ms on
-    // any machine, measured): not while the wall is loading and connecting. A countdown is minutes away.
+    // The first audio context of a page blocks the main thread while the audio output opens (50-70 ms,
+    // measured, whatever the CPU's speed): not while the wall is loading and connecting. A countdown is minutes away.
     const cancel = whenSettled(() => {
       ctx = context();
       if (!ctx) return;
