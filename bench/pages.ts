@@ -72,9 +72,9 @@ function medianOf(values: (number | null)[]): number | null {
 }
 
 /** Lighthouse `runs` times on one page (each a fresh chromium); the median of the score and of each metric. */
-async function lighthousePage(url: string, storage: Record<string, string> | null): Promise<PageLighthouse> {
+async function lighthousePage(page: LighthousePage, url: string, storage: Record<string, string> | null): Promise<PageLighthouse> {
   const runs: { score: number | null; metrics: LighthouseMetrics }[] = [];
-  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouseScore(url, storage));
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouseScore(url, storage, path.join(REPORTS_DIR, `${page}-${i + 1}.json`)));
   const metric = (key: keyof LighthouseMetrics) => medianOf(runs.map((r) => r.metrics[key]));
   return {
     score: medianOf(runs.map((r) => r.score)),
@@ -98,6 +98,8 @@ export interface LighthouseMetrics {
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Each run's full Lighthouse report (git-ignored), to see where the main thread's time went: bootup-time, long-tasks, layout-shifts… */
+const REPORTS_DIR = path.join(ROOT, 'bench', 'results', 'profiles', 'lighthouse');
 const kb = (bytes: number) => round(bytes / 1000, 1)!;
 
 async function weigh(url: string, pagePath: string): Promise<PageWeight> {
@@ -139,7 +141,7 @@ async function weigh(url: string, pagePath: string): Promise<PageWeight> {
 }
 
 /** Lighthouse (npm) mobile performance of `url`; for the board, the participant's token is put into localStorage first. */
-async function lighthouseScore(url: string, storage: Record<string, string> | null): Promise<{ score: number | null; metrics: LighthouseMetrics }> {
+async function lighthouseScore(url: string, storage: Record<string, string> | null, reportFile: string): Promise<{ score: number | null; metrics: LighthouseMetrics }> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const puppeteer = await import('puppeteer-core');
@@ -155,6 +157,10 @@ async function lighthouseScore(url: string, storage: Record<string, string> | nu
     const result = await lighthouse(url, { output: 'json', logLevel: 'error', onlyCategories: ['performance'], disableStorageReset: storage !== null }, undefined, page);
     await browser.disconnect();
     const lhr = result?.lhr;
+    if (lhr) {
+      fs.mkdirSync(path.dirname(reportFile), { recursive: true });
+      fs.writeFileSync(reportFile, JSON.stringify(lhr));
+    }
     const score = lhr?.categories.performance?.score;
     const value = (id: string, digits = 0) => round(lhr?.audits[id]?.numericValue ?? null, digits);
     return {
@@ -207,7 +213,7 @@ export async function measurePages(opts: { lighthouse: boolean }): Promise<Pages
           ['present', `/present/${code}`, null],
         ];
         for (const [page, pagePath, storage] of pagesToRun) {
-          const measured = await lighthousePage(server.url + pagePath, storage);
+          const measured = await lighthousePage(page, server.url + pagePath, storage);
           figures.lighthouse_pages[page] = measured;
           console.log(`  Lighthouse ${page}: ${measured.score} (runs ${measured.runs.join(', ')}), LCP ${measured.lcp_ms} ms, TBT ${measured.tbt_ms} ms, CLS ${measured.cls}`);
         }

@@ -49,7 +49,8 @@ export function useControlSocket(auth: HandshakeAuth | null): { socket: ControlS
     let s: ControlSocket | null = null;
     let cancelled = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    setStatus({ kind: 'connecting' });
+    // Kept as it is when already 'connecting' (the first mount): a fresh object would render the whole page again for nothing.
+    setStatus((current) => (current.kind === 'connecting' ? current : { kind: 'connecting' }));
 
     const open = ({ io }: SocketIo) => {
       if (cancelled) return;

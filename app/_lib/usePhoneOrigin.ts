@@ -25,7 +25,8 @@ export function usePhoneOrigin(rendered: PhoneOriginResponse | null = null): Pho
     let live = true;
     asked ??= api<PhoneOriginResponse>('/api/network');
     asked.then(
-      (answer) => live && setView({ origin: answer.phoneOrigin, reach: answer.reach }),
+      // The same answer as the server's render keeps the same view: no second render of the page for it.
+      (answer) => live && setView((current) => (current.origin === answer.phoneOrigin && current.reach === answer.reach ? current : { origin: answer.phoneOrigin, reach: answer.reach })),
       () => {
         asked = null;
         if (live) setView({ origin: window.location.origin, reach: null });

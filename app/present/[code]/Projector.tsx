@@ -58,12 +58,15 @@ export function Projector({ code, rendered }: { code: string; rendered: Rendered
     <main className="projector relative flex h-dvh w-full flex-col overflow-hidden bg-paper text-ink">
       {screen}
       <div className="absolute end-[2vw] top-[2vh] flex items-center gap-4">
-        {(status.kind === 'reconnecting' || status.kind === 'connecting') && live && (
-          <p role="status" className="rounded-full border border-line bg-card px-4 py-1.5 text-[1.8vh] text-muted">
-            {t('reconnecting')}
-          </p>
-        )}
-        {state && live && <TimeUpSound state={state} offsetMs={live.offsetMs} />}
+        {/* What comes and goes (reconnecting, sound held back) sits beside the controls, out of their flow, so they never move when it appears: before them on a wide screen, under them on a narrow one. */}
+        <div className="absolute end-0 top-full mt-2 flex w-max flex-col items-end gap-2 md:end-full md:top-1/2 md:me-4 md:mt-0 md:-translate-y-1/2 md:flex-row md:items-center md:gap-4">
+          {(status.kind === 'reconnecting' || status.kind === 'connecting') && live && (
+            <p role="status" className="rounded-full border border-line bg-card px-4 py-1.5 text-[1.8vh] text-muted">
+              {t('reconnecting')}
+            </p>
+          )}
+          {state && live && <TimeUpSound state={state} offsetMs={live.offsetMs} />}
+        </div>
         <LanguageMenu scope="room" />
         <FullscreenButton />
       </div>

@@ -48,8 +48,9 @@ export function useTimeUpChime(timer: Timer | null, msLeft: number | null, enabl
     if (!enabled) return;
     let ctx: AudioContext | null = null;
     const update = () => ctx && setAudio(ctx.state === 'running' ? 'allowed' : 'held');
-    // Making an audio context takes a while on a slow machine (~100 ms at 4× CPU throttling): not in the page's start-up.
-    const cancel = whenIdle(() => {
+    // The first audio context of a page blocks the main thread while the audio output opens (50-70 ms,
+    // measured, whatever the CPU's speed): not while the wall is loading and connecting. A countdown is minutes away.
+    const cancel = whenSettled(() => {
       ctx = context();
       if (!ctx) return;
       // A context made without a gesture starts suspended where autoplay is blocked; resume() then stays pending.
@@ -86,12 +87,18 @@ export function useTimeUpChime(timer: Timer | null, msLeft: number | null, enabl
   return { audio: enabled ? audio : 'unknown', allow };
 }
 
-/** Runs `task` once the page is idle (at the latest after two seconds); returns a cancel. */
-function whenIdle(task: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(task, { timeout: 2000 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(task, 200);
-  return () => window.clearTimeout(id);
+/** How long the wall shows its live state before the chime's audio is set up. */
+const SETTLE_MS = 3_000;
+
+/** Runs `task` once the wall has settled: SETTLE_MS, then the next idle moment (at the latest two seconds on); returns a cancel. */
+function whenSettled(task: () => void): () => void {
+  let idle: number | null = null;
+  const timer = window.setTimeout(() => {
+    if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(task, { timeout: 2000 });
+    else task();
+  }, SETTLE_MS);
+  return () => {
+    window.clearTimeout(timer);
+    if (idle !== null) window.cancelIdleCallback(idle);
+  };
 }
