@@ -70,10 +70,13 @@ export function useTimeUpChime(timer: Timer | null, msLeft: number | null, enabl
     if (msLeft !== null && msLeft > 0) sawTimeLeft.current = true;
     if (atZero && sawTimeLeft.current) {
       sawTimeLeft.current = false;
-      const ctx = ctxRef.current;
-      if (enabled && ctx?.state === 'running') playChime(ctx);
+      if (!enabled) return;
+      // A countdown that ends before the audio was set up (the wall opened moments ago) sets it up now.
+      const ctx = ctxRef.current ?? context();
+      // (Where the browser holds sound back, a context made now starts suspended: no chime, and the button follows.)
+      if (ctx?.state === 'running') playChime(ctx);
     }
-  }, [msLeft, atZero, enabled]);
+  }, [msLeft, atZero, enabled, context]);
 
   const allow = useCallback(async () => {
     const ctx = context();
