@@ -5,7 +5,7 @@
  * frames. With --results, only samples taken during one scenario of that run
  * count (profiles and the results' `mono_us` share the monotonic clock):
  * --window join | fanout | fanout-twofold | fanout-reference (each command, from its emit until every phone had it) | twofold | reference (the counted typing rounds of one target) |
- * twofold-warmup | reference-warmup. --stalls 20 also lists every stretch of at least 20 ms
+ * twofold-warmup | reference-warmup | twofold-2000 | reference-2000 (the counted rounds at 2,000 phones). --stalls 20 also lists every stretch of at least 20 ms
  * without an idle sample (the event loop was blocked) with what ran most in it.
  */
 import fs from 'node:fs';
@@ -37,12 +37,14 @@ type Span = [number, number];
 interface Results {
   rounds: { target: string; mono_us: Span }[] | null;
   warmup_rounds?: { target: string; mono_us: Span }[] | null;
+  typing_2000?: { rounds: { target: string; mono_us: Span }[] | null } | null;
   join: { mono_us: Span } | null;
   fanout: { mono_us: Span; command_windows?: { target: string; mono_us: Span }[] } | null;
 }
 function windowsOf(results: Results, name: string): Span[] {
   if (name === 'join' || name === 'fanout') return results[name] ? [results[name].mono_us] : [];
   if (name.startsWith('fanout-')) return (results.fanout?.command_windows ?? []).filter((w) => `fanout-${w.target}` === name).map((w) => w.mono_us);
+  if (name.endsWith('-2000')) return (results.typing_2000?.rounds ?? []).filter((r) => `${r.target}-2000` === name).map((r) => r.mono_us);
   if (name.endsWith('-warmup')) return (results.warmup_rounds ?? []).filter((r) => `${r.target}-warmup` === name).map((r) => r.mono_us);
   return (results.rounds ?? []).filter((r) => r.target === name).map((r) => r.mono_us);
 }
