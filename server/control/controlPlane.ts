@@ -101,7 +101,7 @@ export function createControlPlane(deps: ControlDeps) {
   const sessions = new Set<string>();
 
   guardHandshakes(io, { ...deps, maxConnectionsPerIp: config.limits.maxConnectionsPerIp });
-  const releaseUpgradeRequest = releasingHeldRequests(io);
+  const releaseHeldRequest = releasingHeldRequests(io);
   io.on('connection', (socket) => onConnection(socket));
   subscribeToRoomEvents(events, { io, send, views, coupleChanges, states });
 
@@ -111,7 +111,7 @@ export function createControlPlane(deps: ControlDeps) {
     const session = socket.conn.transport.sid;
     sessions.add(session);
     deps.admit?.(socket.request.socket);
-    releaseUpgradeRequest(socket);
+    releaseHeldRequest(socket);
     socket.once('disconnect', () => {
       deps.connections.close(address);
       sessions.delete(session);
